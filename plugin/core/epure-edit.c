@@ -1,0 +1,160 @@
+/* epure-edit.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "epure-edit.h"
+#include "epure-error.h"
+
+G_DEFINE_BOXED_TYPE (EpureEdit, epure_edit, epure_edit_copy, epure_edit_free)
+
+EpureEdit *
+epure_edit_new (gsize       start,
+                gsize       end,
+                const char *replacement)
+{
+  EpureEdit *self;
+
+  g_return_val_if_fail (start <= end, NULL);
+
+  self = g_new0 (EpureEdit, 1);
+  self->start = start;
+  self->end = end;
+  self->replacement = g_strdup (replacement ? replacement : "");
+  return self;
+}
+
+EpureEdit *
+epure_edit_copy (const EpureEdit *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return epure_edit_new (self->start, self->end, self->replacement);
+}
+
+void
+epure_edit_free (EpureEdit *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->replacement);
+  g_free (self);
+}
+
+int
+epure_edit_compare (const EpureEdit *a,
+                    const EpureEdit *b)
+{
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_edit_ptrs (gconstpointer a,
+                   gconstpointer b)
+{
+  return epure_edit_compare (*(EpureEdit * const *) a, *(EpureEdit * const *) b);
+}
+
+void
+epure_edits_sort (GPtrArray *edits)
+{
+  g_ptr_array_sort (edits, compare_edit_ptrs);
+}
+
+/* Two edits conflict when they touch the same text: overlapping ranges, or
+ * two insertions at one offset, whose order would be a guess.  @a must not
+ * come after @b in text order. */
+gboolean
+epure_edits_conflict (const EpureEdit *a,
+                      const EpureEdit *b)
+{
+  return a->end > b->start ||
+         (a->start == a->end && b->start == b->end && a->start == b->start);
+}
+
+/* Sorts @edits in text order and refuses any two that touch the same text:
+ * overlapping ranges, or two insertions at the same offset, whose order
+ * would be a guess. */
+gboolean
+epure_edits_sort_and_check (GPtrArray *edits,
+                            gsize      text_length,
+                            GError   **error)
+{
+  g_return_val_if_fail (edits != NULL, FALSE);
+
+  epure_edits_sort (edits);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const EpureEdit *e = g_ptr_array_index (edits, i);
+
+      if (e->end > text_length || e->start > e->end)
+        {
+          g_set_error (error, EPURE_PIPELINE_ERROR, EPURE_PIPELINE_ERROR_OUT_OF_RANGE,
+                       "Edit [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT ") is outside the text",
+                       e->start, e->end);
+          return FALSE;
+        }
+
+      if (i > 0)
+        {
+          const EpureEdit *prev = g_ptr_array_index (edits, i - 1);
+
+          if (epure_edits_conflict (prev, e))
+            {
+              g_set_error (error, EPURE_PIPELINE_ERROR, EPURE_PIPELINE_ERROR_OVERLAP,
+                           "Edits [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT ") and [%" G_GSIZE_FORMAT
+                           ", %" G_GSIZE_FORMAT ") overlap",
+                           prev->start, prev->end, e->start, e->end);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* Applies non-overlapping @edits (sorted in place) to @text in one pass.
+ * Returns a new NUL-terminated string, or NULL with @error set. */
+char *
+epure_edits_apply (const char *text,
+                   gsize       len,
+                   GPtrArray  *edits,
+                   gsize      *out_len,
+                   GError    **error)
+{
+  GString *out;
+  gsize pos = 0;
+  gsize grow = 0;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (edits != NULL, NULL);
+
+  if (!epure_edits_sort_and_check (edits, len, error))
+    return NULL;
+
+  for (guint i = 0; i < edits->len; i++)
+    grow += strlen (((EpureEdit *) g_ptr_array_index (edits, i))->replacement);
+
+  out = g_string_sized_new (len + grow + 1);
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const EpureEdit *e = g_ptr_array_index (edits, i);
+
+      g_string_append_len (out, text + pos, e->start - pos);
+      g_string_append (out, e->replacement);
+      pos = e->end;
+    }
+  g_string_append_len (out, text + pos, len - pos);
+
+  if (out_len != NULL)
+    *out_len = out->len;
+  return g_string_free (out, FALSE);
+}

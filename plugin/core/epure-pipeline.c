@@ -1,0 +1,472 @@
+/* epure-pipeline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "epure-error.h"
+#include "epure-pipeline.h"
+
+/* clean: re-check after applying, because one fix can reveal another
+ * (a quote converted, then its spacing); bounded so it always ends. */
+#define MAX_CLEAN_PASSES 4
+
+struct _EpurePipeline
+{
+  GObject parent_instance;
+
+  GMutex mutex;          /* guards checkers: the GUI checks from a thread */
+  GPtrArray *checkers;   /* EpureChecker, in the order they were added */
+};
+
+G_DEFINE_FINAL_TYPE (EpurePipeline, epure_pipeline, G_TYPE_OBJECT)
+
+static void
+epure_pipeline_finalize (GObject *object)
+{
+  EpurePipeline *self = (EpurePipeline *) object;
+
+  g_clear_pointer (&self->checkers, g_ptr_array_unref);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (epure_pipeline_parent_class)->finalize (object);
+}
+
+static void
+epure_pipeline_class_init (EpurePipelineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = epure_pipeline_finalize;
+}
+
+static void
+epure_pipeline_init (EpurePipeline *self)
+{
+  g_mutex_init (&self->mutex);
+  self->checkers = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+EpurePipeline *
+epure_pipeline_new (void)
+{
+  return g_object_new (EPURE_TYPE_PIPELINE, NULL);
+}
+
+void
+epure_pipeline_add_checker (EpurePipeline *self,
+                            EpureChecker  *checker)
+{
+  g_return_if_fail (EPURE_IS_PIPELINE (self));
+  g_return_if_fail (EPURE_IS_CHECKER (checker));
+
+  g_mutex_lock (&self->mutex);
+  g_ptr_array_add (self->checkers, g_object_ref (checker));
+  g_mutex_unlock (&self->mutex);
+}
+
+gboolean
+epure_pipeline_remove_checker (EpurePipeline *self,
+                               const char    *id)
+{
+  gboolean removed = FALSE;
+
+  g_return_val_if_fail (EPURE_IS_PIPELINE (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < self->checkers->len; i++)
+    if (g_strcmp0 (epure_checker_get_id (g_ptr_array_index (self->checkers, i)), id) == 0)
+      {
+        g_ptr_array_remove_index (self->checkers, i);
+        removed = TRUE;
+        break;
+      }
+  g_mutex_unlock (&self->mutex);
+
+  return removed;
+}
+
+/* Returns: (transfer none) (nullable) */
+EpureChecker *
+epure_pipeline_get_checker (EpurePipeline *self,
+                            const char    *id)
+{
+  EpureChecker *found = NULL;
+
+  g_return_val_if_fail (EPURE_IS_PIPELINE (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < self->checkers->len; i++)
+    if (g_strcmp0 (epure_checker_get_id (g_ptr_array_index (self->checkers, i)), id) == 0)
+      found = g_ptr_array_index (self->checkers, i);
+  g_mutex_unlock (&self->mutex);
+
+  return found;
+}
+
+/* Returns: (transfer container) a snapshot of the checkers, in order. */
+GPtrArray *
+epure_pipeline_get_checkers (EpurePipeline *self)
+{
+  GPtrArray *copy;
+
+  g_return_val_if_fail (EPURE_IS_PIPELINE (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  copy = g_ptr_array_new_full (self->checkers->len, g_object_unref);
+  for (guint i = 0; i < self->checkers->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (self->checkers, i)));
+  g_mutex_unlock (&self->mutex);
+
+  return copy;
+}
+
+/* PARAGRAPH only when every checker is: then the text may be streamed. */
+EpureCheckerScope
+epure_pipeline_get_scope (EpurePipeline *self)
+{
+  g_autoptr(GPtrArray) checkers = epure_pipeline_get_checkers (self);
+
+  for (guint i = 0; i < checkers->len; i++)
+    if (epure_checker_get_scope (g_ptr_array_index (checkers, i)) != EPURE_CHECKER_SCOPE_PARAGRAPH)
+      return EPURE_CHECKER_SCOPE_DOCUMENT;
+  return EPURE_CHECKER_SCOPE_PARAGRAPH;
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  return epure_finding_compare (*(EpureFinding * const *) a, *(EpureFinding * const *) b);
+}
+
+static GPtrArray *
+check_with (GPtrArray     *checkers,
+            EpureText     *text,
+            GPtrArray    **problems,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+
+  for (guint i = 0; i < checkers->len; i++)
+    {
+      EpureChecker *checker = g_ptr_array_index (checkers, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      found = epure_checker_check (checker, text, cancellable, &local_error);
+      if (found == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          /* One checker failing (a missing dictionary) leaves the others working. */
+          if (local_error == NULL)
+            local_error = g_error_new (EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_FAILED,
+                                       "The %s checker failed", epure_checker_get_id (checker));
+          g_ptr_array_add (errors, g_steal_pointer (&local_error));
+          continue;
+        }
+
+      for (guint j = 0; j < found->len; j++)
+        g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (found, j)));
+    }
+
+  g_ptr_array_sort (findings, compare_findings);
+  for (guint i = 0; i < findings->len; i++)
+    epure_finding_locate (g_ptr_array_index (findings, i), text);
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&errors);
+
+  return g_steal_pointer (&findings);
+}
+
+/**
+ * epure_pipeline_check:
+ * @problems: (out) (optional): a GPtrArray of GError, one per checker that
+ *   could not run; those checkers are skipped, the others still report.
+ *
+ * Returns: (transfer container): the findings of every checker, located and
+ * sorted in text order, or NULL when cancelled.
+ */
+GPtrArray *
+epure_pipeline_check (EpurePipeline  *self,
+                      EpureText      *text,
+                      GPtrArray     **problems,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) checkers = NULL;
+
+  g_return_val_if_fail (EPURE_IS_PIPELINE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  checkers = epure_pipeline_get_checkers (self);
+  return check_with (checkers, text, problems, cancellable, error);
+}
+
+typedef struct
+{
+  GPtrArray *checkers;
+  EpureText *text;
+  GPtrArray *problems;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_clear_pointer (&data->checkers, g_ptr_array_unref);
+  g_clear_pointer (&data->text, epure_text_unref);
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *findings;
+
+  findings = check_with (data->checkers, data->text, &data->problems, cancellable, &error);
+  if (findings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+epure_pipeline_check_async (EpurePipeline       *self,
+                            EpureText           *text,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CheckData *data;
+
+  g_return_if_fail (EPURE_IS_PIPELINE (self));
+  g_return_if_fail (text != NULL);
+
+  data = g_new0 (CheckData, 1);
+  data->checkers = epure_pipeline_get_checkers (self);
+  data->text = epure_text_ref (text);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, epure_pipeline_check_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, check_thread);
+}
+
+GPtrArray *
+epure_pipeline_check_finish (EpurePipeline  *self,
+                             GAsyncResult   *result,
+                             GPtrArray     **problems,
+                             GError        **error)
+{
+  CheckData *data;
+  GPtrArray *findings;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  findings = g_task_propagate_pointer (G_TASK (result), error);
+  data = g_task_get_task_data (G_TASK (result));
+  if (findings != NULL && problems != NULL)
+    *problems = g_steal_pointer (&data->problems);
+  return findings;
+}
+
+/**
+ * epure_pipeline_create_edits:
+ * @findings: the findings whose first replacement the user chose
+ * @skip_overlapping: drop an edit that overlaps an earlier one instead of
+ *   failing; "clean" uses it, an explicit choice by the user does not
+ *
+ * Returns: (transfer container): EpureEdits sorted in text order.
+ */
+GPtrArray *
+epure_pipeline_create_edits (EpurePipeline  *self,
+                             EpureText      *text,
+                             GPtrArray      *findings,
+                             gboolean        skip_overlapping,
+                             GError        **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  g_autoptr(GPtrArray) kept = NULL;
+
+  g_return_val_if_fail (EPURE_IS_PIPELINE (self), NULL);
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EpureFinding *finding = g_ptr_array_index (findings, i);
+      EpureChecker *checker = epure_pipeline_get_checker (self, epure_finding_get_checker_id (finding));
+      EpureEdit *edit;
+
+      if (checker != NULL)
+        edit = epure_checker_create_edit (checker, text, finding, 0);
+      else
+        edit = epure_finding_create_edit (finding, 0);
+      if (edit != NULL)
+        g_ptr_array_add (edits, edit);
+    }
+
+  if (!skip_overlapping)
+    {
+      if (!epure_edits_sort_and_check (edits, epure_text_get_length (text), error))
+        return NULL;
+      return g_steal_pointer (&edits);
+    }
+
+  /* A conflict is resolved by keeping the edit that comes first. */
+  epure_edits_sort (edits);
+  kept = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  for (guint i = 0; i < edits->len; i++)
+    {
+      EpureEdit *e = g_ptr_array_index (edits, i);
+      EpureEdit *prev = kept->len ? g_ptr_array_index (kept, kept->len - 1) : NULL;
+
+      if (e->end > epure_text_get_length (text))
+        continue;
+      if (prev != NULL && epure_edits_conflict (prev, e))
+        continue;
+      g_ptr_array_add (kept, epure_edit_copy (e));
+    }
+
+  return g_steal_pointer (&kept);
+}
+
+/* Applies the chosen findings' fixes; refuses overlapping ones. */
+char *
+epure_pipeline_apply (EpurePipeline  *self,
+                      EpureText      *text,
+                      GPtrArray      *findings,
+                      gsize          *out_len,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) edits = NULL;
+  const char *str;
+  gsize len;
+
+  g_return_val_if_fail (EPURE_IS_PIPELINE (self), NULL);
+
+  edits = epure_pipeline_create_edits (self, text, findings, FALSE, error);
+  if (edits == NULL)
+    return NULL;
+
+  str = epure_text_get_string (text, &len);
+  return epure_edits_apply (str, len, edits, out_len, error);
+}
+
+/**
+ * epure_pipeline_automatic_findings:
+ * @checker_id: (nullable): only this checker's findings
+ *
+ * Returns: (transfer container): the findings "clean" would apply.
+ */
+GPtrArray *
+epure_pipeline_automatic_findings (GPtrArray  *findings,
+                                   const char *checker_id,
+                                   double      min_confidence)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EpureFinding *f = g_ptr_array_index (findings, i);
+
+      if (!epure_finding_get_automatic (f))
+        continue;
+      if (checker_id != NULL && g_strcmp0 (epure_finding_get_checker_id (f), checker_id) != 0)
+        continue;
+      if (epure_finding_get_confidence (f) < min_confidence)
+        continue;
+      g_ptr_array_add (out, g_object_ref (f));
+    }
+
+  return out;
+}
+
+/**
+ * epure_pipeline_clean:
+ * @min_confidence: findings less sure than this are left alone
+ * @n_changes: (out) (optional): how many edits were applied
+ *
+ * Applies every automatic fix, re-checking until nothing is left to fix.
+ *
+ * Returns: (transfer full): the cleaned text.
+ */
+char *
+epure_pipeline_clean (EpurePipeline  *self,
+                      EpureText      *text,
+                      double          min_confidence,
+                      guint          *n_changes,
+                      gsize          *out_len,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autoptr(EpureText) current = NULL;
+  guint changes = 0;
+  const char *str;
+  gsize len;
+
+  g_return_val_if_fail (EPURE_IS_PIPELINE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  current = epure_text_ref (text);
+
+  for (guint pass = 0; pass < MAX_CLEAN_PASSES; pass++)
+    {
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GPtrArray) automatic = NULL;
+      g_autoptr(GPtrArray) edits = NULL;
+      g_autofree char *cleaned = NULL;
+      gsize cleaned_len;
+      EpureText *next;
+
+      findings = epure_pipeline_check (self, current, NULL, cancellable, error);
+      if (findings == NULL)
+        return NULL;
+
+      automatic = epure_pipeline_automatic_findings (findings, NULL, min_confidence);
+      edits = epure_pipeline_create_edits (self, current, automatic, TRUE, error);
+      if (edits == NULL)
+        return NULL;
+      if (edits->len == 0)
+        break;
+
+      str = epure_text_get_string (current, &len);
+      cleaned = epure_edits_apply (str, len, edits, &cleaned_len, error);
+      if (cleaned == NULL)
+        return NULL;
+      if (cleaned_len == len && memcmp (cleaned, str, len) == 0)
+        break;
+
+      changes += edits->len;
+      next = epure_text_new_take (g_steal_pointer (&cleaned), cleaned_len, error);
+      if (next == NULL)
+        return NULL;
+      g_clear_pointer (&current, epure_text_unref);
+      current = next;
+    }
+
+  if (n_changes != NULL)
+    *n_changes = changes;
+
+  str = epure_text_get_string (current, &len);
+  if (out_len != NULL)
+    *out_len = len;
+  return g_memdup2 (str, len + 1);
+}

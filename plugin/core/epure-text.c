@@ -1,0 +1,568 @@
+/* epure-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "epure-error.h"
+#include "epure-text.h"
+
+typedef struct
+{
+  GArray *line_starts;  /* gsize byte offset of each line */
+  GArray *line_chars;   /* gsize char offset of each line start */
+} LineIndex;
+
+struct _EpureText
+{
+  gatomicrefcount ref_count;
+  char *str;
+  gsize len;
+  LineIndex *lines;     /* built on first use */
+  GArray *verbatim;     /* EpureVerbatimSpan, built on first use */
+};
+
+G_DEFINE_BOXED_TYPE (EpureText, epure_text, epure_text_ref, epure_text_unref)
+
+/* A NUL byte never occurs in text a person wrote; a few control bytes in the
+ * first block is the usual sign of a binary file. */
+gboolean
+epure_utf8_looks_binary (const char *data,
+                         gsize       len)
+{
+  gsize probe = MIN (len, 8192);
+  guint controls = 0;
+
+  if (memchr (data, '\0', len) != NULL)
+    return TRUE;
+
+  for (gsize i = 0; i < probe; i++)
+    {
+      guchar c = data[i];
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b)
+        controls++;
+    }
+
+  return probe > 0 && controls * 100 > probe;
+}
+
+EpureText *
+epure_text_new_take (char   *utf8,
+                     gsize   len,
+                     GError **error)
+{
+  EpureText *self;
+  const char *bad = NULL;
+
+  g_return_val_if_fail (utf8 != NULL || len == 0, NULL);
+
+  if (utf8 == NULL)
+    utf8 = g_strdup ("");
+
+  if (epure_utf8_looks_binary (utf8, len))
+    {
+      g_set_error_literal (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY,
+                           "The data contains NUL or control bytes: it is not text");
+      g_free (utf8);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (utf8, len, &bad))
+    {
+      g_set_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8,
+                   "Invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (bad - utf8));
+      g_free (utf8);
+      return NULL;
+    }
+
+  self = g_new0 (EpureText, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->str = utf8;
+  self->len = len;
+
+  return self;
+}
+
+EpureText *
+epure_text_new (const char  *utf8,
+                gssize       len,
+                GError     **error)
+{
+  char *copy;
+
+  g_return_val_if_fail (utf8 != NULL || len <= 0, NULL);
+
+  if (utf8 == NULL)
+    utf8 = "";
+  if (len < 0)
+    len = strlen (utf8);
+
+  copy = g_malloc (len + 1);
+  memcpy (copy, utf8, len);
+  copy[len] = '\0';
+
+  return epure_text_new_take (copy, len, error);
+}
+
+EpureText *
+epure_text_ref (EpureText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+static void
+line_index_free (LineIndex *index)
+{
+  g_array_unref (index->line_starts);
+  g_array_unref (index->line_chars);
+  g_free (index);
+}
+
+void
+epure_text_unref (EpureText *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_clear_pointer (&self->lines, line_index_free);
+      g_clear_pointer (&self->verbatim, g_array_unref);
+      g_free (self->str);
+      g_free (self);
+    }
+}
+
+/* The returned string is always NUL-terminated. */
+const char *
+epure_text_get_string (EpureText *self,
+                       gsize     *len)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (len != NULL)
+    *len = self->len;
+  return self->str;
+}
+
+gsize
+epure_text_get_length (EpureText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->len;
+}
+
+static LineIndex *
+build_line_index (EpureText *self)
+{
+  LineIndex *index = g_new0 (LineIndex, 1);
+  const char *p = self->str;
+  const char *end = self->str + self->len;
+  gsize start = 0;
+  gsize chars = 0;
+
+  index->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  index->line_chars = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (index->line_starts, start);
+  g_array_append_val (index->line_chars, chars);
+
+  /* "\n", "\r\n" and a lone "\r" all end a line. */
+  while (p < end)
+    {
+      const char *nl = p;
+
+      while (nl < end && *nl != '\n' && *nl != '\r')
+        nl++;
+      if (nl == end)
+        break;
+
+      chars += g_utf8_strlen (p, nl - p);
+      if (*nl == '\r' && nl + 1 < end && nl[1] == '\n')
+        {
+          nl++;
+          chars++;
+        }
+      chars++;
+      p = nl + 1;
+      start = p - self->str;
+      g_array_append_val (index->line_starts, start);
+      g_array_append_val (index->line_chars, chars);
+    }
+
+  return index;
+}
+
+static LineIndex *
+get_lines (EpureText *self)
+{
+  if (g_once_init_enter (&self->lines))
+    g_once_init_leave (&self->lines, build_line_index (self));
+  return self->lines;
+}
+
+guint
+epure_text_get_line_count (EpureText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return get_lines (self)->line_starts->len;
+}
+
+/* @line is 1-based; returns the byte offset where it starts. */
+gsize
+epure_text_get_line_start (EpureText *self,
+                           guint      line)
+{
+  LineIndex *index;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  index = get_lines (self);
+  if (line == 0)
+    return 0;
+  if (line > index->line_starts->len)
+    return self->len;
+  return g_array_index (index->line_starts, gsize, line - 1);
+}
+
+static guint
+find_line (LineIndex *index,
+           gsize      offset)
+{
+  guint lo = 0, hi = index->line_starts->len;
+
+  /* Last line whose start is <= offset. */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (index->line_starts, gsize, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+epure_text_get_line_column (EpureText *self,
+                            gsize      offset,
+                            guint     *line,
+                            guint     *column)
+{
+  LineIndex *index;
+  guint l;
+  gsize start;
+
+  g_return_if_fail (self != NULL);
+
+  offset = MIN (offset, self->len);
+  index = get_lines (self);
+  l = find_line (index, offset);
+  start = g_array_index (index->line_starts, gsize, l);
+
+  if (line != NULL)
+    *line = l + 1;
+  if (column != NULL)
+    *column = g_utf8_strlen (self->str + start, offset - start) + 1;
+}
+
+gsize
+epure_text_char_offset (EpureText *self,
+                        gsize      offset)
+{
+  LineIndex *index;
+  guint l;
+  gsize start;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  offset = MIN (offset, self->len);
+  index = get_lines (self);
+  l = find_line (index, offset);
+  start = g_array_index (index->line_starts, gsize, l);
+
+  return g_array_index (index->line_chars, gsize, l) + g_utf8_strlen (self->str + start, offset - start);
+}
+
+/* Verbatim spans: what is not prose and must never be rewritten. */
+
+static gboolean
+is_url_char (guchar c)
+{
+  return c >= 0x80 || g_ascii_isalnum (c) || strchr ("-._~:/?#[]@!$&'()*+,;=%", c) != NULL;
+}
+
+static gboolean
+is_email_local_char (guchar c)
+{
+  return g_ascii_isalnum (c) || strchr (".!#$%&*+/=?^_{|}~-", c) != NULL;
+}
+
+static gboolean
+is_domain_char (guchar c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '.';
+}
+
+static gboolean
+starts_with_ci (const char *p,
+                const char *end,
+                const char *prefix)
+{
+  gsize n = strlen (prefix);
+  return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
+}
+
+/* Trailing punctuation belongs to the sentence, not to the URL, unless a
+ * closing bracket balances one inside it. */
+static const char *
+trim_url_end (const char *start,
+              const char *end)
+{
+  while (end > start)
+    {
+      char c = end[-1];
+
+      if (c == ')')
+        {
+          int depth = 0;
+          for (const char *q = start; q < end; q++)
+            depth += (*q == '(') - (*q == ')');
+          if (depth >= 0)
+            break;
+          end--;
+        }
+      else if (strchr (".,;:!?'\"]", c) != NULL)
+        end--;
+      else
+        break;
+    }
+  return end;
+}
+
+static gboolean
+at_line_start (const char *base,
+               const char *p,
+               const char **content)
+{
+  const char *q = p;
+  int spaces = 0;
+
+  if (p != base && p[-1] != '\n' && p[-1] != '\r')
+    return FALSE;
+  while (*q == ' ' && spaces < 4)
+    {
+      q++;
+      spaces++;
+    }
+  if (spaces > 3)
+    return FALSE;
+  *content = q;
+  return TRUE;
+}
+
+static const char *
+line_end (const char *p,
+          const char *end)
+{
+  while (p < end && *p != '\n' && *p != '\r')
+    p++;
+  return p;
+}
+
+static const char *
+next_line (const char *p,
+           const char *end)
+{
+  p = line_end (p, end);
+  if (p < end && *p == '\r')
+    p++;
+  if (p < end && *p == '\n')
+    p++;
+  return p;
+}
+
+static void
+add_span (GArray           *spans,
+          const char       *base,
+          const char       *start,
+          const char       *end,
+          EpureVerbatimKind kind)
+{
+  EpureVerbatimSpan span = { start - base, end - base, kind };
+  g_array_append_val (spans, span);
+}
+
+static GArray *
+scan_verbatim (EpureText *self)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (EpureVerbatimSpan));
+  const char *base = self->str;
+  const char *end = self->str + self->len;
+  const char *p = base;
+
+  while (p < end)
+    {
+      const char *content;
+      guchar c = *p;
+
+      /* Fenced code block: ``` or ~~~ at the start of a line, to the closing fence. */
+      if ((c == '`' || c == '~' || c == ' ') && at_line_start (base, p, &content) &&
+          content + 3 <= end && (content[0] == '`' || content[0] == '~') &&
+          content[1] == content[0] && content[2] == content[0])
+        {
+          char fence = content[0];
+          const char *q = next_line (p, end);
+
+          while (q < end)
+            {
+              const char *inner;
+              if (at_line_start (base, q, &inner) && inner + 3 <= end &&
+                  inner[0] == fence && inner[1] == fence && inner[2] == fence)
+                {
+                  q = line_end (q, end);
+                  break;
+                }
+              q = next_line (q, end);
+            }
+          add_span (spans, base, p, q, EPURE_VERBATIM_CODE_BLOCK);
+          p = q;
+          continue;
+        }
+
+      /* Code span: a run of n backticks closed by a run of n, within a paragraph. */
+      if (c == '`')
+        {
+          const char *q = p;
+          gsize n, m;
+
+          while (q < end && *q == '`')
+            q++;
+          n = q - p;
+          while (q < end)
+            {
+              if (*q == '`')
+                {
+                  const char *r = q;
+                  while (r < end && *r == '`')
+                    r++;
+                  m = r - q;
+                  if (m == n)
+                    {
+                      add_span (spans, base, p, r, EPURE_VERBATIM_CODE_SPAN);
+                      p = r;
+                      goto next;
+                    }
+                  q = r;
+                  continue;
+                }
+              if (*q == '\n' && q + 1 < end && (q[1] == '\n' || q[1] == '\r'))
+                break;
+              q++;
+            }
+          p += n;
+          continue;
+        }
+
+      /* URL: a scheme or "www." at the start of a word. */
+      if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W' || c == 'm' || c == 'M') &&
+          (p == base || !g_ascii_isalnum (p[-1])) &&
+          (starts_with_ci (p, end, "http://") || starts_with_ci (p, end, "https://") ||
+           starts_with_ci (p, end, "ftp://") || starts_with_ci (p, end, "www.") ||
+           starts_with_ci (p, end, "mailto:")))
+        {
+          const char *q = p;
+          while (q < end && is_url_char (*q))
+            q++;
+          q = trim_url_end (p, q);
+          if (q - p > 4)
+            {
+              add_span (spans, base, p, q, EPURE_VERBATIM_URL);
+              p = q;
+              continue;
+            }
+        }
+
+      /* E-mail address: local@domain.tld */
+      if (c == '@' && p > base && p + 1 < end && is_email_local_char (p[-1]) && g_ascii_isalnum (p[1]))
+        {
+          const char *s = p;
+          const char *q = p + 1;
+          gboolean dot = FALSE;
+          EpureVerbatimSpan *last;
+
+          while (s > base && is_email_local_char (s[-1]))
+            s--;
+          while (q < end && is_domain_char (*q))
+            {
+              if (*q == '.' && q + 1 < end && g_ascii_isalnum (q[1]))
+                dot = TRUE;
+              q++;
+            }
+          while (q > p + 1 && (q[-1] == '.' || q[-1] == '-'))
+            q--;
+
+          /* The local part may already be inside an earlier span (a URL). */
+          last = spans->len ? &g_array_index (spans, EpureVerbatimSpan, spans->len - 1) : NULL;
+          if (dot && (last == NULL || last->end <= (gsize) (s - base)))
+            {
+              add_span (spans, base, s, q, EPURE_VERBATIM_EMAIL);
+              p = q;
+              continue;
+            }
+        }
+
+      p++;
+    next:
+      ;
+    }
+
+  return spans;
+}
+
+const EpureVerbatimSpan *
+epure_text_get_verbatim_spans (EpureText *self,
+                               guint     *n_spans)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (g_once_init_enter (&self->verbatim))
+    g_once_init_leave (&self->verbatim, scan_verbatim (self));
+
+  if (n_spans != NULL)
+    *n_spans = self->verbatim->len;
+  return (const EpureVerbatimSpan *) (gpointer) self->verbatim->data;
+}
+
+gboolean
+epure_text_overlaps_verbatim (EpureText *self,
+                              gsize      start,
+                              gsize      end)
+{
+  const EpureVerbatimSpan *spans;
+  guint n, lo = 0, hi;
+
+  spans = epure_text_get_verbatim_spans (self, &n);
+  hi = n;
+
+  /* Spans are sorted and disjoint: find the first that ends after start. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (spans[mid].end <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo >= n)
+    return FALSE;
+  if (start == end)
+    return spans[lo].start < start;
+  return spans[lo].start < end;
+}

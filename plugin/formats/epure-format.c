@@ -1,0 +1,460 @@
+/* epure-format.c: format names, plain text import and export.
+ *
+ * Text in the engine is UTF-8 with "\n" line ends; the encoding, BOM and
+ * line ends a file came with are remembered and restored on export.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "epure-format.h"
+
+G_DEFINE_QUARK (epure-format-error-quark, epure_format_error)
+
+struct _EpureImport
+{
+  GObject parent_instance;
+
+  EpureText *text;
+  char *format;
+  char *encoding;
+  EpureNewline newline;
+  guint bom : 1;
+  guint encoding_guessed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EpureImport, epure_import, G_TYPE_OBJECT)
+
+static void
+epure_import_finalize (GObject *object)
+{
+  EpureImport *self = (EpureImport *) object;
+
+  g_clear_pointer (&self->text, epure_text_unref);
+  g_free (self->format);
+  g_free (self->encoding);
+
+  G_OBJECT_CLASS (epure_import_parent_class)->finalize (object);
+}
+
+static void
+epure_import_class_init (EpureImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = epure_import_finalize;
+}
+
+static void
+epure_import_init (EpureImport *self)
+{
+}
+
+static const struct {
+  const char *extension;
+  const char *format;
+  gboolean import;
+  gboolean export;
+} formats[] = {
+  { "txt", "txt", TRUE, TRUE },
+  { "text", "txt", TRUE, TRUE },
+  { "md", "md", TRUE, TRUE },
+  { "markdown", "md", TRUE, TRUE },
+};
+
+/* Returns: the format id for @filename's extension ("txt", "md", …), or
+ * NULL when none is known.  A name with no extension is plain text. */
+const char *
+epure_format_from_filename (const char *filename)
+{
+  const char *base, *dot;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  base = strrchr (filename, G_DIR_SEPARATOR);
+  base = base ? base + 1 : filename;
+  dot = strrchr (base, '.');
+  if (dot == NULL || dot == base)
+    return "txt";
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (dot + 1, formats[i].extension) == 0)
+      return formats[i].format;
+  return NULL;
+}
+
+gboolean
+epure_format_can_import (const char *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (format, formats[i].format) == 0)
+      return formats[i].import;
+  return FALSE;
+}
+
+gboolean
+epure_format_can_export (const char *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (format, formats[i].format) == 0)
+      return formats[i].export;
+  return FALSE;
+}
+
+static EpureNewline
+detect_newline (const char *s,
+                gsize       len)
+{
+  const char *p = memchr (s, '\r', len);
+  const char *n = memchr (s, '\n', len);
+
+  if (p == NULL)
+    return EPURE_NEWLINE_LF;
+  if (n != NULL && n < p)
+    return EPURE_NEWLINE_LF;
+  if (p + 1 < s + len && p[1] == '\n')
+    return EPURE_NEWLINE_CRLF;
+  return EPURE_NEWLINE_CR;
+}
+
+/* "\r\n" and "\r" become "\n", in place. */
+static gsize
+normalize_newlines (char  *s,
+                    gsize  len)
+{
+  gsize w = 0;
+
+  for (gsize r = 0; r < len; r++)
+    {
+      if (s[r] == '\r')
+        {
+          s[w++] = '\n';
+          if (r + 1 < len && s[r + 1] == '\n')
+            r++;
+        }
+      else
+        s[w++] = s[r];
+    }
+  s[w] = '\0';
+  return w;
+}
+
+/* Legacy 8-bit text, most likely first: Windows-1252 is a superset of
+ * Latin-1 for printable text and the usual source of French mojibake. */
+static const char *legacy_encodings[] = { "WINDOWS-1252", "ISO-8859-15" };
+
+static EpureImport *
+import_plain (GBytes      *bytes,
+              const char  *format,
+              GError     **error)
+{
+  g_autoptr(EpureImport) self = g_object_new (EPURE_TYPE_IMPORT, NULL);
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *utf8 = NULL;
+  gsize utf8_len = 0;
+
+  self->format = g_strdup (format);
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      self->bom = TRUE;
+      data += 3;
+      len -= 3;
+    }
+  else if (len >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      const char *charset = data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+      g_autoptr(GError) local_error = NULL;
+
+      utf8 = g_convert (data + 2, len - 2, "UTF-8", charset, NULL, &utf8_len, &local_error);
+      if (utf8 == NULL)
+        {
+          g_set_error (error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT,
+                       _("The file starts as %s text but is not valid %s"), charset, charset);
+          return NULL;
+        }
+      self->bom = TRUE;
+      self->encoding = g_strdup (charset);
+    }
+
+  if (utf8 == NULL)
+    {
+      if (epure_utf8_looks_binary (data, len))
+        {
+          g_set_error_literal (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY,
+                               _("This is a binary file, not text"));
+          return NULL;
+        }
+
+      if (g_utf8_validate_len (data, len, NULL))
+        {
+          utf8 = g_strndup (data, len);
+          utf8_len = len;
+          self->encoding = g_strdup ("UTF-8");
+        }
+      else
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (legacy_encodings) && utf8 == NULL; i++)
+            {
+              utf8 = g_convert (data, len, "UTF-8", legacy_encodings[i], NULL, &utf8_len, NULL);
+              if (utf8 != NULL)
+                self->encoding = g_strdup (legacy_encodings[i]);
+            }
+          if (utf8 == NULL)
+            {
+              g_set_error_literal (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_UNKNOWN_ENCODING,
+                                   _("The text is neither UTF-8 nor a known legacy encoding"));
+              return NULL;
+            }
+          self->encoding_guessed = TRUE;
+        }
+    }
+
+  self->newline = detect_newline (utf8, utf8_len);
+  utf8_len = normalize_newlines (utf8, utf8_len);
+
+  self->text = epure_text_new_take (g_steal_pointer (&utf8), utf8_len, error);
+  if (self->text == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * epure_import_bytes:
+ * @format: (nullable): a format id; NULL for plain text
+ */
+EpureImport *
+epure_import_bytes (GBytes      *bytes,
+                    const char  *format,
+                    GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (format == NULL)
+    format = "txt";
+
+  if (!epure_format_can_import (format))
+    {
+      g_set_error (error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSUPPORTED,
+                   _("Épure cannot open “%s” files"), format);
+      return NULL;
+    }
+
+  return import_plain (bytes, format, error);
+}
+
+/**
+ * epure_import_file:
+ * @format: (nullable): a format id; NULL to use the file name's extension
+ * @max_size: refuse files larger than this (bytes); 0 for the default
+ */
+EpureImport *
+epure_import_file (GFile         *file,
+                   const char    *format,
+                   goffset        max_size,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (max_size <= 0)
+    max_size = EPURE_DEFAULT_MAX_FILE_SIZE;
+
+  name = g_file_get_basename (file);
+  if (format == NULL)
+    format = epure_format_from_filename (name);
+  if (format == NULL || !epure_format_can_import (format))
+    {
+      g_set_error (error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSUPPORTED,
+                   _("Épure cannot open files of this type"));
+      return NULL;
+    }
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("This is a folder, not a file"));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > max_size)
+    {
+      g_autofree char *limit = g_format_size (max_size);
+      g_set_error (error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_TOO_LARGE,
+                   _("The file is larger than the %s limit"), limit);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return epure_import_bytes (bytes, format, error);
+}
+
+EpureText *
+epure_import_get_text (EpureImport *self)
+{
+  g_return_val_if_fail (EPURE_IS_IMPORT (self), NULL);
+  return self->text;
+}
+
+const char *
+epure_import_get_format (EpureImport *self)
+{
+  g_return_val_if_fail (EPURE_IS_IMPORT (self), NULL);
+  return self->format;
+}
+
+/* The charset the file was in ("UTF-8", "WINDOWS-1252", …). */
+const char *
+epure_import_get_encoding (EpureImport *self)
+{
+  g_return_val_if_fail (EPURE_IS_IMPORT (self), NULL);
+  return self->encoding;
+}
+
+/* TRUE when the file was not valid UTF-8 and a legacy encoding was used:
+ * front ends tell the user which. */
+gboolean
+epure_import_get_encoding_guessed (EpureImport *self)
+{
+  g_return_val_if_fail (EPURE_IS_IMPORT (self), FALSE);
+  return self->encoding_guessed;
+}
+
+gboolean
+epure_import_get_bom (EpureImport *self)
+{
+  g_return_val_if_fail (EPURE_IS_IMPORT (self), FALSE);
+  return self->bom;
+}
+
+EpureNewline
+epure_import_get_newline (EpureImport *self)
+{
+  g_return_val_if_fail (EPURE_IS_IMPORT (self), EPURE_NEWLINE_LF);
+  return self->newline;
+}
+
+static GBytes *
+export_plain (const char                *text,
+              gsize                      len,
+              const EpureExportOptions  *options,
+              GError                   **error)
+{
+  GString *out = g_string_sized_new (len + len / 32 + 4);
+  const char *newline = "\n";
+  const char *encoding = options && options->encoding ? options->encoding : "UTF-8";
+
+  if (options != NULL && options->newline == EPURE_NEWLINE_CRLF)
+    newline = "\r\n";
+  else if (options != NULL && options->newline == EPURE_NEWLINE_CR)
+    newline = "\r";
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '\n')
+        g_string_append (out, newline);
+      else
+        g_string_append_c (out, text[i]);
+    }
+
+  if (g_ascii_strcasecmp (encoding, "UTF-8") != 0)
+    {
+      g_autofree char *utf8 = g_string_free (out, FALSE);
+      g_autoptr(GError) local_error = NULL;
+      gsize converted_len = 0;
+      char *converted = g_convert (utf8, -1, encoding, "UTF-8", NULL, &converted_len, &local_error);
+
+      if (converted == NULL)
+        {
+          g_set_error (error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSUPPORTED,
+                       _("The text cannot be written in %s: %s"), encoding, local_error->message);
+          return NULL;
+        }
+      if (options->bom && g_str_has_prefix (encoding, "UTF-16"))
+        {
+          const char *mark = g_ascii_strcasecmp (encoding, "UTF-16LE") == 0 ? "\xFF\xFE" : "\xFE\xFF";
+          GString *with_bom = g_string_new_len (mark, 2);
+          g_string_append_len (with_bom, converted, converted_len);
+          g_free (converted);
+          return g_string_free_to_bytes (with_bom);
+        }
+      return g_bytes_new_take (converted, converted_len);
+    }
+
+  if (options != NULL && options->bom)
+    g_string_prepend (out, "\xEF\xBB\xBF");
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * epure_export_bytes:
+ * @text: UTF-8 text with "\n" line ends
+ * @options: (nullable): encoding, line ends, BOM, title
+ */
+GBytes *
+epure_export_bytes (const char                *text,
+                    gssize                     len,
+                    const char                *format,
+                    const EpureExportOptions  *options,
+                    GError                   **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+
+  if (!epure_format_can_export (format))
+    {
+      g_set_error (error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSUPPORTED,
+                   _("Épure cannot write “%s” files"), format ? format : "?");
+      return NULL;
+    }
+
+  return export_plain (text, len, options, error);
+}
+
+/* Writes through a temporary file renamed over the target, so a failure
+ * (a full disk) leaves the file on disk as it was. */
+gboolean
+epure_export_file (const char                *text,
+                   gssize                     len,
+                   GFile                     *file,
+                   const char                *format,
+                   const EpureExportOptions  *options,
+                   GCancellable              *cancellable,
+                   GError                   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (format == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      format = epure_format_from_filename (name);
+    }
+
+  bytes = epure_export_bytes (text, len, format, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, cancellable, error);
+}

@@ -1,0 +1,284 @@
+/* test-pipeline.c: merging findings, applying and cleaning.
+ *
+ * The checkers here are small real EpureChecker implementations defined by
+ * the test, so the pipeline is tested apart from any plugin.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "epure.h"
+
+#define TEST_TYPE_PATTERN_CHECKER (test_pattern_checker_get_type ())
+G_DECLARE_FINAL_TYPE (TestPatternChecker, test_pattern_checker, TEST, PATTERN_CHECKER, GObject)
+
+struct _TestPatternChecker
+{
+  GObject parent_instance;
+  char *id;
+  char *needle;       /* every occurrence is a finding */
+  char *replacement;  /* NULL: no fix */
+  gboolean fail;      /* report an unavailable resource instead */
+  double confidence;
+};
+
+static void checker_iface_init (EpureCheckerInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestPatternChecker, test_pattern_checker, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (EPURE_TYPE_CHECKER, checker_iface_init))
+
+static void
+test_pattern_checker_finalize (GObject *object)
+{
+  TestPatternChecker *self = (TestPatternChecker *) object;
+  g_free (self->id);
+  g_free (self->needle);
+  g_free (self->replacement);
+  G_OBJECT_CLASS (test_pattern_checker_parent_class)->finalize (object);
+}
+
+static void
+test_pattern_checker_class_init (TestPatternCheckerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_pattern_checker_finalize;
+}
+
+static void
+test_pattern_checker_init (TestPatternChecker *self)
+{
+  self->confidence = 1.0;
+}
+
+static const char *
+get_id (EpureChecker *checker)
+{
+  return TEST_PATTERN_CHECKER (checker)->id;
+}
+
+static GPtrArray *
+check (EpureChecker  *checker,
+       EpureText     *text,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  TestPatternChecker *self = TEST_PATTERN_CHECKER (checker);
+  GPtrArray *findings;
+  const char *str = epure_text_get_string (text, NULL);
+  const char *p = str;
+
+  if (self->fail)
+    {
+      g_set_error (error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_UNAVAILABLE, "no dictionary");
+      return NULL;
+    }
+
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((p = strstr (p, self->needle)) != NULL)
+    {
+      g_autofree char *rule = g_strdup_printf ("%s.match", self->id);
+      EpureFinding *f = epure_finding_new (self->id, rule, EPURE_CATEGORY_STYLE,
+                                           p - str, p - str + strlen (self->needle), "match");
+      if (self->replacement != NULL)
+        {
+          epure_finding_add_replacement (f, self->replacement);
+          epure_finding_set_automatic (f, TRUE);
+        }
+      epure_finding_set_confidence (f, self->confidence);
+      g_ptr_array_add (findings, f);
+      p += strlen (self->needle);
+    }
+  return findings;
+}
+
+static void
+checker_iface_init (EpureCheckerInterface *iface)
+{
+  iface->get_id = get_id;
+  iface->check = check;
+}
+
+static EpureChecker *
+pattern_checker_new (const char *id,
+                     const char *needle,
+                     const char *replacement)
+{
+  TestPatternChecker *self = g_object_new (TEST_TYPE_PATTERN_CHECKER, NULL);
+  self->id = g_strdup (id);
+  self->needle = g_strdup (needle);
+  self->replacement = g_strdup (replacement);
+  return EPURE_CHECKER (self);
+}
+
+static GPtrArray *
+check_text (EpurePipeline *pipeline,
+            EpureText     *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = epure_pipeline_check (pipeline, text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (findings);
+  return findings;
+}
+
+static void
+test_pipeline_merges_in_text_order (void)
+{
+  g_autoptr(EpurePipeline) pipeline = epure_pipeline_new ();
+  g_autoptr(EpureChecker) a = pattern_checker_new ("a", "œuf", NULL);
+  g_autoptr(EpureChecker) b = pattern_checker_new ("b", "é", NULL);
+  g_autoptr(EpureText) text = epure_text_new ("été\nun œuf, deux œufs, é", -1, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  gsize last = 0;
+
+  epure_pipeline_add_checker (pipeline, a);
+  epure_pipeline_add_checker (pipeline, b);
+  findings = check_text (pipeline, text);
+
+  g_assert_cmpuint (findings->len, ==, 5);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EpureFinding *f = g_ptr_array_index (findings, i);
+      g_assert_cmpuint (epure_finding_get_start (f), >=, last);
+      last = epure_finding_get_start (f);
+    }
+  /* The first "œuf" is on line 2, column 4, code point 7. */
+  {
+    EpureFinding *f = g_ptr_array_index (findings, 2);
+    g_assert_cmpstr (epure_finding_get_checker_id (f), ==, "a");
+    g_assert_cmpuint (epure_finding_get_line (f), ==, 2);
+    g_assert_cmpuint (epure_finding_get_column (f), ==, 4);
+    g_assert_cmpuint (epure_text_char_offset (text, epure_finding_get_start (f)), ==, 7);
+  }
+}
+
+static void
+test_pipeline_apply_and_overlap (void)
+{
+  g_autoptr(EpurePipeline) pipeline = epure_pipeline_new ();
+  g_autoptr(EpureChecker) a = pattern_checker_new ("a", "abc", "X");
+  g_autoptr(EpureChecker) b = pattern_checker_new ("b", "bcd", "Y");
+  g_autoptr(EpureText) text = epure_text_new ("abcd abc", -1, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  epure_pipeline_add_checker (pipeline, a);
+  epure_pipeline_add_checker (pipeline, b);
+  findings = check_text (pipeline, text);
+  g_assert_cmpuint (findings->len, ==, 3);
+
+  /* "abc" and "bcd" overlap: choosing both is refused, nothing applied. */
+  g_ptr_array_add (chosen, g_ptr_array_index (findings, 0));
+  g_ptr_array_add (chosen, g_ptr_array_index (findings, 1));
+  out = epure_pipeline_apply (pipeline, text, chosen, NULL, &error);
+  g_assert_null (out);
+  g_assert_error (error, EPURE_PIPELINE_ERROR, EPURE_PIPELINE_ERROR_OVERLAP);
+  g_clear_error (&error);
+
+  g_ptr_array_remove_index (chosen, 0);
+  g_ptr_array_add (chosen, g_ptr_array_index (findings, 2));
+  out = epure_pipeline_apply (pipeline, text, chosen, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "aY X");
+}
+
+static void
+test_pipeline_failing_checker_is_reported (void)
+{
+  g_autoptr(EpurePipeline) pipeline = epure_pipeline_new ();
+  g_autoptr(EpureChecker) broken = pattern_checker_new ("broken", "x", NULL);
+  g_autoptr(EpureChecker) ok = pattern_checker_new ("ok", "x", NULL);
+  g_autoptr(EpureText) text = epure_text_new ("x x", -1, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  TEST_PATTERN_CHECKER (broken)->fail = TRUE;
+  epure_pipeline_add_checker (pipeline, broken);
+  epure_pipeline_add_checker (pipeline, ok);
+  findings = epure_pipeline_check (pipeline, text, &problems, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_error ((GError *) g_ptr_array_index (problems, 0), EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_UNAVAILABLE);
+}
+
+static void
+test_pipeline_clean_until_stable (void)
+{
+  g_autoptr(EpurePipeline) pipeline = epure_pipeline_new ();
+  /* "..." -> "…" and "a…" -> "b": the second rule only fires after the first. */
+  g_autoptr(EpureChecker) dots = pattern_checker_new ("dots", "...", "…");
+  g_autoptr(EpureChecker) ab = pattern_checker_new ("ab", "a…", "b");
+  g_autoptr(EpureChecker) unsure = pattern_checker_new ("unsure", "z", "");
+  g_autoptr(EpureText) text = epure_text_new ("a... z a...", -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  guint n = 0;
+
+  TEST_PATTERN_CHECKER (unsure)->confidence = 0.5;
+  epure_pipeline_add_checker (pipeline, dots);
+  epure_pipeline_add_checker (pipeline, ab);
+  epure_pipeline_add_checker (pipeline, unsure);
+  out = epure_pipeline_clean (pipeline, text, 0.8, &n, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "b z b");
+  g_assert_cmpuint (n, ==, 4);
+}
+
+static void
+check_async_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = epure_pipeline_check_finish (EPURE_PIPELINE (object), result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_pipeline_check_async (void)
+{
+  g_autoptr(EpurePipeline) pipeline = epure_pipeline_new ();
+  g_autoptr(EpureChecker) a = pattern_checker_new ("a", "«", NULL);
+  g_autoptr(EpureText) text = epure_text_new ("« a » « b »", -1, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  epure_pipeline_add_checker (pipeline, a);
+  epure_pipeline_check_async (pipeline, text, NULL, check_async_cb, &findings);
+  while (findings == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (findings->len, ==, 2);
+}
+
+static void
+test_pipeline_option (void)
+{
+  g_autoptr(EpureChecker) a = pattern_checker_new ("a", "x", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (epure_checker_set_option (a, "no-such-option", "1", &error));
+  g_assert_error (error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_INVALID_OPTION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  epure_init ();
+
+  g_test_add_func ("/pipeline/merge-order", test_pipeline_merges_in_text_order);
+  g_test_add_func ("/pipeline/apply-overlap", test_pipeline_apply_and_overlap);
+  g_test_add_func ("/pipeline/failing-checker", test_pipeline_failing_checker_is_reported);
+  g_test_add_func ("/pipeline/clean", test_pipeline_clean_until_stable);
+  g_test_add_func ("/pipeline/check-async", test_pipeline_check_async);
+  g_test_add_func ("/pipeline/option", test_pipeline_option);
+
+  return g_test_run ();
+}
