@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* Front ends remove findings automatically only from this confidence on
+ * (a setting in the app, --min-confidence in epure-cli). */
+#define EPURE_DEFAULT_MIN_CONFIDENCE 0.8
+
 #define EPURE_TYPE_PIPELINE (epure_pipeline_get_type ())
 
 G_DECLARE_FINAL_TYPE (EpurePipeline, epure_pipeline, EPURE, PIPELINE, GObject)
