@@ -52,17 +52,80 @@ epure_import_init (EpureImport *self)
 {
 }
 
+/* One row per file name extension; the first row of a format is its
+ * canonical extension. */
 static const struct {
   const char *extension;
   const char *format;
+  const char *name;
+  const char *mime_type;
   gboolean import;
   gboolean export;
 } formats[] = {
-  { "txt", "txt", TRUE, TRUE },
-  { "text", "txt", TRUE, TRUE },
-  { "md", "md", TRUE, TRUE },
-  { "markdown", "md", TRUE, TRUE },
+  { "txt", "txt", N_("Plain text"), "text/plain", TRUE, TRUE },
+  { "text", "txt", N_("Plain text"), "text/plain", TRUE, TRUE },
+  { "md", "md", N_("Markdown"), "text/markdown", TRUE, TRUE },
+  { "markdown", "md", N_("Markdown"), "text/markdown", TRUE, TRUE },
 };
+
+/* Returns: (transfer none): the format ids that can be opened, or with
+ * @exportable, written; each once, in a stable order. */
+const char * const *
+epure_format_list (gboolean exportable)
+{
+  static const char *importable_ids[G_N_ELEMENTS (formats) + 1];
+  static const char *exportable_ids[G_N_ELEMENTS (formats) + 1];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      guint ni = 0, ne = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          if (i > 0 && g_str_equal (formats[i - 1].format, formats[i].format))
+            continue;
+          if (formats[i].import)
+            importable_ids[ni++] = formats[i].format;
+          if (formats[i].export)
+            exportable_ids[ne++] = formats[i].format;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return exportable ? exportable_ids : importable_ids;
+}
+
+static int
+find_format (const char *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (format, formats[i].format) == 0)
+      return i;
+  return -1;
+}
+
+/* Returns: the translated name shown in file dialogs ("Plain text"). */
+const char *
+epure_format_get_name (const char *format)
+{
+  int i = find_format (format);
+  return i < 0 ? NULL : _(formats[i].name);
+}
+
+const char *
+epure_format_get_extension (const char *format)
+{
+  int i = find_format (format);
+  return i < 0 ? NULL : formats[i].extension;
+}
+
+const char *
+epure_format_get_mime_type (const char *format)
+{
+  int i = find_format (format);
+  return i < 0 ? NULL : formats[i].mime_type;
+}
 
 /* Returns: the format id for @filename's extension ("txt", "md", …), or
  * NULL when none is known.  A name with no extension is plain text. */
@@ -88,19 +151,15 @@ epure_format_from_filename (const char *filename)
 gboolean
 epure_format_can_import (const char *format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_strcmp0 (format, formats[i].format) == 0)
-      return formats[i].import;
-  return FALSE;
+  int i = find_format (format);
+  return i >= 0 && formats[i].import;
 }
 
 gboolean
 epure_format_can_export (const char *format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_strcmp0 (format, formats[i].format) == 0)
-      return formats[i].export;
-  return FALSE;
+  int i = find_format (format);
+  return i >= 0 && formats[i].export;
 }
 
 static EpureNewline

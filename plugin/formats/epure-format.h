@@ -34,6 +34,11 @@ GQuark      epure_format_error_quark     (void);
 const char *epure_format_from_filename   (const char *filename);
 gboolean    epure_format_can_import      (const char *format);
 gboolean    epure_format_can_export      (const char *format);
+const char * const *
+            epure_format_list            (gboolean    exportable);
+const char *epure_format_get_name        (const char *format);
+const char *epure_format_get_extension   (const char *format);
+const char *epure_format_get_mime_type   (const char *format);
 
 #define EPURE_TYPE_IMPORT (epure_import_get_type ())
 
