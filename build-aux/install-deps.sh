@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package Épure needs to build, test and run.
 # The lists live in build-aux/deps/*.txt, one package a line (# comments).
+# Extra lists are named on the command line: `install-deps.sh bench` also
+# reads build-aux/deps-bench/*.txt (peers and corpora of the benchmarks).
 # Idempotent and quiet when everything is already there.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-mapfile -t wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here"/deps/*.txt | sort -u)
+lists=("$here"/deps/*.txt)
+for extra in "$@"; do
+  lists+=("$here/deps-$extra"/*.txt)
+done
+mapfile -t wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "${lists[@]}" | sort -u)
 
 missing=()
 for pkg in "${wanted[@]}"; do
