@@ -338,14 +338,38 @@ find_code_ranges (Context *ctx,
     }
 }
 
+static void sort_skip (Context *ctx);
+
+/* Lines of configuration or program text: Timeout "10"; or a brace. */
+static void
+find_code_lines (Context *ctx,
+                 gsize    ps,
+                 gsize    pe)
+{
+  const char *s = ctx->s;
+  gsize line = ps;
+
+  while (line < pe)
+    {
+      const char *nl = memchr (s + line, '\n', pe - line);
+      gsize eol = nl != NULL ? (gsize) (nl - s) : pe;
+      gsize e = eol;
+
+      while (e > line && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+        e--;
+      if (e > line + 1 &&
+          ((s[e - 1] == ';' && (s[e - 2] == '"' || s[e - 2] == '\'' || s[e - 2] == ')')) ||
+           s[e - 1] == '{' || s[e - 1] == '}'))
+        add_skip (ctx->skip, line, eol);
+      line = eol + 1;
+    }
+}
+
 static void
 build_skip (Context *ctx,
             gsize    ps,
             gsize    pe)
 {
-  gsize *r;
-  guint n, out = 0;
-
   g_array_set_size (ctx->skip, 0);
 
   while (ctx->verbatim_index < ctx->n_verbatim && ctx->verbatim[ctx->verbatim_index].end <= ps)
@@ -355,8 +379,17 @@ build_skip (Context *ctx,
 
   if (memchr (ctx->s + ps, '(', pe - ps) != NULL || memchr (ctx->s + ps, '=', pe - ps) != NULL)
     find_code_ranges (ctx, ps, pe);
+  find_code_lines (ctx, ps, pe);
+  sort_skip (ctx);
+}
 
-  /* Sorted and disjoint, as the scanners expect. */
+/* Sorts and merges the skip ranges, as the scanners expect them. */
+static void
+sort_skip (Context *ctx)
+{
+  gsize *r;
+  guint n, out = 0;
+
   n = ctx->skip->len / 2;
   if (n < 2)
     return;
@@ -753,6 +786,32 @@ has_word_char (const char *s,
   return FALSE;
 }
 
+static gboolean
+is_code_quotation (const char *s,
+                   gsize       start,
+                   gsize       end)
+{
+  if (start < end && s[start] == '-')
+    return TRUE;   /* "--verbose" */
+  for (gsize p = start; p < end; p++)
+    switch (s[p])
+      {
+      case '$': case '\\': case '{': case '}': case '=': case '|': case '<': case '>':
+        return TRUE;
+      case '%':
+        if (p + 1 < end && g_ascii_isalpha (s[p + 1]))
+          return TRUE;   /* a printf format */
+        break;
+      case ';':
+        if (p > start && s[p - 1] != ' ' && (guchar) s[p - 1] != 0xAF && (guchar) s[p - 1] != 0xA0)
+          return TRUE;
+        break;
+      default:
+        break;
+      }
+  return FALSE;
+}
+
 static void
 quote_hits (Context *ctx,
             gsize    ps,
@@ -766,6 +825,23 @@ quote_hits (Context *ctx,
   epure_quote_scanner_scan (ctx->scanner, s, ps, pe,
                             (const gsize *) (gpointer) ctx->skip->data, ctx->skip->len / 2);
   tokens = epure_quote_scanner_get_tokens (ctx->scanner, &n);
+
+  /* "$HOME", "%d\n", "a=b;": quoted code is left alone, quotes included,
+   * and the paragraph's quotes are paired again without it. */
+  {
+    guint before = ctx->skip->len;
+
+    for (guint i = 0; i < n; i++)
+      if (tokens[i].partner > (int) i && is_code_quotation (s, tokens[i].end, tokens[tokens[i].partner].start))
+        add_skip (ctx->skip, tokens[i].start, tokens[tokens[i].partner].end);
+    if (ctx->skip->len != before)
+      {
+        sort_skip (ctx);
+        epure_quote_scanner_scan (ctx->scanner, s, ps, pe,
+                                  (const gsize *) (gpointer) ctx->skip->data, ctx->skip->len / 2);
+        tokens = epure_quote_scanner_get_tokens (ctx->scanner, &n);
+      }
+  }
 
   g_array_set_size (ctx->foreign, 0);
   for (guint i = 0; i < n; i++)
@@ -849,6 +925,11 @@ quote_hits (Context *ctx,
         default:
           break;
         }
+
+      /* « : » or « - »: a quoted sign is left as it is. */
+      if (t->partner >= 0 && t->level <= 1 &&
+          !has_word_char (s, MIN (t->end, tokens[t->partner].end), MAX (t->start, tokens[t->partner].start)))
+        continue;
 
       /* A paired quote: the right glyph with the right spaces. */
       if (t->partner > (int) i)
@@ -940,8 +1021,67 @@ static gboolean
 closes_word (gunichar c)
 {
   /* What may end the word before a punctuation mark. */
-  return epure_typo_is_word_char (c) || c == ')' || c == ']' || c == '"' || c == '\'' || c == '%' ||
+  return epure_typo_is_word_char (c) || c == ')' || c == '"' || c == '\'' || c == '%' ||
          c == 0xBB || c == 0x201D || c == 0x2019 || c == 0x2026 || c == 0xB0 || c == 0x20AC || c == '$';
+}
+
+/* Is @p inside a range that is left alone (code, a URL…)? */
+static gboolean
+in_skip (Context *ctx,
+         gsize    p)
+{
+  const gsize *r = (const gsize *) (gpointer) ctx->skip->data;
+  guint lo = 0, hi = ctx->skip->len / 2;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (r[2 * mid + 1] <= p)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < ctx->skip->len / 2 && r[2 * lo] <= p;
+}
+
+/* Does skipped code ("$HOME", f(x)) end just before @p?  A URL or an
+ * address ends with a letter and may end a sentence. */
+static gboolean
+ends_code (Context *ctx,
+           gsize    ps,
+           gsize    p)
+{
+  char c = p > ps ? ctx->s[p - 1] : 0;
+  return (c == '"' || c == '\'' || c == ')') && in_skip (ctx, p - 1);
+}
+
+/* Quoi?Vraiment: two words of prose glued by ? or !, the first one after
+ * a space (not an option such as -dalv?V), the second one of two letters
+ * or more. */
+static gboolean
+is_sentence_junction (const char *s,
+                      gsize       ps,
+                      gsize       pe,
+                      gsize       p,
+                      gsize       q)
+{
+  gsize a = p, start;
+  guint before = 0, after = 0;
+  gunichar c;
+
+  while ((c = epure_typo_char_before (s, ps, a, &start)) != 0 && epure_typo_is_letter (c))
+    {
+      a = start;
+      before++;
+    }
+  if (before < 2 || !(c == 0 || epure_typo_is_space (c) || c == '"' || c == 0xAB || c == 0x201C))
+    return FALSE;
+  while (q < pe && epure_typo_is_letter (c = epure_typo_char_at (s, q, pe)))
+    {
+      q += c < 0x80 ? 1 : (gsize) g_utf8_skip[(guchar) s[q]];
+      after++;
+    }
+  return after >= 2;
 }
 
 static gsize
@@ -967,29 +1107,27 @@ high_punctuation (Context *ctx,
   b = epure_typo_skip_spaces_back (s, ps, p);
   prev = epure_typo_char_before (s, ps, b, NULL);
 
-  /* Nothing before it on the line, or glued to other punctuation ("...?"). */
+  /* Nothing before it on the line, or after other punctuation ("...?",
+   * "&& ;", ";;"): only marks that end a word take a space. */
   if (prev == 0 || prev == '\n' || prev == '\r')
     return q;
-  if (b == p && !closes_word (prev))
-    return q;
+  if (!closes_word (prev) || ends_code (ctx, ps, b))
+    return q;   /* "$HOME"; ends code, not a sentence */
   if (prev == '?' || prev == '!')
     return q;   /* "? !": a run of marks keeps the spacing it has */
 
   switch (c)
     {
     case ':':
-      /* 12:30, std::, a:b, http: — not French punctuation. */
-      if (next == ':' || prev == ':' || next == '/' || next == '\\')
-        return q;
-      if (b == p && epure_typo_is_word_char (next))
-        return q;
-      if (is_smiley_after (s, q, pe))
-        return q;
-      break;
     case ';':
-      if (b == p && (epure_typo_is_word_char (next) || after_html_entity (s, ps, p)))
-        return q;
+      /* 12:30, std::, a:b, http:, :32, ;; and &amp; are not French
+       * punctuation, which is followed by a space or ends the text. */
       if (is_smiley_after (s, q, pe))
+        return q;
+      if (!(next == 0 || epure_typo_is_space (next) || next == '"' || next == 0xAB || next == 0xBB ||
+            next == 0x201C || next == 0x201D))
+        return q;
+      if (c == ';' && after_html_entity (s, ps, p))
         return q;
       break;
     case '!':
@@ -997,8 +1135,9 @@ high_punctuation (Context *ctx,
         return q;
       G_GNUC_FALLTHROUGH;
     case '?':
-      if (b == p && epure_typo_is_letter (next) && !g_unichar_isupper (next))
-        return q;   /* "Yahoo!mail", "?id": leave words alone */
+      if (b == p && epure_typo_is_word_char (next) &&
+          !(g_unichar_isupper (next) && is_sentence_junction (s, ps, pe, p, q)))
+        return q;   /* "Yahoo!mail", "?id", "-dalv?V": leave words alone */
       need_after = epure_typo_is_letter (next) && g_unichar_isupper (next);
       break;
     default:
@@ -1035,14 +1174,24 @@ low_punctuation (Context *ctx,
   gunichar next = epure_typo_char_at (s, p + 1, pe);
   Hit *hit;
 
-  if (b == p || !closes_word (prev))
+  if (b == p || !closes_word (prev) || ends_code (ctx, ps, b))
     return;
   /* " ,5" is a number, " .net" a name; only sentence punctuation counts. */
   if (s[p] == ',' && g_unichar_isdigit (next))
     return;
-  if (s[p] == '.' && !(next == 0 || epure_typo_is_space (next) || next == 0xBB || next == 0x201D ||
-                       next == ')' || next == '"'))
-    return;
+  if (s[p] == '.')
+    {
+      /* "Fin . Suite" or "Fin ." yes; "exécuté par . ou" (a command) no. */
+      gsize after = epure_typo_skip_spaces (s, p + 1, pe);
+      gunichar word = epure_typo_char_at (s, after, pe);
+
+      if (!(next == 0 || epure_typo_is_space (next) || next == 0xBB || next == 0x201D || next == ')' ||
+            next == '"'))
+        return;
+      if (after > p + 1 && !(word == 0 || word == '\n' || word == '\r' || g_unichar_isupper (word) ||
+                             word == 0xAB || word == 0x201C))
+        return;
+    }
 
   hit = add_hit (ctx, b, p + 1, "typography.space-before-comma",
                  N_("No space before a comma or a period"), PRIORITY_PUNCTUATION, automatic);
@@ -1096,6 +1245,17 @@ dash (Context *ctx,
   if (hit != NULL)
     hit->severity = EPURE_SEVERITY_INFO;
   return p + 3;
+}
+
+/* Only spaces between the start of the line and @p (an option list). */
+static gboolean
+at_line_indent (const char *s,
+                gsize       ps,
+                gsize       p)
+{
+  while (p > ps && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+    p--;
+  return p == ps || s[p - 1] == '\n' || s[p - 1] == '\r';
 }
 
 static void
@@ -1201,7 +1361,7 @@ other_hits (Context *ctx,
         case '-':
           /* " -- " is an em dash; --option, <!-- and --> are not. */
           if (p + 1 < pe && s[p + 1] == '-' && (p + 2 >= pe || s[p + 2] != '-') && p > ps && s[p - 1] == ' ' &&
-              p + 2 < pe && s[p + 2] == ' ')
+              p + 2 < pe && s[p + 2] == ' ' && !at_line_indent (s, ps, p))
             {
               hit = add_hit (ctx, p, p + 2, "typography.dash", N_("Double hyphen: use an em dash —"),
                              PRIORITY_PUNCTUATION, automatic);
