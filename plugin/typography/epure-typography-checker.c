@@ -1111,7 +1111,10 @@ high_punctuation (Context *ctx,
    * "&& ;", ";;"): only marks that end a word take a space. */
   if (prev == 0 || prev == '\n' || prev == '\r')
     return q;
-  if (!closes_word (prev) || ends_code (ctx, ps, b))
+  /* "verrou ...;" will end with an ellipsis, which ends a word. */
+  if (!closes_word (prev) && !(prev == '.' && b >= ps + 3 && s[b - 2] == '.' && s[b - 3] == '.'))
+    return q;
+  if (ends_code (ctx, ps, b))
     return q;   /* "$HOME"; ends code, not a sentence */
   if (prev == '?' || prev == '!')
     return q;   /* "? !": a run of marks keeps the spacing it has */

@@ -29,15 +29,13 @@ size_of() { stat -c %s "$1"; }
 mibps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", b / 1048576 / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }'; }
 
-# Runs a command, its stdout to $1; prints the wall-clock seconds.
+# Runs a command, its stdout to $1; prints "WALL_S CPU_S" (the machine
+# may be shared by other jobs, so CPU time, user + system, is kept too).
 timed() {
   local out=$1
   shift
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$@" >"$out" 2>"$out.err"
-  t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+  /usr/bin/time -f '%e %U %S' -o "$out.time" "$@" >"$out" 2>"$out.err"
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$out.time"
 }
 
 build_corpus() {
@@ -82,68 +80,83 @@ part=$(size_of "$subset")
 printf '# corpus: %s (%.1f MiB); peers run on the first %.2f MiB\n' "$corpus" \
   "$(awk -v b="$full" 'BEGIN { print b / 1048576 }')" "$(awk -v b="$part" 'BEGIN { print b / 1048576 }')"
 
+rows=()
+row() { rows+=("$(printf '%-46s %10s %10s' "$1" "$2" "$3")"); }
+
 # 1. The engine alone, in process (best of 3).
-engine_line=$("$engine" "$corpus" "$work/out-engine.txt" | tee /dev/stderr | grep '^engine-clean ')
-engine_rate=$(echo "$engine_line" | awk '{ print $4 }')
+"$engine" "$corpus" "$work/out-engine.txt" | tee "$work/engine.txt"
 "$engine" "$subset" >"$work/engine-subset.txt"
-engine_subset_rate=$(grep '^engine-clean ' "$work/engine-subset.txt" | awk '{ print $4 }')
+engine_wall=$(awk '$1 == "engine-clean" { print $4 }' "$work/engine.txt")
+engine_cpu=$(awk '$1 == "engine-clean" { print $6 }' "$work/engine.txt")
+row "engine check, in process (corpus)" "$(awk '$1 == "engine-check" { print $4 }' "$work/engine.txt")" \
+  "$(awk '$1 == "engine-check" { print $6 }' "$work/engine.txt")"
+row "engine clean, in process (corpus)" "$engine_wall" "$engine_cpu"
+row "engine clean by 64 KiB chunks (corpus)" "$(awk '$1 == "engine-clean-streaming" { print $4 }' "$work/engine.txt")" \
+  "$(awk '$1 == "engine-clean-streaming" { print $6 }' "$work/engine.txt")"
+row "engine clean, in process (subset)" "$(awk '$1 == "engine-clean" { print $4 }' "$work/engine-subset.txt")" \
+  "$(awk '$1 == "engine-clean" { print $6 }' "$work/engine-subset.txt")"
 
 # 2. epure-cli, when this build has it.
-cli_rate=""
-cli_subset_rate=""
+cli_wall=""
+cli_cpu=""
 if [ -n "$cli" ] && [ -x "$cli" ]; then
-  s=$(timed "$work/out-cli.txt" "$cli" clean --checkers=typography "$corpus")
-  cli_rate=$(mibps "$full" "$s")
-  s=$(timed "$work/out-cli-subset.txt" "$cli" clean --checkers=typography "$subset")
-  cli_subset_rate=$(mibps "$part" "$s")
-  if cmp -s "$work/out-cli.txt" "$work/out-engine.txt"; then same="same output as the engine"; else same="OUTPUT DIFFERS from the engine"; fi
-  echo "epure-cli clean --checkers=typography: $cli_rate MiB/s on the corpus, $cli_subset_rate MiB/s on the subset ($same)"
+  read -r w c < <(timed "$work/out-cli.txt" "$cli" clean --checkers=typography "$corpus")
+  cli_wall=$(mibps "$full" "$w")
+  cli_cpu=$(mibps "$full" "$c")
+  row "epure-cli clean --checkers=typography (corpus)" "$cli_wall" "$cli_cpu"
+  read -r w c < <(timed "$work/out-cli-subset.txt" "$cli" clean --checkers=typography "$subset")
+  row "epure-cli clean --checkers=typography (subset)" "$(mibps "$part" "$w")" "$(mibps "$part" "$c")"
+  if cmp -s "$work/out-cli.txt" "$work/out-engine.txt"; then
+    echo "# epure-cli output is identical to the engine's"
+  else
+    echo "# WARNING: epure-cli output differs from the engine's"
+  fi
 else
-  echo "epure-cli: not built in this tree yet, skipped"
+  echo "# epure-cli: not built in this tree yet, skipped"
 fi
 
-# 3. Grammalecte's text formatter.
-gram_rate=""
+# 3. Grammalecte's text formatter, on the subset.
+peers_wall=()
+peers_cpu=()
 if command -v grammalecte-cli >/dev/null; then
-  s=$(timed "$work/out-grammalecte.txt" grammalecte-cli -f "$subset" -tfo)
-  gram_rate=$(mibps "$part" "$s")
-  echo "grammalecte-cli -f SUBSET -tfo: ${s} s, $gram_rate MiB/s (subset)"
+  read -r w c < <(timed "$work/out-grammalecte.txt" grammalecte-cli -f "$subset" -tfo)
+  row "grammalecte-cli -f SUBSET -tfo" "$(mibps "$part" "$w")" "$(mibps "$part" "$c")"
+  peers_wall+=("$(mibps "$part" "$w") grammalecte")
+  peers_cpu+=("$(mibps "$part" "$c") grammalecte")
 else
-  echo "grammalecte-cli: not installed, skipped"
+  echo "# grammalecte-cli: not installed, skipped"
 fi
 
 # 4. Typograf 7.8, locale fr, line by line, installed here at bench time.
-typo_rate=""
 if command -v node >/dev/null && command -v npm >/dev/null; then
   if [ ! -f "$work/typograf/node_modules/typograf/package.json" ]; then
     npm install --silent --no-audit --no-fund --prefix "$work/typograf" typograf@7.8 >/dev/null 2>&1 || true
   fi
   if [ -f "$work/typograf/node_modules/typograf/package.json" ]; then
-    s=$(timed "$work/out-typograf.txt" node "$here/typograf-lines.js" "$work/typograf" "$subset")
-    typo_rate=$(mibps "$part" "$s")
-    echo "typograf $(node -p "require('$work/typograf/node_modules/typograf/package.json').version") (fr, line by line): ${s} s, $typo_rate MiB/s (subset)"
+    version=$(node -p "require('$work/typograf/node_modules/typograf/package.json').version")
+    read -r w c < <(timed "$work/out-typograf.txt" node "$here/typograf-lines.js" "$work/typograf" "$subset")
+    row "typograf $version (fr, line by line) on SUBSET" "$(mibps "$part" "$w")" "$(mibps "$part" "$c")"
+    peers_wall+=("$(mibps "$part" "$w") typograf")
+    peers_cpu+=("$(mibps "$part" "$c") typograf")
   else
-    echo "typograf: npm install failed, skipped"
+    echo "# typograf: npm install failed, skipped"
   fi
 else
-  echo "typograf: node or npm missing, skipped"
+  echo "# typograf: node or npm missing, skipped"
 fi
 
-# Ratios against the faster peer.
-fastest=$(printf '%s\n' "$gram_rate" "$typo_rate" | grep . | sort -g | tail -n1 || true)
 echo
-echo "== typography throughput (MiB/s) =="
-printf '%-44s %10s\n' "engine alone, in process (corpus)" "$engine_rate"
-printf '%-44s %10s\n' "engine alone, in process (subset)" "$engine_subset_rate"
-[ -n "$cli_rate" ] && printf '%-44s %10s\n' "epure-cli clean --checkers=typography" "$cli_rate"
-[ -n "$cli_subset_rate" ] && printf '%-44s %10s\n' "epure-cli clean (subset)" "$cli_subset_rate"
-[ -n "$gram_rate" ] && printf '%-44s %10s\n' "grammalecte-cli -tfo (subset)" "$gram_rate"
-[ -n "$typo_rate" ] && printf '%-44s %10s\n' "typograf 7.8 fr, line by line (subset)" "$typo_rate"
-if [ -n "$fastest" ]; then
-  echo "engine / faster peer: $(ratio "$engine_rate" "$fastest")x"
-  [ -n "$cli_rate" ] && echo "epure-cli / faster peer: $(ratio "$cli_rate" "$fastest")x (target >= 50x)"
-  [ -n "$cli_subset_rate" ] && echo "epure-cli / faster peer, same subset: $(ratio "$cli_subset_rate" "$fastest")x"
-  [ -n "$gram_rate" ] && echo "engine / grammalecte: $(ratio "$engine_rate" "$gram_rate")x"
-  [ -n "$typo_rate" ] && echo "engine / typograf: $(ratio "$engine_rate" "$typo_rate")x"
+echo "== typography throughput, MiB/s (peers on the $(awk -v b="$part" 'BEGIN { printf "%.1f", b / 1048576 }') MiB subset, scaled by rate) =="
+printf '%-46s %10s %10s\n' "" "wall" "cpu"
+printf '%s\n' "${rows[@]}"
+echo
+if [ ${#peers_wall[@]} -gt 0 ]; then
+  best_wall=$(printf '%s\n' "${peers_wall[@]}" | sort -g | tail -n1)
+  best_cpu=$(printf '%s\n' "${peers_cpu[@]}" | sort -g | tail -n1)
+  echo "faster peer: ${best_wall#* } (${best_wall%% *} MiB/s wall, ${best_cpu%% *} MiB/s cpu)"
+  echo "engine clean / faster peer: $(ratio "$engine_wall" "${best_wall%% *}")x wall, $(ratio "$engine_cpu" "${best_cpu%% *}")x cpu"
+  if [ -n "$cli_wall" ]; then
+    echo "epure-cli / faster peer: $(ratio "$cli_wall" "${best_wall%% *}")x wall, $(ratio "$cli_cpu" "${best_cpu%% *}")x cpu (target >= 50x)"
+  fi
 fi
-echo "engine target >= 200 MiB/s: $engine_rate MiB/s"
+echo "engine alone (target >= 200 MiB/s): $engine_wall MiB/s wall, $engine_cpu MiB/s cpu"
