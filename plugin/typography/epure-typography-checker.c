@@ -768,7 +768,7 @@ is_short_phrase (const char *s,
 static gboolean
 is_sentence_punctuation (gunichar c)
 {
-  return c != 0 && (strchr (".,;:!?…", c < 0x80 ? (int) c : 0) != NULL || c == 0x2026);
+  return (c != 0 && c < 0x80 && strchr (".,;:!?", (int) c) != NULL) || c == 0x2026;
 }
 
 static gboolean
