@@ -315,9 +315,11 @@ take_piece (EpureCliInput  *self,
   if (text == NULL)
     {
       if (g_error_matches (local_error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8))
-        g_set_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8,
-                     _("Invalid UTF-8 after byte %" G_GUINT64_FORMAT ": the text changes encoding midway"),
-                     at);
+        {
+          g_autofree char *where = g_strdup_printf ("%" G_GUINT64_FORMAT, at);
+          g_set_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8,
+                       _("Invalid UTF-8 after byte %s: the text changes encoding midway"), where);
+        }
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
     }

@@ -549,7 +549,7 @@ command_clean (char **args)
 
   if (!epure_format_can_export (format))
     {
-      g_autofree char *message = g_strdup_printf (_("Épure cannot write “%s” files"), format);
+      g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format"), format);
       print_error (out_path ? out_path : path, message);
       return EXIT_ERROR;
     }
@@ -674,7 +674,7 @@ command_convert (char **args)
     format = g_str_equal (out_path, "-") ? "txt" : epure_format_from_filename (out_path);
   if (format == NULL || !epure_format_can_export (format))
     {
-      g_autofree char *message = g_strdup_printf (_("Épure cannot write “%s” files (it writes: %s)"),
+      g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format (it writes: %s)"),
                                                   format ? format : out_path, formats->str);
       print_error (out_path, message);
       return EXIT_ERROR;
@@ -797,12 +797,12 @@ static const struct {
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n  epure-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…] [FILE…]"),
+  fprintf (out, "%s\n  epure-cli %s\n\n%s\n", C_("epure-cli", "Usage:"), _("COMMAND [OPTION…] [FILE…]"),
            _("Cleans French articles: typography, spelling, boilerplate, whitespace."));
-  fprintf (out, "\n%s\n", _("Commands:"));
+  fprintf (out, "\n%s\n", C_("epure-cli", "Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (out, "\n%s\n  %-15s %s\n  %-15s %s\n\n%s\n", _("Options:"),
+  fprintf (out, "\n%s\n  %-15s %s\n  %-15s %s\n\n%s\n", C_("epure-cli", "Options:"),
            "-h, --help", _("Show this help"),
            "--version", _("Show the version"),
            _("Run “epure-cli COMMAND --help” for a command's options."));
