@@ -711,7 +711,7 @@ test_cli_streaming (void)
   g_autoptr(GBytes) in_place = NULL;
   g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
   g_auto(Run) whole = { 0 }, streamed = { 0 }, file = { 0 }, check_small = { 0 }, check_big = { 0 };
-  const char *whole_args[] = { "clean", "--checkers=probe", "-", NULL };
+  const char *whole_args[] = { "check", "--checkers=probe", "-", NULL };
   const char *stream_args[] = { "clean", "--checkers=probe", "--block-size=8192", "-", NULL };
   const char *file_args[] = { "clean", "--checkers=probe", "--block-size=8192", "--in-place", path, NULL };
   const char *check_small_args[] = { "check", "-c", "probe", "-f", "json", "--block-size=8192", path, NULL };
@@ -720,7 +720,8 @@ test_cli_streaming (void)
 
   g_assert_cmpuint (crlf->len, >, 200000);
 
-  /* Read whole, the probe refuses the text: it is one big piece. */
+  /* Read whole (small enough for one block), the probe refuses the text:
+   * it is one big piece. */
   run_full (&whole, whole_args, input, env, NULL);
   g_assert_cmpint (whole.status, ==, 2);
   g_assert_nonnull (strstr (whole.err, "probe"));
@@ -910,6 +911,22 @@ test_cli_spelling (void)
   for (guint i = 0; i < json_array_get_length (replacements); i++)
     suggested |= g_str_equal (json_array_get_string_element (replacements, i), "pomme");
   g_assert_true (suggested);
+
+  /* Without suggestions, the same finding and nothing to replace it with. */
+  {
+    g_auto(Run) quick = { 0 };
+    const char *quick_args[] = { "check", "-c", "spelling", "--no-suggestions", "-f", "json", "-", NULL };
+    g_autoptr(JsonNode) quick_root = NULL;
+
+    run_cli (&quick, quick_args, "L’élève mange une pomne rouge.\n");
+    g_assert_cmpint (quick.status, ==, 1);
+    quick_root = parse_json (&quick);
+    findings = json_object_get_array_member (json_array_get_object_element (json_node_get_array (quick_root), 0), "findings");
+    g_assert_cmpuint (json_array_get_length (findings), ==, 1);
+    f = json_array_get_object_element (findings, 0);
+    g_assert_cmpint (json_object_get_int_member (f, "start"), ==, 18);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (f, "replacements")), ==, 0);
+  }
 }
 
 static void
