@@ -500,8 +500,8 @@ test_cli_clean_in_place (void)
   g_assert_nonnull (strstr (from_stdin.err, "--in-place"));
 }
 
-/* Text that is not UTF-8 is read as Windows-1252, said on stderr, and
- * written back in Windows-1252. */
+/* Text that is not UTF-8 is read as a legacy 8-bit encoding, said on
+ * stderr, and written back in that encoding. */
 static void
 test_cli_legacy_encoding (void)
 {
@@ -518,7 +518,10 @@ test_cli_legacy_encoding (void)
   run_cli (&check, check_args, NULL);
   g_assert_cmpint (check.status, ==, 1);
   g_assert_nonnull (strstr (check.err, path));
-  g_assert_nonnull (strstr (check.err, "WINDOWS-1252"));
+  /* The detector names a Latin-1 family charset (which one depends on the
+   * detector and the text); the bytes written back below are what counts. */
+  g_assert_nonnull (strstr (check.err, "UTF-8"));
+  g_assert_true (strstr (check.err, "1252") != NULL || strstr (check.err, "8859") != NULL);
   root = parse_json (&check);
   findings = json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0), "findings");
   /* "Café  crème " : é is one code point. */
