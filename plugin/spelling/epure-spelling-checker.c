@@ -223,9 +223,8 @@ epure_spelling_checker_get_dictionary (EpureSpellingChecker  *self,
     {
       self->dictionary = epure_spelling_dictionary_new (self->language, error);
       if (self->dictionary != NULL)
-        self->changed_id = g_signal_connect_object (self->dictionary, "changed",
-                                                    G_CALLBACK (on_dictionary_changed), self,
-                                                    G_CONNECT_SWAPPED);
+        self->changed_id = g_signal_connect_swapped (self->dictionary, "changed",
+                                                     G_CALLBACK (on_dictionary_changed), self);
     }
   dictionary = self->dictionary ? g_object_ref (self->dictionary) : NULL;
   g_mutex_unlock (&self->lock);
