@@ -35,6 +35,10 @@ G_DECLARE_FINAL_TYPE (EpureSpellAdapter, epure_spell_adapter, EPURE, SPELL_ADAPT
 EpureSpellAdapter *epure_spell_adapter_new              (GtkTextBuffer      *buffer,
                                                          EpureChecker       *checker);
 GtkTextBuffer     *epure_spell_adapter_get_buffer       (EpureSpellAdapter  *self);
+/* Optional: the view showing the buffer, so its visible part is checked
+ * first (otherwise the text around the cursor is). */
+void               epure_spell_adapter_set_view         (EpureSpellAdapter  *self,
+                                                         GtkTextView        *view);
 EpureChecker      *epure_spell_adapter_get_checker      (EpureSpellAdapter  *self);
 gboolean           epure_spell_adapter_get_enabled      (EpureSpellAdapter  *self);
 void               epure_spell_adapter_set_enabled      (EpureSpellAdapter  *self,
