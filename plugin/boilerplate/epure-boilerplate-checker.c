@@ -33,10 +33,13 @@
 #define MAX_WORDS    60    /* longer blocks are prose */
 #define SHORT_WORDS  10    /* a short line may close a footer ("Merci !") */
 #define HEAD_MAX_BLOCKS 8
+#define HEAD_MAX_WORDS 20  /* longer head blocks need more evidence */
 #define HEAD_MAX_SKIPPED 3 /* title, byline, date before the head's boilerplate */
 #define DUPLICATE_MIN_WORDS 6
 #define CATEGORY_CAP 3.0
 #define MAX_EVIDENCE 2
+/* A line this long that stops mid-sentence was wrapped by an editor. */
+#define WRAP_WIDTH 65
 
 typedef enum
 {
@@ -108,6 +111,8 @@ typedef struct
   guint handles;
   guint pictographs;
   guint quoted_hits;
+  const EpureLexiconEntry *seen[16];  /* an entry counts once a block */
+  guint n_seen;
   gboolean imperative;
   gboolean symbol_only;
   gboolean copyright;
@@ -350,7 +355,8 @@ is_space_byte (char c)
 static gboolean
 is_pictograph (gunichar c)
 {
-  return (c >= 0x2190 && c <= 0x21FF) ||   /* arrows */
+  return c == 0x203A ||                    /* › in breadcrumbs */
+         (c >= 0x2190 && c <= 0x21FF) ||   /* arrows */
          (c >= 0x2600 && c <= 0x27BF) ||   /* symbols, dingbats (➡ ✅ ❤) */
          (c >= 0x2B05 && c <= 0x2B07) ||
          c == 0x25B6 || c == 0x25BA || c == 0x25B8 ||
@@ -433,6 +439,21 @@ first_visible_char (const char *s,
   return start < end ? g_utf8_get_char (s + start) : 0;
 }
 
+static gboolean
+ends_with_link (const char *str,
+                const Line *line)
+{
+  gsize end = line->end, word = line->end;
+
+  while (end > line->start && is_space_byte (str[end - 1]))
+    end--;
+  word = end;
+  while (word > line->start && !is_space_byte (str[word - 1]))
+    word--;
+  return g_strstr_len (str + word, end - word, "://") != NULL ||
+         (end - word > 4 && strncmp (str + word, "www.", 4) == 0);
+}
+
 /* A hard-wrapped paragraph goes on with a lower-case letter, or after a
  * long line that stops mid-sentence. */
 static gboolean
@@ -450,7 +471,12 @@ line_continues (const char *str,
   if (last == 0x2026 || last == 0x00BB || last == 0x201D || is_pictograph (last))
     return FALSE;
   first = first_visible_char (str, cur->start, cur->end);
-  return g_unichar_islower (first) || prev->end - prev->start >= 60;
+  if (ends_with_link (str, prev))
+    return FALSE;
+  if (g_unichar_islower (first))
+    return TRUE;
+  return g_unichar_isalnum (first) && (g_unichar_isalnum (last) || last == ',') &&
+         g_utf8_strlen (str + prev->start, prev->end - prev->start) >= WRAP_WIDTH;
 }
 
 /* ------------------------------------------------------------------------
@@ -492,6 +518,12 @@ on_match (const EpureLexiconEntry *entry,
   Block *b = data->block;
   Category cat;
 
+  for (guint i = 0; i < b->n_seen; i++)
+    if (b->seen[i] == entry)
+      return;
+  if (b->n_seen < G_N_ELEMENTS (b->seen))
+    b->seen[b->n_seen++] = entry;
+
   /* Quoted words are someone's speech, not a prompt to the reader. */
   if (entry->weight > 0 && in_quotes (data->quotes, data->words[first_word].start))
     {
@@ -514,13 +546,22 @@ on_match (const EpureLexiconEntry *entry,
   if (cat == CAT_NONE)
     return;
   b->score[cat] += entry->weight;
+  /* The message names distinct phrases: "laissez un commentaire" says
+   * more than "commentaire". */
   for (guint i = 0; i < MAX_EVIDENCE; i++)
     {
-      if (b->phrases[cat][i] == entry->phrase)
-        break;
-      if (b->phrases[cat][i] == NULL)
+      const char *known = b->phrases[cat][i];
+
+      if (known == NULL)
         {
-          b->phrases[cat][i] = entry->phrase;
+          b->phrases[cat][i] = entry->display;
+          break;
+        }
+      if (strstr (known, entry->display) != NULL)
+        break;
+      if (strstr (entry->display, known) != NULL)
+        {
+          b->phrases[cat][i] = entry->display;
           break;
         }
     }
@@ -830,7 +871,8 @@ judge_head (const char *str,
             flag (b, CAT_SEPARATOR, 0.95, ZONE_HEAD);
           continue;
         }
-      if (block_strong (b) || (block_weak (b) && i > 0 && blocks[i - 1].flagged != CAT_NONE &&
+      if ((block_strong (b) && (b->n_words <= HEAD_MAX_WORDS || b->total >= 1.5)) ||
+          (block_weak (b) && i > 0 && blocks[i - 1].flagged != CAT_NONE &&
                                blocks[i - 1].flagged != CAT_DUPLICATE_TITLE))
         {
           flag (b, b->best, confidence_of (b->total), ZONE_HEAD);

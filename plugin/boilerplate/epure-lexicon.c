@@ -35,6 +35,7 @@ static void
 entry_free (EpureLexiconEntry *entry)
 {
   g_free (entry->phrase);
+  g_free (entry->display);
   g_strfreev (entry->words);
   g_free (entry);
 }
@@ -191,6 +192,20 @@ parse_category (const char *s)
 }
 
 static gboolean
+same_words (const EpureLexiconEntry *entry,
+            char                   **words)
+{
+  guint n = g_strv_length (words);
+
+  if (entry->n_words != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (strcmp (entry->words[i], words[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 add_entry (EpureLexicon  *self,
            const char    *phrase,
            const char    *category,
@@ -201,6 +216,7 @@ add_entry (EpureLexicon  *self,
 {
   g_autoptr(GString) folded = g_string_new (NULL);
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (EpureLexiconWord));
+  g_auto(GStrv) pattern = NULL;
   EpureLexiconEntry *entry;
   const char *body = phrase;
   gsize body_len = strlen (phrase);
@@ -227,14 +243,7 @@ add_entry (EpureLexicon  *self,
       return FALSE;
     }
 
-  entry = g_new0 (EpureLexiconEntry, 1);
-  entry->phrase = g_strdup (phrase);
-  entry->category = g_intern_string (category);
-  entry->weight = weight;
-  entry->anchor_start = anchor_start;
-  entry->anchor_end = anchor_end;
-  entry->n_words = words->len;
-  entry->words = g_new0 (char *, words->len + 1);
+  pattern = g_new0 (char *, words->len + 1);
   for (guint i = 0; i < words->len; i++)
     {
       const EpureLexiconWord *w = &g_array_index (words, EpureLexiconWord, i);
@@ -242,10 +251,38 @@ add_entry (EpureLexicon  *self,
 
       /* "partag*": the tokenizer dropped the star; keep it as a marker. */
       if (w->end < body_len && *after == '*')
-        entry->words[i] = g_strconcat (folded->str + w->folded, "*", NULL);
+        pattern[i] = g_strconcat (folded->str + w->folded, "*", NULL);
       else
-        entry->words[i] = g_strdup (folded->str + w->folded);
+        pattern[i] = g_strdup (folded->str + w->folded);
     }
+
+  /* The French and English lists share words (Facebook, PayPal): the
+   * same phrase of the same category counts once, with the larger weight. */
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      EpureLexiconEntry *known = g_ptr_array_index (self->entries, i);
+
+      if (known->category == g_intern_string (category) && same_words (known, pattern) &&
+          known->anchor_start == anchor_start && known->anchor_end == anchor_end)
+        {
+          known->weight = MAX (known->weight, weight);
+          return TRUE;
+        }
+    }
+
+  entry = g_new0 (EpureLexiconEntry, 1);
+  entry->phrase = g_strdup (phrase);
+  {
+    GString *display = g_string_new_len (body, body_len);
+    g_string_replace (display, "*", "", 0);
+    entry->display = g_strstrip (g_string_free (display, FALSE));
+  }
+  entry->category = g_intern_string (category);
+  entry->weight = weight;
+  entry->anchor_start = anchor_start;
+  entry->anchor_end = anchor_end;
+  entry->n_words = words->len;
+  entry->words = g_steal_pointer (&pattern);
   g_ptr_array_add (self->entries, entry);
 
   {

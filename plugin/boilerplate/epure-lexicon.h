@@ -19,7 +19,8 @@ typedef enum
  * a word ending in '*' matches every word it begins. */
 typedef struct
 {
-  char        *phrase;      /* as written, for messages */
+  char        *phrase;      /* as written in the file */
+  char        *display;     /* without ^, $ and *, for messages */
   const char  *category;    /* interned */
   double       weight;
   char       **words;
