@@ -105,6 +105,18 @@ xmlDoc   *epure_xml_parse_safe         (GBytes            *bytes,
                                         GError           **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpureZip, epure_zip_free)
 
+typedef struct
+{
+  const char *name;
+  const char *data;
+  gsize len;
+  gboolean stored;   /* not compressed: ODF's "mimetype" entry */
+} EpureZipEntry;
+
+GBytes   *epure_zip_build              (const EpureZipEntry *entries,
+                                        guint              n_entries,
+                                        GError           **error);
+
 /* ODF and OOXML */
 gboolean epure_odt_read                (GBytes            *bytes,
                                         goffset            max_size,
