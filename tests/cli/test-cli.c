@@ -500,8 +500,8 @@ test_cli_clean_in_place (void)
   g_assert_nonnull (strstr (from_stdin.err, "--in-place"));
 }
 
-/* Text that is not UTF-8 is read as Windows-1252, said on stderr, and
- * written back in Windows-1252. */
+/* Text that is not UTF-8 is read in the detected 8-bit encoding, said on
+ * stderr, and written back in that encoding. */
 static void
 test_cli_legacy_encoding (void)
 {
@@ -518,7 +518,10 @@ test_cli_legacy_encoding (void)
   run_cli (&check, check_args, NULL);
   g_assert_cmpint (check.status, ==, 1);
   g_assert_nonnull (strstr (check.err, path));
-  g_assert_nonnull (strstr (check.err, "WINDOWS-1252"));
+  /* uchardet names the 8-bit encoding it detected; on such a short text
+   * it may be Windows-1252 or one of its ISO-8859 subsets. */
+  g_assert_true (strstr (check.err, "WINDOWS-1252") != NULL ||
+                 strstr (check.err, "ISO-8859-1") != NULL);
   root = parse_json (&check);
   findings = json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0), "findings");
   /* "Café  crème " : é is one code point. */
