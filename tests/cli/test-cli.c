@@ -1015,6 +1015,51 @@ test_cli_boilerplate (void)
   g_assert_null (g_strstr_len (g_bytes_get_data (cleaned.out, NULL), g_bytes_get_size (cleaned.out), "newsletter"));
 }
 
+/* clean reads and writes office formats: a .docx made by pandoc from our
+ * Markdown, cleaned into an .odt that pandoc reads back. */
+static void
+test_cli_office_formats (void)
+{
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autofree char *md = fixture ("jardins.md");
+  g_autofree char *docx = g_build_filename (dir, "jardins.docx", NULL);
+  g_autofree char *odt = g_build_filename (dir, "jardins.odt", NULL);
+  g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+  g_autofree char *plain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  const char *args[] = { "clean", "-c", "typography,whitespace", "-o", odt, docx, NULL };
+  int status = -1;
+
+  if (pandoc == NULL)
+    {
+      g_test_skip ("pandoc is not installed");
+      return;
+    }
+
+  {
+    const char *to_docx[] = { pandoc, md, "-o", docx, NULL };
+    g_spawn_sync (NULL, (char **) to_docx, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  run_cli (&run, args, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  {
+    const char *to_plain[] = { pandoc, "-t", "plain", "--wrap=none", odt, NULL };
+    g_spawn_sync (NULL, (char **) to_plain, NULL, 0, NULL, NULL, &plain, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_nonnull (strstr (plain, "Les jardins partagés"));
+  g_assert_nonnull (strstr (plain, "«\u00A0bonjour\u00A0»"));
+  g_assert_nonnull (strstr (plain, "paragraphe\u00A0: voilà la fin\u202F!"));
+  g_assert_null (strstr (plain, "  "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1046,6 +1091,7 @@ main (int    argc,
   g_test_add_func ("/cli/spelling", test_cli_spelling);
   g_test_add_func ("/cli/typography", test_cli_typography);
   g_test_add_func ("/cli/boilerplate", test_cli_boilerplate);
+  g_test_add_func ("/cli/office-formats", test_cli_office_formats);
 
   return g_test_run ();
 }
