@@ -972,6 +972,18 @@ test_cli_typography (void)
   g_assert_null (strstr (out_str (&regular), "\u202F"));
   g_assert_nonnull (strstr (out_str (&regular), "\u00A0?"));
 
+  /* The text report names the invisible no-break spaces it proposes. */
+  {
+    g_auto(Run) text = { 0 };
+    const char *text_args[] = { "check", "-c", "typography", "-", NULL };
+
+    run_cli (&text, text_args, "Quoi ? Il dit : oui.\n");
+    g_assert_cmpint (text.status, ==, 1);
+    g_assert_nonnull (strstr (out_str (&text), ":1:5: "));
+    g_assert_nonnull (strstr (out_str (&text), "(with a narrow no-break space)"));
+    g_assert_nonnull (strstr (out_str (&text), "(with a no-break space)"));
+  }
+
   run_cli (&bad, bad_args, "Texte.\n");
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "partout"));

@@ -228,6 +228,12 @@ add_text (EpureCliReport *self,
       else
         g_string_append_printf (line, "“%s”", replacements[i]);
     }
+
+  /* No-break spaces look like any space on a terminal: name them. */
+  if (replacements[0] != NULL && strstr (replacements[0], "\u202F") != NULL)
+    g_string_append_printf (line, " %s", _("(with a narrow no-break space)"));
+  else if (replacements[0] != NULL && strstr (replacements[0], "\u00A0") != NULL)
+    g_string_append_printf (line, " %s", _("(with a no-break space)"));
   g_string_append_c (line, '\n');
 
   fwrite (line->str, 1, line->len, self->out);
