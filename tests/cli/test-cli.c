@@ -930,6 +930,24 @@ test_cli_spelling (void)
     suggested |= g_str_equal (json_array_get_string_element (replacements, i), "pomme");
   g_assert_true (suggested);
 
+  /* A language with no dictionary: an error when spelling was asked for,
+   * a warning when it only came with the other checkers. */
+  {
+    g_auto(Run) asked = { 0 }, implied = { 0 };
+    const char *asked_args[] = { "check", "-c", "spelling", "--lang=xx_XX", "-", NULL };
+    const char *implied_args[] = { "check", "--lang=xx_XX", "-", NULL };
+
+    run_cli (&asked, asked_args, "Un texte.\n");
+    g_assert_cmpint (asked.status, ==, 2);
+    g_assert_nonnull (strstr (asked.err, "xx_XX"));
+
+    run_cli (&implied, implied_args, "Un  texte.\n");
+    g_assert_cmpint (implied.status, ==, 1);
+    g_assert_nonnull (strstr (implied.err, "warning: "));
+    g_assert_nonnull (strstr (implied.err, "xx_XX"));
+    g_assert_nonnull (strstr (out_str (&implied), "[whitespace.double-space]"));
+  }
+
   /* Without suggestions, the same finding and nothing to replace it with. */
   {
     g_auto(Run) quick = { 0 };
