@@ -236,7 +236,7 @@ command_check (char **args)
     { "checkers", 'c', 0, G_OPTION_ARG_STRING, &options.checkers, N_("Run only these checkers (comma-separated ids)"), N_("IDS") },
     { "spaces", 0, 0, G_OPTION_ARG_STRING, &options.spaces, N_("Spacing profile of the typography checker: france, narrow or regular"), N_("PROFILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Spelling language (default: fr_FR)"), N_("LANG") },
-    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which the boilerplate checker flags a block (0 to 1)"), N_("X") },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which clean removes a boilerplate block (0 to 1)"), N_("X") },
     { "block-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &options.block_size, NULL, NULL },
     { NULL }
   };
@@ -495,7 +495,7 @@ command_clean (char **args)
     { "in-place", 'i', 0, G_OPTION_ARG_NONE, &in_place, N_("Replace FILE with the result (atomically)"), NULL },
     { "spaces", 0, 0, G_OPTION_ARG_STRING, &options.spaces, N_("Spacing profile of the typography checker: france, narrow or regular"), N_("PROFILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Spelling language (default: fr_FR)"), N_("LANG") },
-    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which the boilerplate checker flags a block (0 to 1)"), N_("X") },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which clean removes a boilerplate block (0 to 1)"), N_("X") },
     { "min-confidence", 0, 0, G_OPTION_ARG_DOUBLE, &options.min_confidence, N_("Apply only fixes at least this sure (0 to 1, default 0.8)"), N_("X") },
     { "block-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &options.block_size, NULL, NULL },
     { NULL }
