@@ -55,7 +55,7 @@ build_corpus() {
 
   # The fixtures' "before" column, one paragraph each, plus the article.
   grep -v '^#\|^@\|^$' "$fixtures/cases.tsv" | cut -f1 |
-    sed 's/\\n/\n/g; s/~/\xc2\xa0/g; s/\^/\xe2\x80\xaf/g; s/\\\\/\\/g' |
+    sed 's/\\n/\n/g; s/\\r/\r/g; s/\\t/\t/g; s/~/\xc2\xa0/g; s/\^/\xe2\x80\xaf/g; s/\\\\/\\/g' |
     awk '{ print; print "" }' >"$parts/fixtures.txt"
   cat "$fixtures/article.txt" >>"$parts/fixtures.txt"
 

@@ -174,6 +174,7 @@ unescape (const char *field)
           switch (*p)
             {
             case 'n': g_string_append_c (out, '\n'); break;
+            case 'r': g_string_append_c (out, '\r'); break;
             case 't': g_string_append_c (out, '\t'); break;
             default: g_string_append_c (out, *p); break;
             }
