@@ -88,6 +88,8 @@ row() { rows+=("$(printf '%-46s %10s %10s' "$1" "$2" "$3")"); }
 "$engine" "$subset" >"$work/engine-subset.txt"
 engine_wall=$(awk '$1 == "engine-clean" { print $4 }' "$work/engine.txt")
 engine_cpu=$(awk '$1 == "engine-clean" { print $6 }' "$work/engine.txt")
+row "typography checker alone, check (corpus)" "$(awk '$1 == "engine-checker-only" { print $4 }' "$work/engine.txt")" \
+  "$(awk '$1 == "engine-checker-only" { print $6 }' "$work/engine.txt")"
 row "engine check, in process (corpus)" "$(awk '$1 == "engine-check" { print $4 }' "$work/engine.txt")" \
   "$(awk '$1 == "engine-check" { print $6 }' "$work/engine.txt")"
 row "engine clean, in process (corpus)" "$engine_wall" "$engine_cpu"
@@ -95,6 +97,14 @@ row "engine clean by 64 KiB chunks (corpus)" "$(awk '$1 == "engine-clean-streami
   "$(awk '$1 == "engine-clean-streaming" { print $6 }' "$work/engine.txt")"
 row "engine clean, in process (subset)" "$(awk '$1 == "engine-clean" { print $4 }' "$work/engine-subset.txt")" \
   "$(awk '$1 == "engine-clean" { print $6 }' "$work/engine-subset.txt")"
+
+# The common case in the editor: re-checking text that is already clean.
+"$engine" "$work/out-engine.txt" >"$work/engine-clean-text.txt"
+row "typography checker alone, on cleaned corpus" \
+  "$(awk '$1 == "engine-checker-only" { print $4 }' "$work/engine-clean-text.txt")" \
+  "$(awk '$1 == "engine-checker-only" { print $6 }' "$work/engine-clean-text.txt")"
+row "engine check, on cleaned corpus" "$(awk '$1 == "engine-check" { print $4 }' "$work/engine-clean-text.txt")" \
+  "$(awk '$1 == "engine-check" { print $6 }' "$work/engine-clean-text.txt")"
 
 # 2. epure-cli, when this build has it.
 cli_wall=""
