@@ -42,6 +42,9 @@ struct _EpureTypographyChecker
   GObject parent_instance;
 
   int profile;   /* EpureSpacesProfile, read atomically by check threads */
+  /* Names that own their punctuation ("Yahoo!"), from the dictionaries;
+   * read-only once the checker is made, so threads may share it. */
+  GPtrArray *exceptions;
 };
 
 enum {
@@ -105,6 +108,7 @@ typedef struct
   guint n_verbatim;
   guint verbatim_index;
   GPtrArray *findings;
+  GPtrArray *exceptions;
   /* Whether the paragraph's fixes might not settle in one pass (quotes
    * next to quotes or to other fixes, orphans, nesting): then they are
    * simulated before being made automatic. */
@@ -148,10 +152,21 @@ epure_typography_checker_set_property (GObject      *object,
 }
 
 static void
+epure_typography_checker_finalize (GObject *object)
+{
+  EpureTypographyChecker *self = EPURE_TYPOGRAPHY_CHECKER (object);
+
+  g_clear_pointer (&self->exceptions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (epure_typography_checker_parent_class)->finalize (object);
+}
+
+static void
 epure_typography_checker_class_init (EpureTypographyCheckerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->finalize = epure_typography_checker_finalize;
   object_class->get_property = epure_typography_checker_get_property;
   object_class->set_property = epure_typography_checker_set_property;
 
@@ -168,10 +183,37 @@ epure_typography_checker_class_init (EpureTypographyCheckerClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* A missing or unreadable list only means no exceptions. */
+static GPtrArray *
+load_exceptions (void)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = epure_find_dictionary_file ("typography-exceptions-fr.txt");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (path == NULL || !g_file_get_contents (path, &contents, NULL, NULL) ||
+      !g_utf8_validate (contents, -1, NULL))
+    return names;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *name = g_strstrip (lines[i]);
+      gsize len = strlen (name);
+
+      if (len < 2 || name[0] == '#' || strchr ("!?:;", name[len - 1]) == NULL)
+        continue;
+      g_ptr_array_add (names, g_strdup (name));
+    }
+  return names;
+}
+
 static void
 epure_typography_checker_init (EpureTypographyChecker *self)
 {
   self->profile = EPURE_SPACES_PROFILE_FRANCE;
+  self->exceptions = load_exceptions ();
 }
 
 EpureTypographyChecker *
@@ -1055,6 +1097,27 @@ ends_code (Context *ctx,
   return (c == '"' || c == '\'' || c == ')') && in_skip (ctx, p - 1);
 }
 
+/* Does the mark at @p end a name of the exceptions list (Yahoo!)? */
+static gboolean
+is_owned_by_name (Context *ctx,
+                  gsize    ps,
+                  gsize    p)
+{
+  for (guint i = 0; i < ctx->exceptions->len; i++)
+    {
+      const char *name = g_ptr_array_index (ctx->exceptions, i);
+      gsize len = strlen (name);
+
+      if (name[len - 1] != ctx->s[p] || p + 1 < ps + len)
+        continue;
+      if (memcmp (ctx->s + p + 1 - len, name, len) != 0)
+        continue;
+      if (!epure_typo_is_word_char (epure_typo_char_before (ctx->s, ps, p + 1 - len, NULL)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Quoi?Vraiment: two words of prose glued by ? or !, the first one after
  * a space (not an option such as -dalv?V), the second one of two letters
  * or more. */
@@ -1111,6 +1174,9 @@ high_punctuation (Context *ctx,
    * "&& ;", ";;"): only marks that end a word take a space. */
   if (prev == 0 || prev == '\n' || prev == '\r')
     return q;
+  if (b == p && is_owned_by_name (ctx, ps, p))
+    return q;   /* Yahoo! */
+
   /* "verrou ...;" will end with an ellipsis, which ends a word. */
   if (!closes_word (prev) && !(prev == '.' && b >= ps + 3 && s[b - 2] == '.' && s[b - 3] == '.'))
     return q;
@@ -1665,6 +1731,7 @@ check (EpureChecker  *checker,
   ctx.hits = hits;
   ctx.foreign = foreign;
   ctx.findings = findings;
+  ctx.exceptions = self->exceptions;
   ctx.verbatim = epure_text_get_verbatim_spans (text, &ctx.n_verbatim);
 
   /* Paragraphs are separated by blank lines. */

@@ -202,6 +202,12 @@ test_fixtures (void)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
 
+  /* Some cases need the exceptions list (Yahoo!) from dictionaries/. */
+  {
+    g_autofree char *exceptions = epure_find_dictionary_file ("typography-exceptions-fr.txt");
+    g_assert_nonnull (exceptions);
+  }
+
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
