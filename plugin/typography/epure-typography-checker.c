@@ -1165,6 +1165,8 @@ high_punctuation (Context *ctx,
   if (c == '?' || c == '!')
     while (q < pe && (s[q] == '?' || s[q] == '!'))
       q++;
+  if (q - p > 8)
+    return q;   /* "!!!!!!!!!": not a sentence mark any more; and it must fit a Hit */
 
   next = epure_typo_char_at (s, q, pe);
   b = epure_typo_skip_spaces_back (s, ps, p);
