@@ -1329,6 +1329,12 @@ at_line_indent (const char *s,
   return p == ps || s[p - 1] == '\n' || s[p - 1] == '\r';
 }
 
+/* The first bytes the rules below look at (0xC2 and 0xE2 start ´ ‘ – —). */
+static const guint8 interesting[256] = {
+  ['\''] = 1, ['.'] = 1, [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, [' '] = 1, ['-'] = 1,
+  [0xC2] = 1, [0xE2] = 1,
+};
+
 static void
 other_hits (Context *ctx,
             gsize    ps,
@@ -1345,16 +1351,11 @@ other_hits (Context *ctx,
       gboolean automatic;
       Hit *hit;
 
-      /* Most bytes are letters: skip them fast. */
-      switch (u[p])
-        {
-        case '\'': case '.': case ',': case ';': case ':': case '!': case '?': case ' ': case '-':
-        case 0xC2: case 0xE2:
-          break;
-        default:
-          p++;
-          continue;
-        }
+      /* Most bytes are letters and single spaces: skip them fast. */
+      while (p < pe && (interesting[u[p]] == 0 || (u[p] == ' ' && u[p + 1] != ' ')))
+        p++;
+      if (p >= pe)
+        break;
 
       while (k < n_skip && skip[2 * k + 1] <= p)
         k++;
