@@ -29,8 +29,8 @@
 /* A short quotation (a word or phrase) takes the comma or period after
  * its closing guillemet; a longer one may be a whole sentence. */
 #define MAX_PHRASE_WORDS 6
-/* Enough words to tell the language of a paragraph. */
-#define MAX_LANGUAGE_WORDS 200
+/* Enough words to tell the language of a paragraph (its first ones). */
+#define MAX_LANGUAGE_WORDS 64
 
 G_DEFINE_ENUM_TYPE (EpureSpacesProfile, epure_spaces_profile,
                     G_DEFINE_ENUM_VALUE (EPURE_SPACES_PROFILE_FRANCE, "france"),
