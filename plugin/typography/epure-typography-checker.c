@@ -109,6 +109,10 @@ typedef struct
   guint verbatim_index;
   GPtrArray *findings;
   GPtrArray *exceptions;
+  /* Translated messages, looked up once per check rather than per finding. */
+  const char *messages[32];
+  const char *translations[32];
+  guint n_messages;
   /* Whether the paragraph's fixes might not settle in one pass (quotes
    * next to quotes or to other fixes, orphans, nesting): then they are
    * simulated before being made automatic. */
@@ -1666,6 +1670,19 @@ settles (Context *ctx,
   return FALSE;
 }
 
+static const char *
+translate (Context    *ctx,
+           const char *message)
+{
+  for (guint i = 0; i < ctx->n_messages; i++)
+    if (ctx->messages[i] == message)
+      return ctx->translations[i];
+  if (ctx->n_messages == G_N_ELEMENTS (ctx->messages))
+    return _(message);
+  ctx->messages[ctx->n_messages] = message;
+  return ctx->translations[ctx->n_messages++] = _(message);
+}
+
 static void
 emit_findings (Context *ctx)
 {
@@ -1673,7 +1690,7 @@ emit_findings (Context *ctx)
     {
       const Hit *h = &g_array_index (ctx->hits, Hit, i);
       EpureFinding *finding = epure_finding_new (CHECKER_ID, h->rule, EPURE_CATEGORY_TYPOGRAPHY,
-                                                 h->start, h->end, _(h->message));
+                                                 h->start, h->end, translate (ctx, h->message));
 
       epure_finding_set_severity (finding, h->severity);
       epure_finding_add_replacement (finding, h->replacement);
