@@ -609,6 +609,40 @@ test_with_whitespace (void)
     }
 }
 
+/* Every message of the checker has a French translation in po/fr.po. */
+static void
+test_translations (void)
+{
+  g_autofree char *source_path = g_build_filename (SOURCE_ROOT, "plugin", "typography",
+                                                   "epure-typography-checker.c", NULL);
+  g_autofree char *po_path = g_build_filename (SOURCE_ROOT, "po", "fr.po", NULL);
+  g_autofree char *source = NULL;
+  g_autofree char *po = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_file_get_contents (source_path, &source, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (po_path, &po, NULL, &error);
+  g_assert_no_error (error);
+
+  for (const char *p = source; (p = strstr (p, "_(\"")) != NULL; )
+    {
+      const char *start = p + 3;
+      const char *end = strchr (start, '"');
+      g_autofree char *msgid = g_strdup_printf ("msgid \"%.*s\"\nmsgstr \"", (int) (end - start), start);
+      const char *entry = strstr (po, msgid);
+
+      if (entry == NULL || entry[strlen (msgid)] == '"')
+        g_test_message ("no French for: %.*s", (int) (end - start), start);
+      g_assert_nonnull (entry);
+      g_assert_cmpint (entry[strlen (msgid)], !=, '"');
+      n++;
+      p = end;
+    }
+  g_assert_cmpuint (n, >=, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/typography/streaming", test_streaming);
   g_test_add_func ("/typography/large-multibyte", test_large_multibyte);
   g_test_add_func ("/typography/with-whitespace", test_with_whitespace);
+  g_test_add_func ("/typography/translations", test_translations);
 
   return g_test_run ();
 }
