@@ -3,6 +3,7 @@
  * An Enchant dictionary is not thread-safe and a look-up costs 13–15 µs, so
  * every call goes through dict_lock and verdicts are cached per word
  * (under cache_lock, so cached look-ups never wait for a slow suggestion).
+ * Ignored words live in Enchant's session list, personal ones in its PWL.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +33,6 @@ struct _EpureSpellingDictionary
 
   GMutex cache_lock;
   GHashTable *cache;    /* normalized word → GINT_TO_POINTER (1 correct, 2 wrong) */
-  GHashTable *ignored;  /* normalized words ignored for the session */
 };
 
 enum {
@@ -54,7 +54,6 @@ epure_spelling_dictionary_finalize (GObject *object)
   if (self->broker != NULL)
     enchant_broker_free (self->broker);
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->ignored, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
   g_mutex_clear (&self->dict_lock);
   g_mutex_clear (&self->cache_lock);
@@ -88,7 +87,6 @@ epure_spelling_dictionary_init (EpureSpellingDictionary *self)
   g_mutex_init (&self->dict_lock);
   g_mutex_init (&self->cache_lock);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Hunspell's French dictionary knows ' and ’ but not the modifier letter
@@ -205,14 +203,25 @@ epure_spelling_dictionary_check_word (EpureSpellingDictionary *self,
 
   g_mutex_lock (&self->cache_lock);
   verdict = g_hash_table_lookup (self->cache, key);
-  if (verdict == NULL && g_hash_table_contains (self->ignored, key))
-    verdict = GINT_TO_POINTER (1);
   g_mutex_unlock (&self->cache_lock);
   if (verdict != NULL)
     return GPOINTER_TO_INT (verdict) == 1;
 
   g_mutex_lock (&self->dict_lock);
   correct = enchant_dict_check (self->dict, key, -1) == 0;
+  /* Enchant's session list (ignored words) matches exactly: "Blorfin" at
+   * the start of a sentence is the ignored "blorfin" too. */
+  if (!correct && g_unichar_isupper (g_utf8_get_char (key)))
+    {
+      const char *rest = g_utf8_next_char (key);
+      g_autofree char *rest_lower = g_utf8_strdown (rest, -1);
+      g_autofree char *lower = g_utf8_strdown (key, -1);
+      gboolean title = strcmp (rest, rest_lower) == 0;
+      gboolean capitals = epure_word_is_capitals (key, strlen (key));
+
+      if ((title || capitals) && strcmp (lower, key) != 0)
+        correct = enchant_dict_check (self->dict, lower, -1) == 0;
+    }
   g_mutex_unlock (&self->dict_lock);
 
   g_mutex_lock (&self->cache_lock);
@@ -492,12 +501,12 @@ epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
   return g_strv_builder_end (builder);
 }
 
+/* Every verdict may change: "Blorfin" and "l’blorfin" follow "blorfin". */
 static void
-forget_cached (EpureSpellingDictionary *self,
-               const char              *key)
+forget_cached (EpureSpellingDictionary *self)
 {
   g_mutex_lock (&self->cache_lock);
-  g_hash_table_remove (self->cache, key);
+  g_hash_table_remove_all (self->cache);
   g_mutex_unlock (&self->cache_lock);
 }
 
@@ -515,7 +524,7 @@ epure_spelling_dictionary_add_word (EpureSpellingDictionary *self,
   g_mutex_lock (&self->dict_lock);
   enchant_dict_add (self->dict, key, -1);
   g_mutex_unlock (&self->dict_lock);
-  forget_cached (self, key);
+  forget_cached (self);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -530,11 +539,13 @@ epure_spelling_dictionary_ignore_word (EpureSpellingDictionary *self,
   g_return_if_fail (EPURE_IS_SPELLING_DICTIONARY (self));
   g_return_if_fail (word != NULL);
 
+  /* Enchant's session list accepts the capitalized forms too, as Hunspell
+   * does for its own words; it lasts as long as this object. */
   key = normalize_word (word, len);
-  g_mutex_lock (&self->cache_lock);
-  g_hash_table_remove (self->cache, key);
-  g_hash_table_add (self->ignored, g_steal_pointer (&key));
-  g_mutex_unlock (&self->cache_lock);
+  g_mutex_lock (&self->dict_lock);
+  enchant_dict_add_to_session (self->dict, key, -1);
+  g_mutex_unlock (&self->dict_lock);
+  forget_cached (self);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -553,11 +564,7 @@ epure_spelling_dictionary_remove_word (EpureSpellingDictionary *self,
   g_mutex_lock (&self->dict_lock);
   enchant_dict_remove (self->dict, key, -1);
   g_mutex_unlock (&self->dict_lock);
-
-  g_mutex_lock (&self->cache_lock);
-  g_hash_table_remove (self->cache, key);
-  g_hash_table_remove (self->ignored, key);
-  g_mutex_unlock (&self->cache_lock);
+  forget_cached (self);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
