@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Spelling benchmarks: builds the manpages-fr corpus (cached in the build
+# dir), then the checker and the GTK adapter benchmarks.
+set -euo pipefail
+build_corpus=$1 corpus=$2 bench_spelling=$3 bench_adapter=$4 cli=$5
+
+"$build_corpus" "$corpus"
+"$bench_spelling" "$corpus/slice-1mib.txt" "$corpus/corpus-6mib.txt" "$cli"
+
+if [ -n "$bench_adapter" ]; then
+  if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+    run=(xvfb-run -a -s '-screen 0 1280x1024x24')
+  else
+    run=()
+  fi
+  "${run[@]}" "$bench_adapter" "$corpus/corpus-6mib.txt"
+  "${run[@]}" "$bench_adapter" --memory "$corpus/corpus-20mib.txt"
+fi
