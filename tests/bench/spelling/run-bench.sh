@@ -13,6 +13,9 @@ if [ -n "$bench_adapter" ]; then
   else
     run=()
   fi
+  # Xvfb has no GPU: GL would go through llvmpipe, slower than any real
+  # desktop; the cairo renderer is closer to what users see.
+  export GSK_RENDERER=${GSK_RENDERER:-cairo} GDK_BACKEND=x11
   "${run[@]}" "$bench_adapter" "$corpus/corpus-6mib.txt"
   "${run[@]}" "$bench_adapter" --memory "$corpus/corpus-20mib.txt"
 fi
