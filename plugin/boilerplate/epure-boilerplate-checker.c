@@ -28,6 +28,8 @@
 /* Evidence levels of a block's total score. */
 #define STRONG_SCORE 1.0   /* starts a footer or flags a head block */
 #define WEAK_SCORE   0.4   /* enough once a footer has started */
+#define EXTEND_SCORE 0.7   /* joins a footer just after it */
+#define FOOTER_SUM   1.5   /* weak blocks closing a text, together */
 #define BODY_SCORE   1.8   /* flags a short block in the body */
 #define BODY_MAX_WORDS 15
 #define MAX_WORDS    60    /* longer blocks are prose */
@@ -40,6 +42,7 @@
 #define MAX_EVIDENCE 2
 /* A line this long that stops mid-sentence was wrapped by an editor. */
 #define WRAP_WIDTH 65
+#define WRAP_MAX 100
 
 typedef enum
 {
@@ -134,6 +137,7 @@ struct _EpureBoilerplateChecker
   EpureLexicon *lexicon;
   GError *load_error;
   double threshold;
+  gboolean debug;     /* EPURE_DEBUG=boilerplate prints each block's evidence */
 };
 
 enum
@@ -293,6 +297,7 @@ static void
 epure_boilerplate_checker_init (EpureBoilerplateChecker *self)
 {
   self->threshold = EPURE_BOILERPLATE_DEFAULT_THRESHOLD;
+  self->debug = g_strcmp0 (g_getenv ("EPURE_DEBUG"), CHECKER_ID) == 0;
   self->lexicon = load_default_lexicon (&self->load_error);
 }
 
@@ -439,6 +444,27 @@ first_visible_char (const char *s,
   return start < end ? g_utf8_get_char (s + start) : 0;
 }
 
+/* Wrapped by an editor: no line much longer than the wrap width, and
+ * several lines near it that run on into the next. */
+static gboolean
+text_is_wrapped (const char *str,
+                 const Line *lines,
+                 guint       n_lines)
+{
+  guint near_width = 0;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      glong chars = g_utf8_strlen (str + lines[i].start, lines[i].end - lines[i].start);
+
+      if (chars > WRAP_MAX)
+        return FALSE;
+      if (chars >= WRAP_WIDTH && i + 1 < n_lines && !lines[i + 1].blank)
+        near_width++;
+    }
+  return near_width >= 2;
+}
+
 static gboolean
 ends_with_link (const char *str,
                 const Line *line)
@@ -454,12 +480,13 @@ ends_with_link (const char *str,
          (end - word > 4 && strncmp (str + word, "www.", 4) == 0);
 }
 
-/* A hard-wrapped paragraph goes on with a lower-case letter, or after a
- * long line that stops mid-sentence. */
+/* A hard-wrapped paragraph goes on with a lower-case letter, or, in a
+ * text wrapped by an editor, after a long line that stops mid-sentence. */
 static gboolean
 line_continues (const char *str,
                 const Line *prev,
-                const Line *cur)
+                const Line *cur,
+                gboolean    wrapped)
 {
   gunichar last, first;
 
@@ -475,7 +502,7 @@ line_continues (const char *str,
     return FALSE;
   if (g_unichar_islower (first))
     return TRUE;
-  return g_unichar_isalnum (first) && (g_unichar_isalnum (last) || last == ',') &&
+  return wrapped && g_unichar_isalnum (first) && (g_unichar_isalnum (last) || last == ',') &&
          g_utf8_strlen (str + prev->start, prev->end - prev->start) >= WRAP_WIDTH;
 }
 
@@ -742,6 +769,9 @@ analyse_block (EpureLexicon *lexicon,
     b->total += b->links > 1 ? 0.45 : 0.3;
   if (b->handles > 0)
     b->total += 0.3;
+  /* A line of hashtags or account names only. */
+  if (b->handles >= 2 && b->handles * 2 >= b->n_words)
+    b->total += 0.6;
   if (b->pictographs > 0)
     b->total += 0.25;
   /* Quoted boilerplate words mark a block that reports speech. */
@@ -867,7 +897,7 @@ judge_head (const char *str,
         continue;
       if (b->symbol_only)
         {
-          if (!is_underline (str, lines, b))
+          if (i == 0 || blocks[i - 1].flagged != CAT_NONE || !is_underline (str, lines, b))
             flag (b, CAT_SEPARATOR, 0.95, ZONE_HEAD);
           continue;
         }
@@ -901,6 +931,8 @@ judge_footer (Block *blocks,
   guint run_start = n_blocks;
   guint footer_start = n_blocks;
   gboolean strong_after = FALSE;
+  double weak_sum = 0;
+  guint weak_count = 0;
 
   while (run_start > body_start && block_compatible (&blocks[run_start - 1]))
     run_start--;
@@ -909,7 +941,16 @@ judge_footer (Block *blocks,
     {
       Block *b = &blocks[i - 1];
 
-      if (block_strong (b) && b->flagged == CAT_NONE)
+      if (block_weak (b) && b->flagged == CAT_NONE)
+        {
+          weak_sum += b->total;
+          weak_count++;
+        }
+      /* Several weak blocks together make a footer too ("Via …",
+       * "Photo : …", "#tags"). */
+      if ((block_strong (b) && b->flagged == CAT_NONE) ||
+          (!strong_after && block_weak (b) && b->flagged == CAT_NONE &&
+           weak_count >= 2 && weak_sum >= FOOTER_SUM))
         {
           strong_after = TRUE;
           footer_start = i - 1;
@@ -917,6 +958,12 @@ judge_footer (Block *blocks,
       else if (b->symbol_only && strong_after)
         footer_start = i - 1;
     }
+
+  /* Clear evidence just before the footer belongs to it ("Tags: …"). */
+  while (footer_start < n_blocks && footer_start > run_start &&
+         blocks[footer_start - 1].total >= EXTEND_SCORE &&
+         blocks[footer_start - 1].n_words <= HEAD_MAX_WORDS)
+    footer_start--;
 
   for (guint i = footer_start; i < n_blocks; i++)
     if (blocks[i].flagged == CAT_NONE)
@@ -1005,6 +1052,7 @@ check (EpureChecker  *checker,
   const Line *line_data;
   Block *bd;
   guint n_blocks, body_start, footer_start;
+  gboolean wrapped;
   gsize len;
   const char *str = epure_text_get_string (text, &len);
 
@@ -1017,6 +1065,7 @@ check (EpureChecker  *checker,
   lines = split_lines (str, len);
   line_data = (const Line *) (gpointer) lines->data;
   blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  wrapped = text_is_wrapped (str, line_data, lines->len);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -1026,7 +1075,7 @@ check (EpureChecker  *checker,
       if (l->blank)
         continue;
       if (blocks->len > 0 && i > 0 && !line_data[i - 1].blank &&
-          line_continues (str, &line_data[i - 1], l))
+          line_continues (str, &line_data[i - 1], l, wrapped))
         {
           Block *last = &g_array_index (blocks, Block, blocks->len - 1);
           last->last_line = i;
@@ -1065,6 +1114,13 @@ check (EpureChecker  *checker,
         g_free (bd[i].norm);
       return NULL;
     }
+
+  if (G_UNLIKELY (self->debug))
+    for (guint i = 0; i < n_blocks; i++)
+      g_printerr ("block %u (line %u): %u words, best %s %.2f, total %.2f, cta %.2f, content %.2f\n",
+                  i, bd[i].first_line + 1, bd[i].n_words,
+                  bd[i].best >= 0 ? categories[bd[i].best].name : "-",
+                  bd[i].best >= 0 ? bd[i].score[bd[i].best] : 0, bd[i].total, bd[i].cta, bd[i].content);
 
   find_duplicates (bd, n_blocks, line_data);
   body_start = judge_head (str, line_data, bd, n_blocks);
