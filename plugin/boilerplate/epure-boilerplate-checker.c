@@ -105,6 +105,8 @@ typedef struct
   gsize start;
   gsize end;
 
+  guint approx_words;  /* runs of non-spaces, known before analysis */
+  gboolean analysed;   /* the evidence below is only gathered when needed */
   guint n_words;
   double score[N_CATEGORIES];
   const char *phrases[N_CATEGORIES][MAX_EVIDENCE];
@@ -120,6 +122,7 @@ typedef struct
   gboolean symbol_only;
   gboolean copyright;
   char *norm;         /* folded words joined by spaces */
+  gsize norm_len;
 
   Category best;
   double total;
@@ -444,6 +447,25 @@ first_visible_char (const char *s,
   return start < end ? g_utf8_get_char (s + start) : 0;
 }
 
+/* Characters in [s, s + len), counting no further than @limit + 1. */
+static gsize
+utf8_length_bounded (const char *s,
+                     gsize       len,
+                     gsize       limit)
+{
+  gsize chars = 0;
+
+  if (len <= limit)
+    {
+      for (gsize i = 0; i < len; i++)
+        chars += ((guchar) s[i] & 0xC0) != 0x80;
+      return chars;
+    }
+  for (gsize i = 0; i < len && chars <= limit; i++)
+    chars += ((guchar) s[i] & 0xC0) != 0x80;
+  return chars;
+}
+
 /* Wrapped by an editor: no line much longer than the wrap width, and
  * several lines near it that run on into the next. */
 static gboolean
@@ -455,7 +477,12 @@ text_is_wrapped (const char *str,
 
   for (guint i = 0; i < n_lines; i++)
     {
-      glong chars = g_utf8_strlen (str + lines[i].start, lines[i].end - lines[i].start);
+      gsize bytes = lines[i].end - lines[i].start;
+      gsize chars;
+
+      if (bytes < WRAP_WIDTH)
+        continue;
+      chars = utf8_length_bounded (str + lines[i].start, bytes, WRAP_MAX);
 
       if (chars > WRAP_MAX)
         return FALSE;
@@ -503,7 +530,7 @@ line_continues (const char *str,
   if (g_unichar_islower (first))
     return TRUE;
   return wrapped && g_unichar_isalnum (first) && (g_unichar_isalnum (last) || last == ',') &&
-         g_utf8_strlen (str + prev->start, prev->end - prev->start) >= WRAP_WIDTH;
+         utf8_length_bounded (str + prev->start, prev->end - prev->start, WRAP_WIDTH) >= WRAP_WIDTH;
 }
 
 /* ------------------------------------------------------------------------
@@ -607,8 +634,17 @@ find_quotes (const char *s,
   g_array_set_size (quotes, 0);
   while (p < stop)
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar lead = *p;
+      gunichar c;
       gsize at = p - s;
+
+      /* « » are C2 xx, “ ” „ are E2 80 xx: skip everything else fast. */
+      if (lead != '"' && lead != 0xC2 && lead != 0xE2)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
 
       if (!open && (c == 0x00AB || c == 0x201C || c == 0x201E || c == '"'))
         {
@@ -641,8 +677,11 @@ scan_marks (const char *s,
         {
           gboolean word_start = p == s + b->start || !g_ascii_isalnum (p[-1]);
 
-          if ((c == 'h' && (g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://"))) ||
-              (c == 'w' && word_start && g_str_has_prefix (p, "www.")))
+          gsize left = stop - p;
+
+          if ((c == 'h' && ((left > 7 && strncmp (p, "http://", 7) == 0) ||
+                            (left > 8 && strncmp (p, "https://", 8) == 0))) ||
+              (c == 'w' && word_start && left > 4 && strncmp (p, "www.", 4) == 0))
             {
               b->links++;
               while (p < stop && !g_ascii_isspace (*p))
@@ -703,7 +742,6 @@ analyse_block (EpureLexicon *lexicon,
 {
   MatchData data;
   double best = 0;
-  GString *norm;
 
   g_string_truncate (folded, 0);
   g_array_set_size (words, 0);
@@ -711,21 +749,22 @@ analyse_block (EpureLexicon *lexicon,
   b->n_words = words->len;
 
   g_ptr_array_set_size (word_ptrs, 0);
-  norm = g_string_sized_new (folded->len);
   for (guint i = 0; i < words->len; i++)
     {
       EpureLexiconWord *w = &g_array_index (words, EpureLexiconWord, i);
-      const char *folded_word = folded->str + w->folded;
 
       /* Offsets relative to the text, for quotes and messages. */
       w->start += b->start;
       w->end += b->start;
-      g_ptr_array_add (word_ptrs, (gpointer) folded_word);
-      if (i > 0)
-        g_string_append_c (norm, ' ');
-      g_string_append (norm, folded_word);
+      g_ptr_array_add (word_ptrs, folded->str + w->folded);
     }
-  b->norm = g_string_free (norm, FALSE);
+  /* The folded words, NUL-separated, become the comparable form. */
+  b->norm_len = folded->len > 0 ? folded->len - 1 : 0;
+  b->norm = g_memdup2 (folded->str, b->norm_len + 1);
+  for (gsize i = 0; i < b->norm_len; i++)
+    if (b->norm[i] == '\0')
+      b->norm[i] = ' ';
+  b->norm[b->norm_len] = '\0';
 
   find_quotes (str, b->start, b->end, quotes);
   data.block = b;
@@ -777,6 +816,29 @@ analyse_block (EpureLexicon *lexicon,
   /* Quoted boilerplate words mark a block that reports speech. */
   if (b->quoted_hits > 0)
     b->total -= 0.5;
+}
+
+/* What analysing a block needs; scratch buffers are reused. */
+typedef struct
+{
+  EpureLexicon *lexicon;
+  const char   *str;
+  GString      *folded;
+  GArray       *words;
+  GPtrArray    *word_ptrs;
+  GArray       *quotes;
+} Scan;
+
+/* Most of a text's bytes are long body paragraphs that no rule can flag:
+ * they are only analysed when a rule asks. */
+static void
+ensure_analysed (Scan  *scan,
+                 Block *b)
+{
+  if (b->analysed)
+    return;
+  analyse_block (scan->lexicon, scan->str, b, scan->folded, scan->words, scan->word_ptrs, scan->quotes);
+  b->analysed = TRUE;
 }
 
 /* ------------------------------------------------------------------------
@@ -847,38 +909,71 @@ is_underline (const char  *str,
   return TRUE;
 }
 
-static void
-find_duplicates (Block *blocks,
-                 guint  n_blocks,
-                 const Line *lines)
+/* The same text, whatever the spaces: a pasted paragraph may have been
+ * re-wrapped. */
+static gboolean
+same_text (const char *a,
+           gsize       a_len,
+           const char *b,
+           gsize       b_len)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize i = 0, j = 0;
 
-  for (guint i = 0; i < n_blocks; i++)
+  while (i < a_len && j < b_len)
     {
-      Block *b = &blocks[i];
-      Block *first;
+      gboolean sa = g_ascii_isspace (a[i]), sb = g_ascii_isspace (b[j]);
 
-      if (b->n_words < DUPLICATE_MIN_WORDS)
-        continue;
-      first = g_hash_table_lookup (seen, b->norm);
-      if (first == NULL)
+      if (sa != sb)
+        return FALSE;
+      if (sa)
         {
-          g_hash_table_insert (seen, b->norm, b);
+          while (i < a_len && g_ascii_isspace (a[i]))
+            i++;
+          while (j < b_len && g_ascii_isspace (b[j]))
+            j++;
           continue;
         }
-      b->same_as = first->first_line + 1;
-      flag (b, CAT_DUPLICATE_PARAGRAPH, 0.9, ZONE_BODY);
+      if (a[i] != b[j])
+        return FALSE;
+      i++;
+      j++;
+    }
+  return i == a_len && j == b_len;
+}
+
+static void
+find_duplicates (const char *str,
+                 Block      *blocks,
+                 guint       n_blocks)
+{
+  for (guint i = 1; i < n_blocks; i++)
+    {
+      Block *b = &blocks[i];
+
+      if (b->approx_words < DUPLICATE_MIN_WORDS)
+        continue;
+      for (guint j = 0; j < i; j++)
+        {
+          const Block *first = &blocks[j];
+
+          if (first->flagged == CAT_DUPLICATE_PARAGRAPH || str[first->start] != str[b->start] ||
+              !same_text (str + first->start, first->end - first->start, str + b->start, b->end - b->start))
+            continue;
+          b->same_as = first->first_line + 1;
+          flag (b, CAT_DUPLICATE_PARAGRAPH, 0.9, ZONE_BODY);
+          break;
+        }
     }
 }
 
 /* Reads the head: returns the index of the first body block. */
 static guint
-judge_head (const char *str,
+judge_head (Scan       *scan,
             const Line *lines,
             Block      *blocks,
             guint       n_blocks)
 {
+  const char *str = scan->str;
   const Block *title = NULL;
   guint skipped = 0;
   guint i;
@@ -887,7 +982,9 @@ judge_head (const char *str,
     {
       Block *b = &blocks[i];
 
-      if (title != NULL && b->n_words > 0 && g_str_equal (b->norm, title->norm))
+      ensure_analysed (scan, b);
+      if (title != NULL && b->n_words > 0 && b->norm_len == title->norm_len &&
+          memcmp (b->norm, title->norm, b->norm_len) == 0)
         {
           b->same_as = title->first_line + 1;
           flag (b, CAT_DUPLICATE_TITLE, 0.95, ZONE_HEAD);
@@ -924,7 +1021,8 @@ judge_head (const char *str,
 /* Reads the footer: the longest run of compatible blocks at the end that
  * starts with a strong one (or a separator leading to one). */
 static guint
-judge_footer (Block *blocks,
+judge_footer (Scan  *scan,
+              Block *blocks,
               guint  n_blocks,
               guint  body_start)
 {
@@ -934,8 +1032,13 @@ judge_footer (Block *blocks,
   double weak_sum = 0;
   guint weak_count = 0;
 
-  while (run_start > body_start && block_compatible (&blocks[run_start - 1]))
-    run_start--;
+  while (run_start > body_start)
+    {
+      ensure_analysed (scan, &blocks[run_start - 1]);
+      if (!block_compatible (&blocks[run_start - 1]))
+        break;
+      run_start--;
+    }
 
   for (guint i = n_blocks; i > run_start; i--)
     {
@@ -973,13 +1076,20 @@ judge_footer (Block *blocks,
 }
 
 static void
-judge_body (Block *blocks,
+judge_body (Scan  *scan,
+            Block *blocks,
             guint  from,
             guint  to)
 {
   for (guint i = from; i < to; i++)
     {
       Block *b = &blocks[i];
+
+      /* Words are at least as many as runs of non-spaces, give or take
+       * lone punctuation. */
+      if (b->flagged != CAT_NONE || b->approx_words > 2 * BODY_MAX_WORDS)
+        continue;
+      ensure_analysed (scan, b);
 
       if (b->flagged == CAT_NONE && !b->symbol_only &&
           b->total >= BODY_SCORE && b->n_words <= BODY_MAX_WORDS)
@@ -1053,6 +1163,7 @@ check (EpureChecker  *checker,
   Block *bd;
   guint n_blocks, body_start, footer_start;
   gboolean wrapped;
+  Scan scan;
   gsize len;
   const char *str = epure_text_get_string (text, &len);
 
@@ -1100,13 +1211,29 @@ check (EpureChecker  *checker,
 
   for (guint i = 0; i < n_blocks; i++)
     {
+      Block *b = &bd[i];
+      gboolean in_run = FALSE;
+
       /* Leading and trailing spaces are not part of the block. */
-      while (bd[i].start < bd[i].end && is_space_byte (str[bd[i].start]))
-        bd[i].start++;
-      while (bd[i].end > bd[i].start && is_space_byte (str[bd[i].end - 1]))
-        bd[i].end--;
-      analyse_block (self->lexicon, str, &bd[i], folded, words, word_ptrs, quotes);
+      while (b->start < b->end && is_space_byte (str[b->start]))
+        b->start++;
+      while (b->end > b->start && is_space_byte (str[b->end - 1]))
+        b->end--;
+      for (gsize k = b->start; k < b->end; k++)
+        {
+          gboolean space = g_ascii_isspace (str[k]);
+          if (!space && !in_run)
+            b->approx_words++;
+          in_run = !space;
+        }
     }
+
+  scan.lexicon = self->lexicon;
+  scan.str = str;
+  scan.folded = folded;
+  scan.words = words;
+  scan.word_ptrs = word_ptrs;
+  scan.quotes = quotes;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -1115,17 +1242,18 @@ check (EpureChecker  *checker,
       return NULL;
     }
 
+  find_duplicates (str, bd, n_blocks);
+  body_start = judge_head (&scan, line_data, bd, n_blocks);
+  footer_start = judge_footer (&scan, bd, n_blocks, body_start);
+  judge_body (&scan, bd, body_start, footer_start);
+
   if (G_UNLIKELY (self->debug))
     for (guint i = 0; i < n_blocks; i++)
-      g_printerr ("block %u (line %u): %u words, best %s %.2f, total %.2f, cta %.2f, content %.2f\n",
-                  i, bd[i].first_line + 1, bd[i].n_words,
-                  bd[i].best >= 0 ? categories[bd[i].best].name : "-",
-                  bd[i].best >= 0 ? bd[i].score[bd[i].best] : 0, bd[i].total, bd[i].cta, bd[i].content);
-
-  find_duplicates (bd, n_blocks, line_data);
-  body_start = judge_head (str, line_data, bd, n_blocks);
-  footer_start = judge_footer (bd, n_blocks, body_start);
-  judge_body (bd, body_start, footer_start);
+      if (bd[i].analysed)
+        g_printerr ("block %u (line %u): %u words, best %s %.2f, total %.2f, cta %.2f, content %.2f\n",
+                    i, bd[i].first_line + 1, bd[i].n_words,
+                    bd[i].best >= 0 ? categories[bd[i].best].name : "-",
+                    bd[i].best >= 0 ? bd[i].score[bd[i].best] : 0, bd[i].total, bd[i].cta, bd[i].content);
 
   for (guint i = 0; i < n_blocks; i++)
     {
