@@ -1058,7 +1058,7 @@ judge_footer (Scan  *scan,
           strong_after = TRUE;
           footer_start = i - 1;
         }
-      else if (b->symbol_only && strong_after)
+      else if (b->symbol_only && strong_after && footer_start == i)
         footer_start = i - 1;
     }
 
