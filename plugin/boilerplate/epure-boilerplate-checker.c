@@ -1031,6 +1031,7 @@ judge_footer (Scan  *scan,
   gboolean strong_after = FALSE;
   double weak_sum = 0;
   guint weak_count = 0;
+  gboolean bridge = TRUE;
 
   while (run_start > body_start)
     {
@@ -1057,9 +1058,14 @@ judge_footer (Scan  *scan,
         {
           strong_after = TRUE;
           footer_start = i - 1;
+          bridge = TRUE;
         }
-      else if (b->symbol_only && strong_after && footer_start == i)
+      else if (b->symbol_only && strong_after && bridge)
         footer_start = i - 1;
+      else if (!b->symbol_only)
+        /* A separator above weak blocks still opens the footer; above
+         * article paragraphs it is the article's. */
+        bridge = bridge && block_weak (b) && b->flagged == CAT_NONE;
     }
 
   /* Clear evidence just before the footer belongs to it ("Tags: …"). */
