@@ -1325,6 +1325,30 @@ skip_blank_line (const char *str,
   return pos;
 }
 
+/* No blank line between the text's first visible line and @offset. */
+static gboolean
+in_first_paragraph (const char *str,
+                    gsize       offset)
+{
+  gsize p = 0;
+
+  while (p < offset && (is_space_byte (str[p]) || str[p] == '\n'))
+    p++;
+  while (p < offset)
+    {
+      const char *nl = memchr (str + p, '\n', offset - p);
+      gsize next;
+
+      if (nl == NULL)
+        return TRUE;
+      next = nl - str + 1;
+      if (next < offset && skip_blank_line (str, offset, next) != next)
+        return FALSE;
+      p = next;
+    }
+  return TRUE;
+}
+
 static EpureEdit *
 create_edit (EpureChecker *checker,
              EpureText    *text,
@@ -1360,10 +1384,14 @@ create_edit (EpureChecker *checker,
           start = prev;
         }
     }
-  else if (blank_between (str, 0, start))
+  else if (in_first_paragraph (str, start) &&
+           !g_str_equal (epure_finding_get_rule_id (finding), categories[CAT_DUPLICATE_TITLE].rule))
     {
-      /* At the start: the text begins with what follows. */
-      start = 0;
+      /* At the head: the text begins with what follows.  The lines above
+       * it in the same paragraph are head boilerplate too, as a rule; a
+       * repeated title is the exception, the title above it stays. */
+      if (blank_between (str, 0, start))
+        start = 0;
       for (gsize next = skip_blank_line (str, len, end); next != end; next = skip_blank_line (str, len, end))
         end = next;
     }

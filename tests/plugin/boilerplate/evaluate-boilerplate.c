@@ -236,6 +236,92 @@ test_corpus (void)
   g_assert_cmpfloat (recall, >=, MIN_RECALL);
 }
 
+/* Cleaning every document removes exactly its labelled lines and leaves no
+ * stray blank line: the path of "epure-cli clean" and the app's button. */
+static void
+test_clean_corpus (void)
+{
+  g_autoptr(EpurePluginEngine) engine = epure_plugin_engine_new ();
+  g_autoptr(EpurePipeline) pipeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *ids[] = { "boilerplate", NULL };
+  const char *name;
+  guint checked = 0;
+
+  pipeline = epure_plugin_engine_create_pipeline (engine, ids, &error);
+  g_assert_no_error (error);
+  /* Every finding is applied, whatever its confidence. */
+  g_assert_true (epure_checker_set_option (epure_pipeline_get_checker (pipeline, "boilerplate"),
+                                           "threshold", "0", &error));
+  g_assert_no_error (error);
+
+  dir = g_dir_open (corpus_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL, *base = NULL, *labels_path = NULL, *contents = NULL, *out = NULL;
+      g_autoptr(GHashTable) labels = NULL;
+      g_autoptr(EpureText) text = NULL;
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autoptr(GString) kept = g_string_new (NULL);
+      g_auto(GStrv) in_lines = NULL;
+      g_auto(GStrv) out_lines = NULL;
+      guint blank_run = 0, max_blank_in = 0;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      path = g_build_filename (corpus_dir, name, NULL);
+      base = g_strndup (path, strlen (path) - strlen (".txt"));
+      labels_path = g_strconcat (base, ".labels", NULL);
+      labels = read_labels (labels_path);
+      g_file_get_contents (path, &contents, NULL, &error);
+      g_assert_no_error (error);
+
+      in_lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; in_lines[i] != NULL; i++)
+        {
+          if (in_lines[i][0] == '\0')
+            {
+              max_blank_in = MAX (max_blank_in, ++blank_run);
+              continue;
+            }
+          blank_run = 0;
+          if (!g_hash_table_contains (labels, GUINT_TO_POINTER (i + 1)))
+            g_string_append_printf (expected, "%s\n", in_lines[i]);
+        }
+
+      text = epure_text_new (contents, -1, &error);
+      g_assert_no_error (error);
+      out = epure_pipeline_clean (pipeline, text, 0.0, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+
+      out_lines = g_strsplit (out, "\n", -1);
+      blank_run = 0;
+      for (guint i = 0; out_lines[i] != NULL; i++)
+        {
+          if (out_lines[i][0] == '\0')
+            {
+              /* No blank line at the start, none left doubled. */
+              g_assert_cmpuint (i, >, 0);
+              if (out_lines[i + 1] != NULL)
+                g_assert_cmpuint (++blank_run, <=, MAX (max_blank_in, 1));
+              continue;
+            }
+          blank_run = 0;
+          g_string_append_printf (kept, "%s\n", out_lines[i]);
+        }
+      if (g_strcmp0 (kept->str, expected->str) != 0)
+        g_printerr ("%s: cleaned text differs from the labels\n", name);
+      g_assert_cmpstr (kept->str, ==, expected->str);
+      /* Ends like the original: one line break, no blank line. */
+      g_assert_true (g_str_has_suffix (out, "\n"));
+      g_assert_false (g_str_has_suffix (out, "\n\n"));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +342,7 @@ main (int   argc,
     corpus_dir = default_dir = g_test_build_filename (G_TEST_DIST, "fixtures", "boilerplate", NULL);
 
   g_test_add_func ("/boilerplate/evaluation/corpus", test_corpus);
+  g_test_add_func ("/boilerplate/evaluation/clean-corpus", test_clean_corpus);
 
   return g_test_run ();
 }
