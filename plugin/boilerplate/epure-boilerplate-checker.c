@@ -40,6 +40,7 @@
 #define DUPLICATE_MIN_WORDS 6
 #define CATEGORY_CAP 3.0
 #define MAX_EVIDENCE 2
+#define QUOTE_MIN_WORDS 4  /* shorter quotations are labels, not speech */
 /* A line this long that stops mid-sentence was wrapped by an editor. */
 #define WRAP_WIDTH 65
 #define WRAP_MAX 100
@@ -379,6 +380,7 @@ line_is_symbol_only (const char *s,
 {
   const char *p = s, *end = s + len;
   guint visible = 0;
+  gboolean fleuron = FALSE;   /* ⁂ ❧ ✻: one is a separator already */
 
   while (p < end)
     {
@@ -388,9 +390,11 @@ line_is_symbol_only (const char *s,
         return FALSE;
       if (!g_unichar_isspace (c) && c != 0xFE0F && c != 0x200D)
         visible++;
+      if (c >= 0x2000 && !g_unichar_isspace (c))
+        fleuron = TRUE;
       p = g_utf8_next_char (p);
     }
-  return visible >= 3;
+  return visible >= 3 || (visible >= 1 && fleuron);
 }
 
 static GArray *
@@ -621,7 +625,8 @@ on_match (const EpureLexiconEntry *entry,
     }
 }
 
-/* Byte ranges between « », “ ” or straight double quotes. */
+/* Byte ranges between « », “ ” or straight double quotes, of a few words
+ * at least. */
 static void
 find_quotes (const char *s,
              gsize       start,
@@ -653,8 +658,17 @@ find_quotes (const char *s,
         }
       else if (open && (c == 0x00BB || c == 0x201D || c == '"'))
         {
+          gsize from = g_array_index (quotes, gsize, quotes->len - 1);
+          guint spaces = 0;
+
           open = FALSE;
-          g_array_append_val (quotes, at);
+          for (gsize k = from; k < at; k++)
+            spaces += s[k] == ' ';
+          /* « J’accepte » names a button; speech is longer. */
+          if (spaces < QUOTE_MIN_WORDS)
+            g_array_set_size (quotes, quotes->len - 1);
+          else
+            g_array_append_val (quotes, at);
         }
       p = g_utf8_next_char (p);
     }
@@ -1003,6 +1017,14 @@ judge_head (Scan       *scan,
                                blocks[i - 1].flagged != CAT_DUPLICATE_TITLE))
         {
           flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
+          continue;
+        }
+      /* The buttons under a banner: short, in its paragraph, no prose. */
+      if (i > 0 && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
+          blocks[i - 1].last_line + 1 == b->first_line && b->content > -0.3 && b->quoted_hits == 0 &&
+          (b->n_words <= 3 || (b->n_words <= SHORT_WORDS && b->total >= 0.2)))
+        {
+          flag (b, blocks[i - 1].flagged, 0.5, ZONE_HEAD);
           continue;
         }
       if (b->n_words <= 15 && skipped < HEAD_MAX_SKIPPED && b->total < WEAK_SCORE)
