@@ -38,6 +38,7 @@
 #define HEAD_MAX_WORDS 20  /* longer head blocks need more evidence */
 #define HEAD_MAX_SKIPPED 3 /* title, byline, date before the head's boilerplate */
 #define DUPLICATE_MIN_WORDS 6
+#define APPROX_WORDS_CAP (2 * BODY_MAX_WORDS + 1)
 #define CATEGORY_CAP 3.0
 #define MAX_EVIDENCE 2
 #define QUOTE_MIN_WORDS 4  /* shorter quotations are labels, not speech */
@@ -1247,9 +1248,10 @@ check (EpureChecker  *checker,
         b->start++;
       while (b->end > b->start && is_space_byte (str[b->end - 1]))
         b->end--;
-      for (gsize k = b->start; k < b->end; k++)
+      /* Only small counts matter: stop past the body rule's limit. */
+      for (gsize k = b->start; k < b->end && b->approx_words <= APPROX_WORDS_CAP; k++)
         {
-          gboolean space = g_ascii_isspace (str[k]);
+          gboolean space = str[k] == ' ' || str[k] == '\n' || str[k] == '\t' || str[k] == '\r';
           if (!space && !in_run)
             b->approx_words++;
           in_run = !space;
