@@ -29,6 +29,7 @@
 #define STRONG_SCORE 1.0   /* starts a footer or flags a head block */
 #define WEAK_SCORE   0.4   /* enough once a footer has started */
 #define EXTEND_SCORE 0.7   /* joins a footer just after it */
+#define FOOTER_BONUS 0.4   /* confidence a confirmed footer lends its blocks */
 #define FOOTER_SUM   1.5   /* weak blocks closing a text, together */
 #define BODY_SCORE   1.8   /* flags a short block in the body */
 #define BODY_MAX_WORDS 15
@@ -896,16 +897,18 @@ flag (Block    *b,
   b->zone = zone;
 }
 
+/* @bonus: how much the company of other footer blocks adds. */
 static void
-flag_by_evidence (Block *b,
-                  Zone   zone)
+flag_by_evidence (Block  *b,
+                  Zone    zone,
+                  double  bonus)
 {
   if (b->symbol_only)
     flag (b, CAT_SEPARATOR, 0.95, zone);
   else if (block_weak (b))
-    flag (b, b->best, confidence_of (b->total), zone);
+    flag (b, b->best, confidence_of (b->total + bonus), zone);
   else
-    flag (b, CAT_OTHER, 0.4, zone);
+    flag (b, CAT_OTHER, 0.4 + bonus / 2, zone);
 }
 
 /* A row of = or - right under a line underlines a heading (Markdown). */
@@ -1055,6 +1058,7 @@ judge_footer (Scan  *scan,
   double weak_sum = 0;
   guint weak_count = 0;
   gboolean bridge = TRUE;
+  guint n_strong = 0;
 
   while (run_start > body_start)
     {
@@ -1097,9 +1101,14 @@ judge_footer (Scan  *scan,
          blocks[footer_start - 1].n_words <= HEAD_MAX_WORDS)
     footer_start--;
 
+  /* A footer with two clear blocks or more vouches for its weaker ones:
+   * "Votre soutien est essentiel" under a PayPal link is an appeal. */
+  for (guint i = footer_start; i < n_blocks; i++)
+    if (blocks[i].flagged == CAT_NONE && block_strong (&blocks[i]))
+      n_strong++;
   for (guint i = footer_start; i < n_blocks; i++)
     if (blocks[i].flagged == CAT_NONE)
-      flag_by_evidence (&blocks[i], ZONE_FOOTER);
+      flag_by_evidence (&blocks[i], ZONE_FOOTER, n_strong >= 2 ? FOOTER_BONUS : 0.0);
 
   return footer_start;
 }
