@@ -37,6 +37,7 @@
 #define SHORT_WORDS  10    /* a short line may close a footer ("Merci !") */
 #define HEAD_MAX_BLOCKS 8
 #define HEAD_MAX_WORDS 20  /* longer head blocks need more evidence */
+#define TITLE_MAX_WORDS 30
 #define HEAD_MAX_SKIPPED 3 /* title, byline, date before the head's boilerplate */
 #define DUPLICATE_MIN_WORDS 6
 #define APPROX_WORDS_CAP (2 * BODY_MAX_WORDS + 1)
@@ -1031,7 +1032,10 @@ judge_head (Scan       *scan,
           flag (b, blocks[i - 1].flagged, 0.5, ZONE_HEAD);
           continue;
         }
-      if (b->n_words <= 15 && skipped < HEAD_MAX_SKIPPED && b->total < WEAK_SCORE)
+      /* Titles, bylines, dates; a long title has no final full stop. */
+      if ((b->n_words <= 15 || (title == NULL && b->n_words <= TITLE_MAX_WORDS &&
+                                last_visible_char (str, b->start, b->end) != '.')) &&
+          skipped < HEAD_MAX_SKIPPED && b->total < WEAK_SCORE)
         {
           if (title == NULL)
             title = b;
