@@ -189,8 +189,65 @@ test_threshold_option (void)
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_false (epure_finding_get_automatic (g_ptr_array_index (after, 0)));
 
+  g_assert_true (epure_checker_set_option (checker, "threshold", "0.9", &error));
+  g_assert_no_error (error);
+  g_object_get (checker, "threshold", &threshold, NULL);
+  g_assert_cmpfloat (threshold, ==, 0.9);
+
   g_assert_false (epure_checker_set_option (checker, "threshold", "beaucoup", &error));
   g_assert_error (error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_INVALID_OPTION);
+  g_clear_error (&error);
+  g_assert_false (epure_checker_set_option (checker, "threshold", "1.5", &error));
+  g_assert_error (error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_INVALID_OPTION);
+}
+
+/* Texts made of random pieces: every finding stays in the text on line
+ * boundaries, and every edit set applies. */
+static void
+test_random_texts (void)
+{
+  g_autoptr(EpurePipeline) pipeline = boilerplate_pipeline ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  const char *pieces[] = {
+    "Partagez", " cet article", "\n", "\n\n", "\r\n", "*****", " ", "« ", " »", "“", "”", "\"",
+    "https://exemple.fr/x", "@compte", "#tag", "➡️", "🔸", "⁂", "é", "l’", "Publicité", "faites un don",
+    "Le conseil municipal a voté le budget.", "cookies", "Tout accepter", "===", "Titre", "—", "\t",
+  };
+
+  for (guint n = 0; n < 300; n++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(EpureText) text = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *applied = NULL;
+      guint n_pieces = g_rand_int_range (rand, 0, 40);
+
+      for (guint k = 0; k < n_pieces; k++)
+        g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      text = epure_text_new (s->str, s->len, &error);
+      g_assert_no_error (error);
+      findings = epure_pipeline_check (pipeline, text, NULL, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          EpureFinding *f = g_ptr_array_index (findings, i);
+          gsize start = epure_finding_get_start (f), end = epure_finding_get_end (f);
+
+          g_assert_cmpuint (start, <, end);
+          g_assert_cmpuint (end, <=, s->len);
+          g_assert_true (start == 0 || s->str[start - 1] == '\n');
+          g_assert_true (end == s->len || s->str[end] == '\n' || s->str[end] == '\r');
+        }
+      applied = epure_pipeline_apply (pipeline, text, findings, NULL, &error);
+      if (applied == NULL)
+        {
+          /* Only neighbours competing for one blank line may clash. */
+          g_assert_error (error, EPURE_PIPELINE_ERROR, EPURE_PIPELINE_ERROR_OVERLAP);
+          g_clear_error (&error);
+        }
+      g_free (clean_string (pipeline, s->str, 0.0, NULL));
+    }
 }
 
 /* ---- the lexicon ---------------------------------------------------- */
@@ -513,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/boilerplate/message", test_message_names_evidence);
   g_test_add_func ("/boilerplate/degenerate-texts", test_degenerate_texts);
   g_test_add_func ("/boilerplate/cancelled", test_cancelled);
+  g_test_add_func ("/boilerplate/random-texts", test_random_texts);
 
   status = g_test_run ();
 
