@@ -123,6 +123,7 @@ typedef struct
   const EpureLexiconEntry *seen[16];  /* an entry counts once a block */
   guint n_seen;
   gboolean imperative;
+  gboolean speaks_to_reader;  /* "nous" talking to "vous": the publisher */
   gboolean symbol_only;
   gboolean copyright;
   char *norm;         /* folded words joined by spaces */
@@ -731,6 +732,23 @@ scan_marks (const char *s,
     }
 }
 
+/* The publication addressing its reader is the voice of boilerplate;
+ * article prose reports in the third person. */
+static const char * const reader_words[] = { "vous", "votre", "vos", "you", "your", NULL };
+static const char * const publisher_words[] = {
+  "nous", "notre", "nos", "je", "j", "mon", "ma", "mes", "we", "our", "us", "my", NULL
+};
+
+static gboolean
+is_one_of (const char         *word,
+           const char * const *set)
+{
+  for (guint i = 0; set[i] != NULL; i++)
+    if (strcmp (word, set[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* French second-person imperatives start a block: "Partagez", "Abonnez-vous". */
 static gboolean
 starts_with_imperative (const char *first)
@@ -789,6 +807,23 @@ analyse_block (EpureLexicon *lexicon,
   data.quotes = quotes;
   epure_lexicon_match (lexicon, (const char * const *) word_ptrs->pdata, words->len, on_match, &data);
 
+  {
+    gboolean reader = FALSE, publisher = FALSE;
+
+    for (guint i = 0; i < words->len && !(reader && publisher); i++)
+      {
+        const char *w = g_ptr_array_index (word_ptrs, i);
+
+        if (in_quotes (quotes, g_array_index (words, EpureLexiconWord, i).start))
+          continue;
+        if (is_one_of (w, reader_words))
+          reader = TRUE;
+        else if (is_one_of (w, publisher_words))
+          publisher = TRUE;
+      }
+    b->speaks_to_reader = reader && publisher;
+  }
+
   scan_marks (str, b);
   b->imperative = words->len > 0 &&
                   !in_quotes (quotes, g_array_index (words, EpureLexiconWord, 0).start) &&
@@ -821,6 +856,8 @@ analyse_block (EpureLexicon *lexicon,
   b->total = best + MIN (b->cta, 1.0) + b->content - length_penalty (b->n_words);
   if (b->imperative)
     b->total += 0.3;
+  if (b->speaks_to_reader)
+    b->total += 0.25;
   if (b->links > 0)
     b->total += b->links > 1 ? 0.45 : 0.3;
   if (b->handles > 0)
@@ -1161,6 +1198,8 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup_printf (C_("boilerplate", "“%s”"), b->phrases[cat][i]));
       if (b->cta > 0 || b->imperative)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a call to action")));
+      if (b->speaks_to_reader)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "addresses the reader")));
       if (b->links > 0)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a link")));
       if (b->handles > 0)
