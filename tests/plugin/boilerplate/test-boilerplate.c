@@ -10,6 +10,7 @@
 
 #include "epure.h"
 #include "boilerplate/epure-lexicon.h"
+#include "formats/epure-format.h"
 
 static EpurePipeline *
 boilerplate_pipeline (void)
@@ -534,6 +535,42 @@ test_user_lexicon (void)
   g_assert_cmpstr (epure_finding_get_rule_id (g_ptr_array_index (findings, 0)), ==, "boilerplate.newsletter");
 }
 
+/* Text imported from a web page goes through the same rules. */
+static void
+test_imported_html (void)
+{
+  g_autoptr(EpurePipeline) pipeline = boilerplate_pipeline ();
+  const char *html =
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Marché</title></head><body>"
+    "<h1>Le marché couvert rouvre ses portes</h1>"
+    "<p>Le marché couvert de Saint-Aubin rouvre après deux ans de travaux. Les commerçants ont "
+    "retrouvé leurs étals sous une charpente restaurée.</p>"
+    "<p>« Nous avons tenu grâce aux clients fidèles », raconte Hélène, fromagère depuis vingt ans.</p>"
+    "<hr>"
+    "<p>Partagez cet article sur les réseaux sociaux !</p>"
+    "<p>Soutenez notre journal : faites un don sur <a href=\"https://exemple.fr\">Tipeee</a>.</p>"
+    "</body></html>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = epure_import_bytes (bytes, "html", &error);
+  g_autoptr(GPtrArray) findings = NULL;
+  guint shares = 0, donations = 0;
+
+  g_assert_no_error (error);
+  findings = epure_pipeline_check (pipeline, epure_import_get_text (import), NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const char *rule = epure_finding_get_rule_id (g_ptr_array_index (findings, i));
+      shares += g_str_equal (rule, "boilerplate.share");
+      donations += g_str_equal (rule, "boilerplate.donation");
+      g_assert_true (g_str_equal (rule, "boilerplate.share") || g_str_equal (rule, "boilerplate.donation") ||
+                     g_str_equal (rule, "boilerplate.separator"));
+    }
+  g_assert_cmpuint (shares, ==, 1);
+  g_assert_cmpuint (donations, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/boilerplate/degenerate-texts", test_degenerate_texts);
   g_test_add_func ("/boilerplate/cancelled", test_cancelled);
   g_test_add_func ("/boilerplate/random-texts", test_random_texts);
+  g_test_add_func ("/boilerplate/imported-html", test_imported_html);
 
   status = g_test_run ();
 
