@@ -4,10 +4,11 @@
  * sentences, with head and tail boilerplate on most of them, then checks
  * every article through the plugin engine's pipeline on one thread, five
  * times, and prints the median and best articles per second and MiB per
- * second.  Peers (jusText, boilerpipe, Readability, trafilatura) need HTML
- * and answer another question, so there is no like-for-like ratio to print.
+ * second.  peers.sh compares with Mozilla Readability on the same articles.
  *
- * Usage: bench-boilerplate [N_ARTICLES]
+ * Usage: bench-boilerplate [N_ARTICLES] [--dump FILE]
+ * --dump writes the articles to FILE, separated by form feeds, for the
+ * peer benchmark (peers.sh).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -145,9 +146,21 @@ main (int   argc,
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260512);
   g_autoptr(GError) error = NULL;
   const char *ids[] = { "boilerplate", NULL };
-  guint n_articles = argc > 1 ? (guint) atoi (argv[1]) : DEFAULT_ARTICLES;
+  guint n_articles = DEFAULT_ARTICLES;
+  const char *dump = NULL;
+  g_autoptr(GString) dumped = NULL;
   guint64 bytes = 0, findings_total = 0;
   double times[N_RUNS];
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--dump") && i + 1 < argc)
+        dump = argv[++i];
+      else
+        n_articles = (guint) atoi (argv[i]);
+    }
+  if (dump != NULL)
+    dumped = g_string_new (NULL);
 
   epure_init ();
   engine = epure_plugin_engine_new ();
@@ -164,7 +177,18 @@ main (int   argc,
       gsize len = strlen (article);
 
       bytes += len;
+      if (dumped != NULL)
+        {
+          g_string_append_len (dumped, article, len);
+          g_string_append_c (dumped, '\f');
+        }
       g_ptr_array_add (texts, epure_text_new_take (article, len, NULL));
+    }
+
+  if (dumped != NULL && !g_file_set_contents (dump, dumped->str, dumped->len, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
 
   /* The machine is shared: several runs, the median and the best. */
