@@ -112,6 +112,7 @@ typedef struct
   guint approx_words;  /* runs of non-spaces, known before analysis */
   gboolean analysed;   /* the evidence below is only gathered when needed */
   guint n_words;
+  guint n_covered;     /* words inside matched phrases */
   double score[N_CATEGORIES];
   const char *phrases[N_CATEGORIES][MAX_EVIDENCE];
   double cta;
@@ -550,6 +551,7 @@ typedef struct
   Block *block;
   const EpureLexiconWord *words;
   const GArray *quotes;      /* pairs of gsize: quoted byte ranges */
+  guint8 *covered;           /* one flag a word: inside a matched phrase */
 } MatchData;
 
 static Category
@@ -593,14 +595,16 @@ on_match (const EpureLexiconEntry *entry,
       return;
     }
 
-  if (g_str_equal (entry->category, "cta"))
-    {
-      b->cta += entry->weight;
-      return;
-    }
   if (g_str_equal (entry->category, "content"))
     {
       b->content += entry->weight;
+      return;
+    }
+  for (guint i = 0; i < entry->n_words; i++)
+    data->covered[first_word + i] = 1;
+  if (g_str_equal (entry->category, "cta"))
+    {
+      b->cta += entry->weight;
       return;
     }
 
@@ -805,7 +809,12 @@ analyse_block (EpureLexicon *lexicon,
   data.block = b;
   data.words = (const EpureLexiconWord *) (gpointer) words->data;
   data.quotes = quotes;
+  data.covered = g_alloca (words->len + 1);
+  memset (data.covered, 0, words->len + 1);
   epure_lexicon_match (lexicon, (const char * const *) word_ptrs->pdata, words->len, on_match, &data);
+  /* Numbers (dates, prices) say nothing either way. */
+  for (guint i = 0; i < words->len; i++)
+    b->n_covered += data.covered[i] || g_ascii_isdigit (((const char *) g_ptr_array_index (word_ptrs, i))[0]);
 
   {
     gboolean reader = FALSE, publisher = FALSE;
@@ -898,6 +907,20 @@ ensure_analysed (Scan  *scan,
 /* ------------------------------------------------------------------------
  * Decision
  * ------------------------------------------------------------------------ */
+
+/* A headline or a subheading that mentions a donation, a newsletter or a
+ * comment ("Faites un don : comment choisir son association"): no final
+ * full stop, several words, and the phrases cover little of it. */
+static gboolean
+looks_like_heading (const char  *str,
+                    const Block *b)
+{
+  gunichar last = last_visible_char (str, b->start, b->end);
+
+  return last != '.' && last != '!' && b->n_words >= 5 && b->n_words <= HEAD_MAX_WORDS &&
+         b->n_covered * 2 < b->n_words &&
+         b->links == 0 && b->handles == 0 && b->pictographs == 0 && !b->copyright;
+}
 
 static gboolean
 block_strong (const Block *b)
@@ -1054,7 +1077,8 @@ judge_head (Scan       *scan,
             flag (b, CAT_SEPARATOR, 0.95, ZONE_HEAD);
           continue;
         }
-      if ((block_strong (b) && (b->n_words <= HEAD_MAX_WORDS || b->total >= 1.5)) ||
+      if ((block_strong (b) && (b->n_words <= HEAD_MAX_WORDS || b->total >= 1.5) &&
+           !looks_like_heading (str, b)) ||
           (block_weak (b) && i > 0 && blocks[i - 1].flagged != CAT_NONE &&
                                blocks[i - 1].flagged != CAT_DUPLICATE_TITLE))
         {
@@ -1171,7 +1195,7 @@ judge_body (Scan  *scan,
       ensure_analysed (scan, b);
 
       if (b->flagged == CAT_NONE && !b->symbol_only &&
-          b->total >= BODY_SCORE && b->n_words <= BODY_MAX_WORDS)
+          b->total >= BODY_SCORE && b->n_words <= BODY_MAX_WORDS && !looks_like_heading (scan->str, b))
         flag (b, b->best, confidence_of (b->total) - 0.1, ZONE_BODY);
     }
 }

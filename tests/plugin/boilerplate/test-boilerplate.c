@@ -571,6 +571,34 @@ test_imported_html (void)
   g_assert_cmpuint (donations, ==, 1);
 }
 
+/* Headlines about donations, newsletters or comments are the article's. */
+static void
+test_headlines_are_content (void)
+{
+  g_autoptr(EpurePipeline) pipeline = boilerplate_pipeline ();
+  const char *titles[] = {
+    "Faites un don : comment choisir son association",
+    "Partagez-vous vos mots de passe ? Une étude inquiétante",
+    "Newsletter : la nouvelle arme des journalistes indépendants",
+    "Cookies : ce qui change pour les internautes",
+    "Abonnez-vous à la presse locale, plaide le ministre",
+    "Publicité : les écrans numériques interdits à Lyon",
+    "Laissez un commentaire, gagnez un voyage : l’arnaque qui circule",
+    "Suivez-nous sur les traces des loups du Mercantour",
+    "Lire la suite : le roman-feuilleton revient en force",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *input = g_strconcat (titles[i], "\n\n", ARTICLE_BODY, NULL);
+      g_autoptr(GPtrArray) findings = check_string (pipeline, input);
+
+      if (findings->len > 0)
+        g_printerr ("flagged: %s\n", titles[i]);
+      g_assert_cmpuint (findings->len, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/boilerplate/cancelled", test_cancelled);
   g_test_add_func ("/boilerplate/random-texts", test_random_texts);
   g_test_add_func ("/boilerplate/imported-html", test_imported_html);
+  g_test_add_func ("/boilerplate/headlines-are-content", test_headlines_are_content);
 
   status = g_test_run ();
 
