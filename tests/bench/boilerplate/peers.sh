@@ -26,7 +26,7 @@ ours=$("$bench" "$n" --dump "$dir/articles.txt")
 echo "$ours"
 theirs=$(node "$dir/readability-peer.mjs" speed "$dir/articles.txt")
 echo "$theirs"
-a=$(echo "$ours" | sed -n 's/.*median.* \([0-9]*\) articles\/s.*/\1/p')
+a=$(echo "$ours" | sed -n 's/.*median wall.* \([0-9]*\) articles\/s.*/\1/p')
 b=$(echo "$theirs" | sed -n 's/.* \([0-9]*\) articles\/s.*/\1/p')
 awk -v a="$a" -v b="$b" 'BEGIN { printf "ratio: boilerplate checker %.1f× the articles/s of Readability\n", a / b }'
 
