@@ -31,6 +31,7 @@
 #define EXTEND_SCORE 0.7   /* joins a footer just after it */
 #define FOOTER_BONUS 0.4   /* confidence a confirmed footer lends its blocks */
 #define FOOTER_SUM   1.5   /* weak blocks closing a text, together */
+#define UNVOICED_SCORE 1.5 /* opens a footer without a voice */
 #define BODY_SCORE   1.8   /* flags a short block in the body */
 #define BODY_MAX_WORDS 15
 #define MAX_WORDS    60    /* longer blocks are prose */
@@ -125,6 +126,8 @@ typedef struct
   guint n_seen;
   gboolean imperative;
   gboolean speaks_to_reader;  /* "nous" talking to "vous": the publisher */
+  gboolean personal;          /* a first or second person outside quotes */
+  gboolean anchored;          /* a phrase that must open or close a block matched */
   gboolean symbol_only;
   gboolean copyright;
   char *norm;         /* folded words joined by spaces */
@@ -602,6 +605,8 @@ on_match (const EpureLexiconEntry *entry,
     }
   for (guint i = 0; i < entry->n_words; i++)
     data->covered[first_word + i] = 1;
+  if (entry->anchor_start || entry->anchor_end)
+    b->anchored = TRUE;
   if (g_str_equal (entry->category, "cta"))
     {
       b->cta += entry->weight;
@@ -831,6 +836,7 @@ analyse_block (EpureLexicon *lexicon,
           publisher = TRUE;
       }
     b->speaks_to_reader = reader && publisher;
+    b->personal = reader || publisher;
   }
 
   scan_marks (str, b);
@@ -920,6 +926,18 @@ looks_like_heading (const char  *str,
   return last != '.' && last != '!' && b->n_words >= 5 && b->n_words <= HEAD_MAX_WORDS &&
          b->n_covered * 2 < b->n_words &&
          b->links == 0 && b->handles == 0 && b->pictographs == 0 && !b->copyright;
+}
+
+/* Boilerplate speaks to the reader, points somewhere or is mostly a
+ * label ("Related articles");
+ * a sentence about a newsletter in the third person may be the article's
+ * own last words, and needs more evidence to open a footer. */
+static gboolean
+block_voiced (const Block *b)
+{
+  return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 ||
+         b->pictographs > 0 || b->copyright || b->anchored || b->n_covered * 2 >= b->n_words ||
+         b->total >= UNVOICED_SCORE;
 }
 
 static gboolean
@@ -1087,7 +1105,7 @@ judge_head (Scan       *scan,
         }
       /* The buttons under a banner: short, in its paragraph, no prose. */
       if (i > 0 && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
-          blocks[i - 1].last_line + 1 == b->first_line && b->content > -0.3 && b->quoted_hits == 0 &&
+          blocks[i - 1].flagged != CAT_SEPARATOR && blocks[i - 1].last_line + 1 == b->first_line && b->content > -0.3 && b->quoted_hits == 0 &&
           (b->n_words <= 3 || (b->n_words <= SHORT_WORDS && b->total >= 0.2)))
         {
           flag (b, blocks[i - 1].flagged, 0.5, ZONE_HEAD);
@@ -1144,7 +1162,7 @@ judge_footer (Scan  *scan,
         }
       /* Several weak blocks together make a footer too ("Via …",
        * "Photo : …", "#tags"). */
-      if ((block_strong (b) && b->flagged == CAT_NONE) ||
+      if ((block_strong (b) && block_voiced (b) && b->flagged == CAT_NONE) ||
           (!strong_after && block_weak (b) && b->flagged == CAT_NONE &&
            weak_count >= 2 && weak_sum >= FOOTER_SUM))
         {

@@ -599,6 +599,34 @@ test_headlines_are_content (void)
     }
 }
 
+/* Local news ends with practical details in the third person: the
+ * article's, not a footer. */
+static void
+test_practical_endings_are_content (void)
+{
+  g_autoptr(EpurePipeline) pipeline = boilerplate_pipeline ();
+  const char *endings[] = {
+    "Pour s’abonner à la lettre d’information de la mairie, il suffit de s’inscrire sur le site de la ville.",
+    "Les dons peuvent être adressés à l’association par chèque ou sur sa page HelloAsso.",
+    "Le film sera diffusé sur YouTube et partagé sur les réseaux sociaux de la région.",
+    "Renseignements au 01 23 45 67 89 ou sur www.mairie-exemple.fr.",
+    "Plus d’informations : www.festival-exemple.fr",
+    "Inscriptions ouvertes jusqu’au 15 mai sur le site de l’office de tourisme.",
+    "Contact : Marie Durand, 06 00 00 00 00.",
+    "Le club recrute : inscrivez-vous auprès du président avant le 1er septembre.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      g_autofree char *input = g_strconcat ("Titre\n\n", ARTICLE_BODY, "\n", endings[i], "\n", NULL);
+      g_autoptr(GPtrArray) findings = check_string (pipeline, input);
+
+      if (findings->len > 0)
+        g_printerr ("flagged: %s\n", endings[i]);
+      g_assert_cmpuint (findings->len, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/boilerplate/random-texts", test_random_texts);
   g_test_add_func ("/boilerplate/imported-html", test_imported_html);
   g_test_add_func ("/boilerplate/headlines-are-content", test_headlines_are_content);
+  g_test_add_func ("/boilerplate/practical-endings-are-content", test_practical_endings_are_content);
 
   status = g_test_run ();
 
