@@ -259,11 +259,11 @@ test_cli_exit_codes (void)
   g_autofree char *clean = fixture ("propre.txt");
   g_autofree char *dirty = fixture ("espaces.txt");
   g_auto(Run) r0 = { 0 }, r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 };
-  const char *a0[] = { "check", "--checkers=whitespace", clean, NULL };
-  const char *a1[] = { "check", "--checkers=whitespace", dirty, NULL };
-  const char *a2[] = { "check", "--checkers=whitespace", "--format=xml", clean, NULL };
+  const char *a0[] = { "check", "--checkers=whitespace,typography", clean, NULL };
+  const char *a1[] = { "check", "--checkers=whitespace,typography", dirty, NULL };
+  const char *a2[] = { "check", "--checkers=whitespace,typography", "--format=xml", clean, NULL };
   const char *a3[] = { "check", "--checkers=whitespace,nosuch", clean, NULL };
-  const char *a4[] = { "check", "--checkers=whitespace", clean, dirty, NULL };
+  const char *a4[] = { "check", "--checkers=whitespace,typography", clean, dirty, NULL };
 
   run_cli (&r0, a0, NULL);
   g_assert_cmpint (r0.status, ==, 0);
@@ -274,7 +274,7 @@ test_cli_exit_codes (void)
   g_assert_cmpint (r1.status, ==, 1);
   g_assert_true (g_str_has_prefix (out_str (&r1), dirty));
   g_assert_nonnull (strstr (out_str (&r1), ":1:16: "));
-  g_assert_nonnull (strstr (out_str (&r1), "[whitespace.double-space]"));
+  g_assert_nonnull (strstr (out_str (&r1), "[typography.double-space]"));
 
   run_cli (&r2, a2, NULL);
   g_assert_cmpint (r2.status, ==, 2);
@@ -313,7 +313,7 @@ test_cli_json (void)
   g_autofree char *dirty = fixture ("espaces.txt");
   g_autofree char *clean = fixture ("propre.txt");
   g_auto(Run) run = { 0 };
-  const char *args[] = { "check", "--format=json", "--checkers=whitespace", dirty, clean, NULL };
+  const char *args[] = { "check", "--format=json", "--checkers=whitespace,typography", dirty, clean, NULL };
   const char *keys[] = { "checker", "rule", "category", "start", "end", "line", "column", "message", "replacements" };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *files, *findings;
@@ -337,16 +337,17 @@ test_cli_json (void)
 
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         g_assert_true (json_object_has_member (f, keys[k]));
-      g_assert_cmpstr (json_object_get_string_member (f, "checker"), ==, "whitespace");
+      g_assert_cmpstr (json_object_get_string_member (f, "checker"), ==,
+                       g_str_has_prefix (json_object_get_string_member (f, "rule"), "typography.") ? "typography" : "whitespace");
       g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (f, "replacements")));
       g_assert_cmpint (json_object_get_int_member (f, "line"), >=, 1);
       g_assert_cmpint (json_object_get_int_member (f, "column"), >=, 1);
     }
 
   /* "Élève à l’école  été 🙂  fin.\nDeuxième ligne   ici. \n" */
-  assert_finding (json_array_get_object_element (findings, 0), "whitespace.double-space", 15, 17, 1, 16);
-  assert_finding (json_array_get_object_element (findings, 1), "whitespace.double-space", 22, 24, 1, 23);
-  assert_finding (json_array_get_object_element (findings, 2), "whitespace.double-space", 43, 46, 2, 15);
+  assert_finding (json_array_get_object_element (findings, 0), "typography.double-space", 15, 17, 1, 16);
+  assert_finding (json_array_get_object_element (findings, 1), "typography.double-space", 22, 24, 1, 23);
+  assert_finding (json_array_get_object_element (findings, 2), "typography.double-space", 43, 46, 2, 15);
   assert_finding (json_array_get_object_element (findings, 3), "whitespace.trailing-space", 50, 51, 2, 22);
   g_assert_cmpstr (json_array_get_string_element (
     json_object_get_array_member (json_array_get_object_element (findings, 0), "replacements"), 0), ==, " ");
@@ -362,7 +363,7 @@ test_cli_json_code_points (void)
 {
   const char *text = "«\u00a0Ça  va\u00a0» dit-il. 日本語  ok\n";
   g_auto(Run) run = { 0 };
-  const char *args[] = { "check", "-f", "json", "-c", "whitespace", "-", NULL };
+  const char *args[] = { "check", "-f", "json", "-c", "whitespace,typography", "-", NULL };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *findings;
 
@@ -391,9 +392,9 @@ static void
 test_cli_stdin (void)
 {
   g_auto(Run) dash = { 0 }, bare = { 0 }, text = { 0 };
-  const char *dash_args[] = { "check", "--format=json", "--checkers=whitespace", "-", NULL };
-  const char *bare_args[] = { "check", "--format=json", "--checkers=whitespace", NULL };
-  const char *text_args[] = { "check", "--checkers=whitespace", NULL };
+  const char *dash_args[] = { "check", "--format=json", "--checkers=whitespace,typography", "-", NULL };
+  const char *bare_args[] = { "check", "--format=json", "--checkers=whitespace,typography", NULL };
+  const char *text_args[] = { "check", "--checkers=whitespace,typography", NULL };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *file;
 
@@ -419,8 +420,8 @@ test_cli_pipeline (void)
   g_autofree char *dirty = fixture ("espaces.txt");
   g_autofree char *quoted_cli = g_shell_quote (cli_path ());
   g_autofree char *quoted_in = g_shell_quote (dirty);
-  g_autofree char *script = g_strdup_printf ("%s clean --checkers=whitespace < %s | %s check --checkers=whitespace -"
-                                             " && %s clean -c whitespace - < %s | od -An -c | tr -d ' \\n'",
+  g_autofree char *script = g_strdup_printf ("%s clean --checkers=whitespace,typography < %s | %s check --checkers=whitespace,typography -"
+                                             " && %s clean -c whitespace,typography - < %s | od -An -c | tr -d ' \\n'",
                                              quoted_cli, quoted_in, quoted_cli, quoted_cli, quoted_in);
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
@@ -445,8 +446,8 @@ test_cli_clean_output (void)
   g_autofree char *in = write_file (dir, "entrée.txt", input, -1);
   g_autofree char *out = g_build_filename (dir, "sortie.txt", NULL);
   g_auto(Run) run = { 0 }, to_stdout = { 0 };
-  const char *args[] = { "clean", "--checkers=whitespace", "-o", out, in, NULL };
-  const char *stdout_args[] = { "clean", "--checkers=whitespace", in, NULL };
+  const char *args[] = { "clean", "--checkers=whitespace,typography", "-o", out, in, NULL };
+  const char *stdout_args[] = { "clean", "--checkers=whitespace,typography", in, NULL };
   g_autoptr(GBytes) written = NULL;
   g_autoptr(GBytes) original = NULL;
 
@@ -472,8 +473,8 @@ test_cli_clean_in_place (void)
   g_autofree char *path = write_file (dir, "article.txt", "\xEF\xBB\xBFTitre  \n\nCorps  du texte.\n", -1);
   g_autofree char *tidy = write_file (dir, "net.txt", "Rien à faire.\n", -1);
   g_auto(Run) run = { 0 }, again = { 0 }, untouched = { 0 }, both = { 0 }, from_stdin = { 0 };
-  const char *args[] = { "clean", "--in-place", "--checkers=whitespace", path, NULL };
-  const char *tidy_args[] = { "clean", "-i", "-c", "whitespace", tidy, NULL };
+  const char *args[] = { "clean", "--in-place", "--checkers=whitespace,typography", path, NULL };
+  const char *tidy_args[] = { "clean", "-i", "-c", "whitespace,typography", tidy, NULL };
   const char *both_args[] = { "clean", "-i", "-o", tidy, path, NULL };
   const char *stdin_args[] = { "clean", "--in-place", "-", NULL };
   g_autoptr(GBytes) bytes = NULL;
@@ -524,8 +525,8 @@ test_cli_legacy_encoding (void)
   g_autofree char *path = write_file (dir, "ancien.txt", "Caf\xE9  cr\xE8me \r\n", -1);
   g_autofree char *out = g_build_filename (dir, "neuf.txt", NULL);
   g_auto(Run) check = { 0 }, clean = { 0 };
-  const char *check_args[] = { "check", "-c", "whitespace", "-f", "json", path, NULL };
-  const char *clean_args[] = { "clean", "-c", "whitespace", "-o", out, path, NULL };
+  const char *check_args[] = { "check", "-c", "whitespace,typography", "-f", "json", path, NULL };
+  const char *clean_args[] = { "clean", "-c", "whitespace,typography", "-o", out, path, NULL };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GBytes) bytes = NULL;
   JsonArray *findings;
@@ -565,7 +566,7 @@ test_cli_bad_inputs (void)
   const char *a_link[] = { "check", link, NULL };
   const char *a_binary[] = { "check", binary, NULL };
   const char *a_stdin[] = { "check", "-", NULL };
-  const char *a_mixed[] = { "check", "-c", "whitespace", "-f", "json", missing, good, NULL };
+  const char *a_mixed[] = { "check", "-c", "whitespace,typography", "-f", "json", missing, good, NULL };
   g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
   g_autoptr(JsonNode) root = NULL;
 
@@ -797,7 +798,7 @@ test_cli_checker_options (void)
   g_auto(Run) run = { 0 }, bad = { 0 }, ignored = { 0 };
   const char *args[] = { "check", "-c", "probe,whitespace", "--lang=de_DE", "--threshold=0.75", "--spaces=narrow", "-", NULL };
   const char *bad_args[] = { "check", "-c", "probe", "--threshold=beaucoup", "-", NULL };
-  const char *ignored_args[] = { "check", "-c", "whitespace", "--lang=de_DE", "--spaces=narrow", "--threshold=0.9", "-", NULL };
+  const char *ignored_args[] = { "check", "-c", "whitespace,typography", "--lang=de_DE", "--spaces=narrow", "--threshold=0.9", "-", NULL };
 
   run_full (&run, args, input, env, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -945,7 +946,7 @@ test_cli_spelling (void)
     g_assert_cmpint (implied.status, ==, 1);
     g_assert_nonnull (strstr (implied.err, "warning: "));
     g_assert_nonnull (strstr (implied.err, "xx_XX"));
-    g_assert_nonnull (strstr (out_str (&implied), "[whitespace.double-space]"));
+    g_assert_nonnull (strstr (out_str (&implied), "[typography.double-space]"));
   }
 
   /* Without suggestions, the same finding and nothing to replace it with. */
