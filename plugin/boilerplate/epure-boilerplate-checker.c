@@ -1038,28 +1038,116 @@ same_text (const char *a,
   return i == a_len && j == b_len;
 }
 
+/* FNV-1a over the text with runs of spaces as one space, so that it agrees
+ * with same_text(). */
+static guint32
+text_hash (const char *s,
+           gsize       len)
+{
+  guint32 h = 2166136261u;
+  gboolean in_space = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = s[i];
+
+      if (g_ascii_isspace (c))
+        {
+          if (in_space)
+            continue;
+          in_space = TRUE;
+          c = ' ';
+        }
+      else
+        in_space = FALSE;
+      h = (h ^ c) * 16777619u;
+    }
+  return h;
+}
+
+typedef struct
+{
+  guint32 hash;
+  guint index;
+} HashedBlock;
+
+static int
+compare_hashed (gconstpointer a,
+                gconstpointer b)
+{
+  const HashedBlock *x = a, *y = b;
+
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+mark_duplicate (const char  *str,
+                Block       *blocks,
+                const guint *candidates,
+                guint        k)
+{
+  Block *b = &blocks[candidates[k]];
+
+  for (guint j = 0; j < k; j++)
+    {
+      const Block *first = &blocks[candidates[j]];
+
+      if (first->flagged == CAT_DUPLICATE_PARAGRAPH || str[first->start] != str[b->start] ||
+          !same_text (str + first->start, first->end - first->start, str + b->start, b->end - b->start))
+        continue;
+      b->same_as = first->first_line + 1;
+      flag (b, CAT_DUPLICATE_PARAGRAPH, 0.9, ZONE_BODY);
+      return;
+    }
+}
+
+/* A paragraph that appears twice: the second copy goes.  Long texts are
+ * bucketed by hash so that the work stays linear. */
 static void
 find_duplicates (const char *str,
                  Block      *blocks,
                  guint       n_blocks)
 {
-  for (guint i = 1; i < n_blocks; i++)
+  g_autoptr(GArray) hashed = NULL;
+  g_autoptr(GArray) group = NULL;
+
+  if (n_blocks <= 64)
     {
-      Block *b = &blocks[i];
+      guint all[64];
 
-      if (b->approx_words < DUPLICATE_MIN_WORDS)
-        continue;
-      for (guint j = 0; j < i; j++)
+      for (guint i = 0; i < n_blocks; i++)
+        all[i] = i;
+      for (guint i = 1; i < n_blocks; i++)
+        if (blocks[i].approx_words >= DUPLICATE_MIN_WORDS)
+          mark_duplicate (str, blocks, all, i);
+      return;
+    }
+
+  hashed = g_array_sized_new (FALSE, FALSE, sizeof (HashedBlock), n_blocks);
+  for (guint i = 0; i < n_blocks; i++)
+    if (blocks[i].approx_words >= DUPLICATE_MIN_WORDS)
+      {
+        HashedBlock h = { text_hash (str + blocks[i].start, blocks[i].end - blocks[i].start), i };
+        g_array_append_val (hashed, h);
+      }
+  g_array_sort (hashed, compare_hashed);
+
+  group = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < hashed->len;)
+    {
+      guint j = i;
+
+      g_array_set_size (group, 0);
+      while (j < hashed->len && g_array_index (hashed, HashedBlock, j).hash == g_array_index (hashed, HashedBlock, i).hash)
         {
-          const Block *first = &blocks[j];
-
-          if (first->flagged == CAT_DUPLICATE_PARAGRAPH || str[first->start] != str[b->start] ||
-              !same_text (str + first->start, first->end - first->start, str + b->start, b->end - b->start))
-            continue;
-          b->same_as = first->first_line + 1;
-          flag (b, CAT_DUPLICATE_PARAGRAPH, 0.9, ZONE_BODY);
-          break;
+          g_array_append_val (group, g_array_index (hashed, HashedBlock, j).index);
+          j++;
         }
+      for (guint k = 1; k < group->len; k++)
+        mark_duplicate (str, blocks, (const guint *) (gpointer) group->data, k);
+      i = j;
     }
 }
 

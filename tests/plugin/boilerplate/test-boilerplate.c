@@ -627,6 +627,29 @@ test_practical_endings_are_content (void)
     }
 }
 
+/* Long texts find repeated paragraphs by hash: same result, linear time. */
+static void
+test_duplicates_in_long_text (void)
+{
+  g_autoptr(EpurePipeline) pipeline = boilerplate_pipeline ();
+  g_autoptr(GString) s = g_string_new ("Titre\n\n");
+  g_autoptr(GPtrArray) findings = NULL;
+  guint dup_line = 0;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (s, "Le paragraphe numéro %u raconte une histoire ordinaire de la commune.\n\n", i);
+  dup_line = 3 + 2 * 200;
+  /* The 17th paragraph again, re-wrapped on two lines. */
+  g_string_append (s, "Le paragraphe numéro 17 raconte une histoire\nordinaire de la commune.\n\n");
+  g_string_append (s, "Une conclusion tout aussi ordinaire.\n");
+
+  findings = check_string (pipeline, s->str);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (epure_finding_get_rule_id (g_ptr_array_index (findings, 0)), ==, "boilerplate.duplicate-paragraph");
+  g_assert_cmpuint (epure_finding_get_line (g_ptr_array_index (findings, 0)), ==, dup_line);
+  g_assert_nonnull (strstr (epure_finding_get_message (g_ptr_array_index (findings, 0)), "line 37"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -667,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/boilerplate/imported-html", test_imported_html);
   g_test_add_func ("/boilerplate/headlines-are-content", test_headlines_are_content);
   g_test_add_func ("/boilerplate/practical-endings-are-content", test_practical_endings_are_content);
+  g_test_add_func ("/boilerplate/duplicates-in-long-text", test_duplicates_in_long_text);
 
   status = g_test_run ();
 
