@@ -782,7 +782,8 @@ analyse_block (EpureLexicon *lexicon,
                GString      *folded,
                GArray       *words,
                GPtrArray    *word_ptrs,
-               GArray       *quotes)
+               GArray       *quotes,
+               GByteArray   *covered)
 {
   MatchData data;
   double best = 0;
@@ -814,8 +815,10 @@ analyse_block (EpureLexicon *lexicon,
   data.block = b;
   data.words = (const EpureLexiconWord *) (gpointer) words->data;
   data.quotes = quotes;
-  data.covered = g_alloca (words->len + 1);
-  memset (data.covered, 0, words->len + 1);
+  /* Scratch from the caller: a one-line text can have millions of words. */
+  g_byte_array_set_size (covered, words->len + 1);
+  memset (covered->data, 0, words->len + 1);
+  data.covered = covered->data;
   epure_lexicon_match (lexicon, (const char * const *) word_ptrs->pdata, words->len, on_match, &data);
   /* Numbers (dates, prices) say nothing either way. */
   for (guint i = 0; i < words->len; i++)
@@ -896,6 +899,7 @@ typedef struct
   GArray       *words;
   GPtrArray    *word_ptrs;
   GArray       *quotes;
+  GByteArray   *covered;
 } Scan;
 
 /* Most of a text's bytes are long body paragraphs that no rule can flag:
@@ -906,7 +910,8 @@ ensure_analysed (Scan  *scan,
 {
   if (b->analysed)
     return;
-  analyse_block (scan->lexicon, scan->str, b, scan->folded, scan->words, scan->word_ptrs, scan->quotes);
+  analyse_block (scan->lexicon, scan->str, b, scan->folded, scan->words, scan->word_ptrs, scan->quotes,
+                 scan->covered);
   b->analysed = TRUE;
 }
 
@@ -1369,6 +1374,7 @@ check (EpureChecker  *checker,
   g_autoptr(GArray) words = NULL;
   g_autoptr(GPtrArray) word_ptrs = NULL;
   g_autoptr(GArray) quotes = NULL;
+  g_autoptr(GByteArray) covered = g_byte_array_new ();
   double threshold = self->threshold;
   const Line *line_data;
   Block *bd;
@@ -1446,6 +1452,7 @@ check (EpureChecker  *checker,
   scan.words = words;
   scan.word_ptrs = word_ptrs;
   scan.quotes = quotes;
+  scan.covered = covered;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
