@@ -1217,6 +1217,21 @@ judge_head (Scan       *scan,
       break;
     }
 
+  /* A head of two boilerplate blocks or more: each vouches for the other
+   * (a cookie banner and its buttons, a share bar and a reading time). */
+  {
+    guint n_flagged = 0;
+
+    for (guint k = 0; k < i; k++)
+      n_flagged += blocks[k].zone == ZONE_HEAD && blocks[k].flagged != CAT_NONE &&
+                   blocks[k].flagged != CAT_DUPLICATE_TITLE;
+    if (n_flagged >= 2)
+      for (guint k = 0; k < i; k++)
+        if (blocks[k].zone == ZONE_HEAD && blocks[k].flagged != CAT_NONE && block_weak (&blocks[k]) &&
+            blocks[k].flagged != CAT_DUPLICATE_TITLE && blocks[k].flagged != CAT_SEPARATOR)
+          blocks[k].confidence = MAX (blocks[k].confidence, confidence_of (blocks[k].total + FOOTER_BONUS));
+  }
+
   return i;
 }
 
