@@ -121,6 +121,8 @@ typedef struct
   guint links;
   guint handles;
   guint pictographs;
+  guint crumbs;       /* " > ", " › ", " / " between words: a breadcrumb */
+  gboolean asks_reader;  /* a question put to the reader */
   guint quoted_hits;
   const EpureLexiconEntry *seen[16];  /* an entry counts once a block */
   guint n_seen;
@@ -718,6 +720,8 @@ scan_marks (const char *s,
           if ((c == '@' || c == '#') && p + 1 < stop && g_ascii_isalpha (p[1]) &&
               (word_start || (c == '@' && p > s + b->start)))
             b->handles++;
+          if ((c == '>' || c == '/') && p > s + b->start && p[-1] == ' ' && p + 1 < stop && p[1] == ' ')
+            b->crumbs++;
           if ((c == '>' && p + 1 < stop && p[1] == '>') ||
               (c == '-' && p + 1 < stop && p[1] == '>') ||
               (c == '=' && p + 1 < stop && p[1] == '>'))
@@ -732,6 +736,8 @@ scan_marks (const char *s,
         {
           gunichar u = g_utf8_get_char (p);
 
+          if (u == 0x203A && p > s + b->start && p[-1] == ' ')
+            b->crumbs++;
           if (is_pictograph (u))
             b->pictographs++;
           else if (u == 0x00A9)
@@ -840,6 +846,9 @@ analyse_block (EpureLexicon *lexicon,
       }
     b->speaks_to_reader = reader && publisher;
     b->personal = reader || publisher;
+    /* "Et vous, qu'en pensez-vous ?", "Have you tried it? Let me know". */
+    b->asks_reader = reader && words->len <= 40 &&
+                     memchr (str + b->start, '?', b->end - b->start) != NULL;
   }
 
   scan_marks (str, b);
@@ -848,6 +857,11 @@ analyse_block (EpureLexicon *lexicon,
                   starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
+  /* "Accueil › Économie › Entreprises", "Home > News > Science". */
+  if (b->crumbs >= 2 && words->len <= 8)
+    b->score[CAT_OTHER] += 1.0;
+  if (b->asks_reader)
+    b->score[CAT_COMMENT_PROMPT] += 0.4;
 
   b->best = CAT_NONE;
   for (guint c = 0; c < N_CATEGORIES; c++)
@@ -941,7 +955,7 @@ static gboolean
 block_voiced (const Block *b)
 {
   return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 ||
-         b->pictographs > 0 || b->copyright || b->anchored || b->n_covered * 2 >= b->n_words ||
+         b->pictographs > 0 || b->copyright || b->anchored || b->crumbs >= 2 || b->n_covered * 2 >= b->n_words ||
          b->total >= UNVOICED_SCORE;
 }
 
@@ -1358,6 +1372,10 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "arrows or emoji")));
       if (b->copyright)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a copyright sign")));
+      if (b->crumbs >= 2 && b->n_words <= 8)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail")));
+      if (b->asks_reader)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a question to the reader")));
       if (parts->len == 0)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a short line")));
     }
