@@ -31,6 +31,7 @@
 #define EXTEND_SCORE 0.7   /* joins a footer just after it */
 #define FOOTER_BONUS 0.4   /* confidence a confirmed footer lends its blocks */
 #define FOOTER_SUM   1.5   /* weak blocks closing a text, together */
+#define VOICE_MAX_WORDS 35  /* a reader-addressing block, not a paragraph */
 #define UNVOICED_SCORE 1.5 /* opens a footer without a voice */
 #define BODY_SCORE   1.8   /* flags a short block in the body */
 #define BODY_MAX_WORDS 15
@@ -1249,6 +1250,60 @@ judge_head (Scan       *scan,
   return i;
 }
 
+static gboolean
+block_personal (const Block *b)
+{
+  return b->personal && b->quoted_hits == 0 && b->content > -0.3 && b->n_words <= VOICE_MAX_WORDS;
+}
+
+static guint
+find_voice_shift (Scan  *scan,
+                  Block *blocks,
+                  guint  n_blocks,
+                  guint  body_start)
+{
+  guint start = n_blocks, n_personal = 0, first = n_blocks;
+  gboolean separator = FALSE;
+  const Block *before;
+
+  while (start > body_start)
+    {
+      Block *b = &blocks[start - 1];
+
+      ensure_analysed (scan, b);
+      if (!(block_compatible (b) || block_personal (b)))
+        break;
+      start--;
+    }
+  if (start == 0 || start <= body_start || start == n_blocks)
+    return n_blocks;
+
+  /* The article's last paragraph: prose in the third person. */
+  before = &blocks[start - 1];
+  if (before->personal || before->n_words <= SHORT_WORDS || before->flagged != CAT_NONE)
+    return n_blocks;
+
+  for (guint i = start; i < n_blocks; i++)
+    {
+      const Block *b = &blocks[i];
+
+      if (b->flagged != CAT_NONE)
+        continue;
+      if (b->symbol_only)
+        separator = TRUE;
+      else if (block_personal (b))
+        n_personal++;
+      else
+        continue;
+      if (first == n_blocks)
+        first = i;
+    }
+
+  if (n_personal >= 2 || (separator && n_personal >= 1))
+    return first;
+  return n_blocks;
+}
+
 /* Reads the footer: the longest run of compatible blocks at the end that
  * starts with a strong one (or a separator leading to one). */
 static guint
@@ -1299,6 +1354,12 @@ judge_footer (Scan  *scan,
          * article paragraphs it is the article's. */
         bridge = bridge && block_weak (b) && b->flagged == CAT_NONE;
     }
+
+  /* No evidence strong enough, but a shift of voice: the article reports
+   * in the third person, then someone speaks to the reader ("If you value
+   * stories like this one…", "Know someone who would enjoy this?"). */
+  if (footer_start == n_blocks)
+    footer_start = find_voice_shift (scan, blocks, n_blocks, body_start);
 
   /* Clear evidence just before the footer belongs to it ("Tags: …"). */
   while (footer_start < n_blocks && footer_start > run_start &&
