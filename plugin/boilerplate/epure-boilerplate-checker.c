@@ -122,7 +122,7 @@ typedef struct
   guint links;
   guint handles;
   guint pictographs;
-  guint crumbs;       /* " > ", " › ", " / " between words: a breadcrumb */
+  guint crumbs;       /* " > ", " › ", " / ", " | ", " · ": a breadcrumb or a menu */
   gboolean asks_reader;  /* a question put to the reader */
   guint quoted_hits;
   const EpureLexiconEntry *seen[16];  /* an entry counts once a block */
@@ -721,7 +721,7 @@ scan_marks (const char *s,
           if ((c == '@' || c == '#') && p + 1 < stop && g_ascii_isalpha (p[1]) &&
               (word_start || (c == '@' && p > s + b->start)))
             b->handles++;
-          if ((c == '>' || c == '/') && p > s + b->start && p[-1] == ' ' && p + 1 < stop && p[1] == ' ')
+          if ((c == '>' || c == '/' || c == '|') && p > s + b->start && p[-1] == ' ' && p + 1 < stop && p[1] == ' ')
             b->crumbs++;
           if ((c == '>' && p + 1 < stop && p[1] == '>') ||
               (c == '-' && p + 1 < stop && p[1] == '>') ||
@@ -737,7 +737,7 @@ scan_marks (const char *s,
         {
           gunichar u = g_utf8_get_char (p);
 
-          if (u == 0x203A && p > s + b->start && p[-1] == ' ')
+          if ((u == 0x203A || u == 0x00B7) && p > s + b->start && p[-1] == ' ')
             b->crumbs++;
           if (is_pictograph (u))
             b->pictographs++;
@@ -858,7 +858,7 @@ analyse_block (EpureLexicon *lexicon,
                   starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
-  /* "Accueil › Économie › Entreprises", "Home > News > Science". */
+  /* "Accueil › Économie › Entreprises", "Imprimer · Copier le lien". */
   if (b->crumbs >= 2 && words->len <= 8)
     b->score[CAT_OTHER] += 1.0;
   if (b->asks_reader)
@@ -1434,7 +1434,7 @@ describe (const Block *b)
       if (b->copyright)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a copyright sign")));
       if (b->crumbs >= 2 && b->n_words <= 8)
-        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail")));
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail or a menu")));
       if (b->asks_reader)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a question to the reader")));
       if (parts->len == 0)
