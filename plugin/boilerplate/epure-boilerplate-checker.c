@@ -749,20 +749,33 @@ scan_marks (const char *s,
 }
 
 /* The publication addressing its reader is the voice of boilerplate;
- * article prose reports in the third person. */
-static const char * const reader_words[] = { "vous", "votre", "vos", "you", "your", NULL };
-static const char * const publisher_words[] = {
-  "nous", "notre", "nos", "je", "j", "mon", "ma", "mes", "we", "our", "us", "my", NULL
-};
+ * article prose reports in the third person.  Called on every word of the
+ * analysed blocks: the first letter decides before any comparison. */
+static gboolean
+is_reader_word (const char *w)
+{
+  switch (w[0])
+    {
+    case 'v': return strcmp (w, "vous") == 0 || strcmp (w, "votre") == 0 || strcmp (w, "vos") == 0;
+    case 'y': return strcmp (w, "you") == 0 || strcmp (w, "your") == 0;
+    default: return FALSE;
+    }
+}
 
 static gboolean
-is_one_of (const char         *word,
-           const char * const *set)
+is_publisher_word (const char *w)
 {
-  for (guint i = 0; set[i] != NULL; i++)
-    if (strcmp (word, set[i]) == 0)
-      return TRUE;
-  return FALSE;
+  switch (w[0])
+    {
+    case 'n': return strcmp (w, "nous") == 0 || strcmp (w, "notre") == 0 || strcmp (w, "nos") == 0;
+    case 'j': return w[1] == '\0' || strcmp (w, "je") == 0;
+    case 'm': return strcmp (w, "mon") == 0 || strcmp (w, "ma") == 0 || strcmp (w, "mes") == 0 ||
+                     strcmp (w, "my") == 0;
+    case 'w': return strcmp (w, "we") == 0;
+    case 'o': return strcmp (w, "our") == 0;
+    case 'u': return strcmp (w, "us") == 0;
+    default: return FALSE;
+    }
 }
 
 /* French second-person imperatives start a block: "Partagez", "Abonnez-vous". */
@@ -810,13 +823,20 @@ analyse_block (EpureLexicon *lexicon,
       w->end += b->start;
       g_ptr_array_add (word_ptrs, folded->str + w->folded);
     }
-  /* The folded words, NUL-separated, become the comparable form. */
-  b->norm_len = folded->len > 0 ? folded->len - 1 : 0;
-  b->norm = g_memdup2 (folded->str, b->norm_len + 1);
-  for (gsize i = 0; i < b->norm_len; i++)
-    if (b->norm[i] == '\0')
-      b->norm[i] = ' ';
-  b->norm[b->norm_len] = '\0';
+  /* The folded words, NUL-separated, become the comparable form of what
+   * may be a title (only titles are compared this way). */
+  if (words->len <= TITLE_MAX_WORDS)
+    {
+      char *norm;
+
+      b->norm_len = folded->len > 0 ? folded->len - 1 : 0;
+      norm = g_memdup2 (folded->str, b->norm_len + 1);
+      for (gsize i = 0; i < b->norm_len; i++)
+        if (norm[i] == '\0')
+          norm[i] = ' ';
+      norm[b->norm_len] = '\0';
+      b->norm = norm;
+    }
 
   find_quotes (str, b->start, b->end, quotes);
   data.block = b;
@@ -838,11 +858,15 @@ analyse_block (EpureLexicon *lexicon,
       {
         const char *w = g_ptr_array_index (word_ptrs, i);
 
+        gboolean is_reader = is_reader_word (w);
+
+        if (!is_reader && !is_publisher_word (w))
+          continue;
         if (in_quotes (quotes, g_array_index (words, EpureLexiconWord, i).start))
           continue;
-        if (is_one_of (w, reader_words))
+        if (is_reader)
           reader = TRUE;
-        else if (is_one_of (w, publisher_words))
+        else
           publisher = TRUE;
       }
     b->speaks_to_reader = reader && publisher;
@@ -1188,7 +1212,7 @@ judge_head (Scan       *scan,
       Block *b = &blocks[i];
 
       ensure_analysed (scan, b);
-      if (title != NULL && b->n_words > 0 && b->norm_len == title->norm_len &&
+      if (title != NULL && b->norm != NULL && b->n_words > 0 && b->norm_len == title->norm_len &&
           memcmp (b->norm, title->norm, b->norm_len) == 0)
         {
           b->same_as = title->first_line + 1;
