@@ -105,6 +105,22 @@ lookup_style (OdtReader  *r,
   return style;
 }
 
+/* A paragraph styled as a title or heading, through its parents. */
+static guint
+heading_level (OdtReader  *r,
+               const char *name)
+{
+  for (guint i = 0; name != NULL && i < 16; i++)
+    {
+      if (g_str_equal (name, "Title"))
+        return 1;
+      if (g_str_has_prefix (name, "Heading_20_"))
+        return CLAMP (atoi (name + 11), 1, 6);
+      name = g_hash_table_lookup (r->parents, name);
+    }
+  return 0;
+}
+
 static void walk_inline (OdtReader *r, xmlNode *node);
 
 static void
@@ -184,6 +200,11 @@ walk_blocks (OdtReader *r,
               kind = EPURE_BLOCK_HEADING;
               level = outline ? CLAMP (atoi (outline), 1, 6) : 1;
               para_style = 0;   /* headings are bold by style, not by emphasis */
+            }
+          else if ((level = heading_level (r, style_name)) > 0)
+            {
+              kind = EPURE_BLOCK_HEADING;
+              para_style = 0;
             }
           else if (r->list_depth > 0)
             {

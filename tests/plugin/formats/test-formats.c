@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "epure.h"
 #include "formats/epure-format.h"
 
@@ -131,6 +133,204 @@ load_fixture (const char *name)
   return contents;
 }
 
+
+/* Tools run by the tests ------------------------------------------------ */
+
+typedef struct
+{
+  char *dir;   /* a fresh temporary folder per test */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("epure-formats-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+have (const char *program)
+{
+  g_autofree char *path = g_find_program_in_path (program);
+  return path != NULL;
+}
+
+#define REQUIRE(program) \
+  G_STMT_START { if (!have (program)) { g_test_skip (program " is not installed"); return; } } G_STMT_END
+
+/* Runs @argv and returns its standard output; fails the test otherwise. */
+static char *
+run (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return out;
+}
+
+/* An input file made by pandoc from one of our Markdown fixtures, so the
+ * readers are tested on files Épure did not write. */
+static char *
+pandoc_make (Fixture    *f,
+             const char *fixture,
+             const char *ext)
+{
+  g_autofree char *src = fixture_path (fixture);
+  g_autofree char *name = g_strdup_printf ("%s.%s", fixture, ext);
+  char *out = g_build_filename (f->dir, name, NULL);
+  /* A standalone web page needs a title, which pandoc puts in a <header>. */
+  const char *argv[] = { "pandoc", "-f", "markdown", "-o", out, src, "-s", "--metadata", "title=Essai", NULL };
+  g_autofree char *ignored = NULL;
+
+  if (!g_str_equal (ext, "html"))
+    argv[6] = NULL;
+  ignored = run (argv);
+
+  return out;
+}
+
+static char *
+pandoc_read (const char *path,
+             const char *to)
+{
+  const char *argv[] = { "pandoc", "--wrap=none", "-t", to, path, NULL };
+  return run (argv);
+}
+
+static char *
+normalize (const char *s,
+           gssize      len)
+{
+  g_autofree char *copy = len < 0 ? g_strdup (s) : g_strndup (s, len);
+  g_auto(GStrv) words = g_strsplit_set (copy, " \t\n\r", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      {
+        if (out->len > 0)
+          g_string_append_c (out, ' ');
+        g_string_append (out, words[i]);
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* Paragraphs of pandoc's plain text: a blank line or a list marker starts
+ * a new one; other lines continue it. */
+static GPtrArray *
+plain_paragraphs (const char *plain)
+{
+  GPtrArray *paras = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRegex) marker = g_regex_new ("^\\s*(-|[0-9]+\\.)\\s+", 0, 0, NULL);
+  g_auto(GStrv) lines = g_strsplit (plain, "\n", -1);
+  g_autoptr(GString) cur = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+      const char *line = lines[i];
+      gboolean blank = *g_strstrip (lines[i]) == '\0';
+
+      if (blank || g_regex_match (marker, line, 0, &m))
+        {
+          g_autofree char *para = normalize (cur->str, -1);
+
+          if (*para != '\0')
+            g_ptr_array_add (paras, g_steal_pointer (&para));
+          g_string_truncate (cur, 0);
+          if (!blank)
+            {
+              int end;
+              g_match_info_fetch_pos (m, 0, NULL, &end);
+              line += end;
+            }
+        }
+      g_string_append_printf (cur, " %s", line);
+    }
+  {
+    g_autofree char *para = normalize (cur->str, -1);
+    if (*para != '\0')
+      g_ptr_array_add (paras, g_steal_pointer (&para));
+  }
+  return paras;
+}
+
+static GPtrArray *
+import_paragraphs (EpureImport *import)
+{
+  GPtrArray *paras = g_ptr_array_new_with_free_func (g_free);
+  const char *text = import_text (import);
+  guint n;
+  const EpureBlock *blocks = epure_structure_get_blocks (epure_import_get_structure (import), &n);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (paras, normalize (text + blocks[i].start, blocks[i].end - blocks[i].start));
+  return paras;
+}
+
+static void
+assert_same_paragraphs (GPtrArray *expected,
+                        GPtrArray *got)
+{
+  for (guint i = 0; i < MIN (expected->len, got->len); i++)
+    g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (expected, i));
+  g_assert_cmpuint (got->len, ==, expected->len);
+}
+
+/* What pandoc itself sees in a fixture: the reference paragraphs. */
+static GPtrArray *
+reference_paragraphs (const char *fixture)
+{
+  g_autofree char *src = fixture_path (fixture);
+  const char *argv[] = { "pandoc", "-f", "markdown", "--wrap=none", "-t", "plain", src, NULL };
+  g_autofree char *plain = run (argv);
+
+  return plain_paragraphs (plain);
+}
+
+static EpureImport *
+import_path (const char  *path,
+             goffset      max_size,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  return epure_import_file (file, NULL, max_size, NULL, error);
+}
+
 static const EpureBlock *
 find_block (EpureImport *import,
             const char  *prefix)
@@ -221,11 +421,252 @@ test_markdown_structure (void)
   g_assert_nonnull (strstr (page, "&lt;savon&gt; &amp; cie"));
 }
 
+
+/* The structure every reader must find in rich.md, whoever wrote the file. */
+static void
+assert_rich_structure (EpureImport *import)
+{
+  const EpureBlock *b;
+
+  b = find_block (import, "Le canal du Midi");
+  g_assert_cmpint (b->kind, ==, EPURE_BLOCK_HEADING);
+  g_assert_cmpuint (b->level, ==, 1);
+  b = find_block (import, "En chiffres");
+  g_assert_cmpint (b->kind, ==, EPURE_BLOCK_HEADING);
+  g_assert_cmpuint (b->level, ==, 3);
+  b = find_block (import, "le pont-canal");
+  g_assert_cmpint (b->kind, ==, EPURE_BLOCK_LIST_ITEM);
+  g_assert_cmpuint (b->level, ==, 1);
+  b = find_block (import, "premier du genre");
+  g_assert_cmpint (b->kind, ==, EPURE_BLOCK_LIST_ITEM);
+  g_assert_cmpuint (b->level, ==, 2);
+  b = find_block (import, "soixante-trois");
+  g_assert_cmpint (b->kind, ==, EPURE_BLOCK_LIST_ITEM);
+  b = find_block (import, "Creusé au");
+  g_assert_cmpint (b->kind, ==, EPURE_BLOCK_PARAGRAPH);
+  g_assert_true (has_span (import, EPURE_SPAN_ITALIC, "lentement"));
+  g_assert_true (has_span (import, EPURE_SPAN_BOLD, "marcheur pressé"));
+  g_assert_true (has_span (import, EPURE_SPAN_BOLD | EPURE_SPAN_ITALIC, "verte et dorée"));
+  g_assert_true (has_span (import, EPURE_SPAN_BOLD, "point de partage"));
+  /* A hard line break stays inside its paragraph. */
+  g_assert_nonnull (strstr (import_text (import), "en été.\nUne seconde ligne"));
+}
+
+static void
+test_read_pandoc_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *ext = data;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) got = NULL;
+
+  REQUIRE ("pandoc");
+  path = pandoc_make (f, "rich.md", ext);
+  import = import_path (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (epure_import_get_format (import), ==, ext);
+  g_assert_cmpstr (epure_import_get_encoding (import), ==, "UTF-8");
+
+  expected = reference_paragraphs ("rich.md");
+  got = import_paragraphs (import);
+  assert_same_paragraphs (expected, got);
+  assert_rich_structure (import);
+}
+
+/* Épure writes a format; pandoc reads it back; the paragraphs and the
+ * bold and italic runs must be those of the source. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *ext = data;
+  g_autofree char *md = load_fixture ("rich.md");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = NULL;
+  g_autofree char *name = g_strdup_printf ("export.%s", ext);
+  g_autofree char *out = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  EpureExportOptions options = { .title = "Le canal" };
+  g_autofree char *plain = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(EpureImport) back = NULL;
+
+  REQUIRE ("pandoc");
+  import = import_string (md, -1, "md", &error);
+  g_assert_no_error (error);
+  options.structure = epure_import_get_structure (import);
+  g_assert_true (epure_export_file (import_text (import), -1, file, NULL, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  plain = pandoc_read (out, "plain");
+  expected = reference_paragraphs ("rich.md");
+  got = plain_paragraphs (plain);
+  assert_same_paragraphs (expected, got);
+
+  html = pandoc_read (out, "html");
+  g_assert_nonnull (strstr (html, "<strong>marcheur pressé</strong>"));
+  g_assert_nonnull (strstr (html, "<em>lentement</em>"));
+  g_assert_nonnull (strstr (html, "verte et dorée"));
+  g_assert_nonnull (strstr (html, "<h2"));
+  g_assert_nonnull (strstr (html, "<h3"));
+  /* The nested list is inside an item (tight or loose, as pandoc sees it). */
+  g_assert_true (g_regex_match_simple ("Répudre(</p>)?\\s*<ul>\\s*<li>(<p>)?premier du genre en France(</p>)?</li>",
+                                       html, 0, 0));
+
+  /* And Épure reads its own file back to the same structure. */
+  if (!g_str_equal (ext, "md"))
+    {
+      back = import_path (out, 0, &error);
+      g_assert_no_error (error);
+      assert_rich_structure (back);
+    }
+}
+
+static void
+test_pdf_export (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *md = load_fixture ("rich.md");
+  g_autoptr(GString) longer = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "export.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  EpureExportOptions options = { .title = "Le canal" };
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *info = NULL;
+  const char *to_text[] = { "pdftotext", "-enc", "UTF-8", out, "-", NULL };
+  const char *to_info[] = { "pdfinfo", out, NULL };
+
+  REQUIRE ("pdftotext");
+  REQUIRE ("pandoc");
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (longer, "%s\n", md);
+  import = import_string (longer->str, -1, "md", &error);
+  g_assert_no_error (error);
+  options.structure = epure_import_get_structure (import);
+  g_assert_true (epure_export_file (import_text (import), -1, file, "pdf", &options, NULL, &error));
+  g_assert_no_error (error);
+
+  text = run (to_text);
+  flat = normalize (text, -1);
+  expected = reference_paragraphs ("rich.md");
+  for (guint i = 0; i < expected->len; i++)
+    if (strstr (flat, g_ptr_array_index (expected, i)) == NULL)
+      g_error ("“%s” is not in the PDF text:\n%s", (char *) g_ptr_array_index (expected, i), flat);
+
+  info = run (to_info);
+  g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
+  g_assert_nonnull (strstr (info, "Title:           Le canal"));
+  g_assert_null (strstr (info, "Pages:           1\n"));
+}
+
+/* "clean -o out.odt in.docx": fixes found by a checker plugin, applied to
+ * the text, and the bold and italic runs carried over to the export. */
+static void
+test_clean_keeps_formatting (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *in = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "clean.odt", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = NULL;
+  g_autoptr(EpurePluginEngine) engine = epure_plugin_engine_new ();
+  g_autoptr(EpurePipeline) pipeline = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) automatic = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(EpureStructure) structure = NULL;
+  g_autofree char *cleaned = NULL;
+  g_autofree char *html = NULL;
+  EpureExportOptions options = { 0 };
+  const char *ids[] = { "whitespace", NULL };
+  gsize len;
+  const char *text;
+
+  REQUIRE ("pandoc");
+  in = pandoc_make (f, "spaces.md", "docx");
+  import = import_path (in, 0, &error);
+  g_assert_no_error (error);
+  text = epure_text_get_string (epure_import_get_text (import), &len);
+  g_assert_nonnull (strstr (text, "huile  d’olive"));
+
+  pipeline = epure_plugin_engine_create_pipeline (engine, ids, &error);
+  g_assert_no_error (error);
+  findings = epure_pipeline_check (pipeline, epure_import_get_text (import), NULL, NULL, &error);
+  g_assert_no_error (error);
+  automatic = epure_pipeline_automatic_findings (findings, NULL, 0);
+  g_assert_cmpuint (automatic->len, ==, 2);
+  edits = epure_pipeline_create_edits (pipeline, epure_import_get_text (import), automatic, TRUE, &error);
+  g_assert_no_error (error);
+  structure = epure_structure_remap (epure_import_get_structure (import), edits);
+  cleaned = epure_edits_apply (text, len, edits, &len, &error);
+  g_assert_no_error (error);
+
+  options.structure = structure;
+  g_assert_true (epure_export_file (cleaned, len, out_file, NULL, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  html = pandoc_read (out, "html");
+  g_assert_nonnull (strstr (html, "<strong>huile d’olive</strong>"));
+  g_assert_nonnull (strstr (html, "<em>soude</em> en hiver."));
+  g_assert_nonnull (strstr (html, "Un second paragraphe sans défaut."));
+}
+
+static void
+test_export_atomic (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "article.odt", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere", "article.odt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+  guint n = 0;
+
+  g_assert_true (g_file_set_contents (path, "ancien", -1, NULL));
+
+  /* A format Épure cannot write: the file on disk is untouched. */
+  g_assert_false (epure_export_file ("Texte.", -1, file, "xyz", NULL, NULL, &error));
+  g_assert_error (error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "ancien");
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_false (epure_export_file ("Texte.", -1, missing_file, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (epure_export_file ("Nouveau texte.", -1, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpmem (contents, 2, "PK", 2);
+
+  /* No temporary file left beside it. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  epure_init ();
 
   g_test_add_func ("/formats/txt/legacy-detected", test_txt_legacy_detected);
   g_test_add_func ("/formats/txt/utf16-cr", test_txt_utf16_and_cr);
@@ -233,6 +674,17 @@ main (int    argc,
   g_test_add_func ("/formats/structure/remap", test_structure_remap);
   g_test_add_func ("/formats/html/import", test_html_import);
   g_test_add_func ("/formats/md/structure", test_markdown_structure);
+
+  g_test_add ("/formats/read/odt", Fixture, "odt", fixture_setup, test_read_pandoc_file, fixture_teardown);
+  g_test_add ("/formats/read/docx", Fixture, "docx", fixture_setup, test_read_pandoc_file, fixture_teardown);
+  g_test_add ("/formats/read/html", Fixture, "html", fixture_setup, test_read_pandoc_file, fixture_teardown);
+  g_test_add ("/formats/round-trip/odt", Fixture, "odt", fixture_setup, test_round_trip, fixture_teardown);
+  g_test_add ("/formats/round-trip/docx", Fixture, "docx", fixture_setup, test_round_trip, fixture_teardown);
+  g_test_add ("/formats/round-trip/html", Fixture, "html", fixture_setup, test_round_trip, fixture_teardown);
+  g_test_add ("/formats/round-trip/md", Fixture, "md", fixture_setup, test_round_trip, fixture_teardown);
+  g_test_add ("/formats/pdf/export", Fixture, NULL, fixture_setup, test_pdf_export, fixture_teardown);
+  g_test_add ("/formats/clean/keeps-formatting", Fixture, NULL, fixture_setup, test_clean_keeps_formatting, fixture_teardown);
+  g_test_add ("/formats/export/atomic", Fixture, NULL, fixture_setup, test_export_atomic, fixture_teardown);
 
   return g_test_run ();
 }
