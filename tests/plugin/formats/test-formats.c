@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <gsf/gsf-outfile-zip.h>
+#include <gsf/gsf-output-memory.h>
 
 #include "epure.h"
 #include "formats/epure-format.h"
@@ -661,6 +663,268 @@ test_export_atomic (Fixture       *f,
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* Malformed files --------------------------------------------------------- */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
+
+#define ODT_MIME "application/vnd.oasis.opendocument.text"
+#define ODT_CONTENT(body) \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+  "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>" \
+  body "</office:text></office:body></office:document-content>"
+#define DOCX_TYPES \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" \
+  "<Override PartName=\"/word/document.xml\" " \
+  "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"
+#define DOCX_DOCUMENT(body) \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" \
+  body "</w:body></w:document>"
+
+/* A zip written with libgsf directly, not through Épure's writer: pairs
+ * of entry name and contents; "dir/name" entries go one folder down. */
+static GBytes *
+make_zip (const char *first_name,
+          ...)
+{
+  g_autoptr(GsfOutput) sink = gsf_output_memory_new ();
+  g_autoptr(GsfOutfile) zip = gsf_outfile_zip_new (sink, NULL);
+  const char *name = first_name;
+  va_list args;
+
+  va_start (args, first_name);
+  while (name != NULL)
+    {
+      GBytes *contents = va_arg (args, GBytes *);
+      const char *slash = strchr (name, '/');
+      g_autoptr(GsfOutput) dir = NULL;
+      g_autoptr(GsfOutput) child = NULL;
+
+      if (slash != NULL)
+        {
+          g_autofree char *dir_name = g_strndup (name, slash - name);
+          dir = gsf_outfile_new_child (zip, dir_name, TRUE);
+          child = gsf_outfile_new_child (GSF_OUTFILE (dir), slash + 1, FALSE);
+        }
+      else
+        child = gsf_outfile_new_child_full (zip, name, FALSE, "compression-level",
+                                            g_str_equal (name, "mimetype") ? GSF_ZIP_STORED : GSF_ZIP_DEFLATED,
+                                            NULL);
+      g_assert_true (gsf_output_write (child, g_bytes_get_size (contents), g_bytes_get_data (contents, NULL)));
+      gsf_output_close (child);
+      if (dir != NULL)
+        gsf_output_close (dir);
+      g_bytes_unref (contents);
+      name = va_arg (args, const char *);
+    }
+  va_end (args);
+  g_assert_true (gsf_output_close (GSF_OUTPUT (zip)));
+  return g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)), gsf_output_size (sink));
+}
+
+static GBytes *
+str_bytes (const char *s)
+{
+  return g_bytes_new_static (s, strlen (s));
+}
+
+static void
+assert_refused (GBytes     *bytes,
+                const char *format,
+                goffset     max_size,
+                GQuark      domain,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = epure_import_bytes_full (bytes, format, max_size, &error);
+
+  g_assert_null (import);
+  g_assert_error (error, domain, code);
+  /* A message a person can read, naming the problem. */
+  g_assert_cmpuint (strlen (error->message), >, 10);
+}
+
+static void
+test_malformed_truncated (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *const exts[] = { "odt", "docx" };
+
+  REQUIRE ("pandoc");
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    {
+      g_autofree char *path = pandoc_make (f, "article.md", exts[i]);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      for (gsize cut = 0; cut < 4; cut++)
+        {
+          gsize keep = cut == 0 ? 30 : len * cut / 4;
+          g_autoptr(GBytes) bytes = g_bytes_new (contents, keep);
+
+          assert_refused (bytes, exts[i], 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+        }
+    }
+}
+
+static void
+test_malformed_zip_bomb (void)
+{
+  gsize big = 40 * 1024 * 1024;
+  g_autofree char *spaces = g_malloc (big);
+  g_autoptr(GBytes) odt = NULL;
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 40 MiB of blanks inside valid XML: a few dozen KiB compressed. */
+  memset (spaces, ' ', big);
+  memcpy (spaces, "<a>", 3);
+  memcpy (spaces + big - 4, "</a>", 4);
+  odt = make_zip ("mimetype", str_bytes (ODT_MIME), "content.xml", g_bytes_new_static (spaces, big), NULL);
+  g_assert_cmpuint (g_bytes_get_size (odt), <, big / 200);
+  assert_refused (odt, "odt", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_TOO_LARGE);
+
+  docx = make_zip ("[Content_Types].xml", str_bytes (DOCX_TYPES),
+                   "word/document.xml", g_bytes_new_static (spaces, big), NULL);
+  assert_refused (docx, "docx", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_TOO_LARGE);
+}
+
+static void
+test_malformed_over_limit (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *odt = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+
+  REQUIRE ("pandoc");
+  odt = pandoc_make (f, "article.md", "odt");
+  g_assert_true (g_file_get_contents (odt, &contents, &len, NULL));
+
+  /* The file itself is over the limit. */
+  import = import_path (odt, len - 1, &error);
+  g_assert_null (import);
+  g_assert_error (error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  /* The file fits, but not what it holds once uncompressed. */
+  bytes = g_bytes_new (contents, len);
+  assert_refused (bytes, "odt", len + 1, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_TOO_LARGE);
+
+  import = import_path (odt, 0, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_malformed_mimetype_and_parts (void)
+{
+  g_autoptr(GBytes) spreadsheet = make_zip ("mimetype", str_bytes ("application/vnd.oasis.opendocument.spreadsheet"),
+                                            "content.xml", str_bytes (ODT_CONTENT ("<text:p>Bonjour</text:p>")), NULL);
+  g_autoptr(GBytes) no_mimetype = make_zip ("content.xml", str_bytes (ODT_CONTENT ("<text:p>Bonjour</text:p>")), NULL);
+  g_autoptr(GBytes) no_content = make_zip ("mimetype", str_bytes (ODT_MIME), "styles.xml", str_bytes ("<a/>"), NULL);
+  g_autoptr(GBytes) not_xml = make_zip ("mimetype", str_bytes (ODT_MIME),
+                                        "content.xml", str_bytes ("<office:document-content><text:p>Bon"), NULL);
+  g_autoptr(GBytes) no_body = make_zip ("mimetype", str_bytes (ODT_MIME), "content.xml", str_bytes ("<a/>"), NULL);
+  g_autoptr(GBytes) good = make_zip ("mimetype", str_bytes (ODT_MIME),
+                                     "content.xml", str_bytes (ODT_CONTENT ("<text:p>Bonjour</text:p>")), NULL);
+  g_autoptr(GBytes) no_types = make_zip ("word/document.xml", str_bytes (DOCX_DOCUMENT ("")), NULL);
+  g_autoptr(GBytes) wrong_type = make_zip ("[Content_Types].xml", str_bytes ("<Types><Override PartName=\"/word/document.xml\" ContentType=\"text/plain\"/></Types>"),
+                                           "word/document.xml", str_bytes (DOCX_DOCUMENT ("")), NULL);
+  g_autoptr(GBytes) no_document = make_zip ("[Content_Types].xml", str_bytes (DOCX_TYPES), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = NULL;
+
+  assert_refused (spreadsheet, "odt", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+  assert_refused (no_mimetype, "odt", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+  assert_refused (no_content, "odt", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+  assert_refused (not_xml, "odt", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+  assert_refused (no_body, "odt", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+  assert_refused (no_types, "docx", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+  assert_refused (wrong_type, "docx", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+  assert_refused (no_document, "docx", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+
+  /* The same hand-made container, well formed, opens. */
+  import = epure_import_bytes (good, "odt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (import_text (import), ==, "Bonjour");
+}
+
+static void
+test_malformed_entities (void)
+{
+  const char *xxe_odt = "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+                        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+                        "<text:p>&secret;</text:p></office:text></office:body></office:document-content>";
+  const char *laughs_docx = "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY a \"hahahahaha\">"
+                            "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+                            "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+                            "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>\n"
+                            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                            "<w:p><w:r><w:t>&g;</w:t></w:r></w:p></w:body></w:document>";
+  /* The declaration hidden from a byte search by UTF-16: the parsed tree
+   * is still checked. */
+  g_autofree char *xxe16 = g_convert (xxe_odt + strlen ("<?xml version=\"1.0\"?>\n"), -1, "UTF-16LE", "UTF-8", NULL, NULL, NULL);
+  gsize xxe16_len = 2 * g_utf8_strlen (xxe_odt + strlen ("<?xml version=\"1.0\"?>\n"), -1);
+  g_autoptr(GByteArray) utf16 = g_byte_array_new ();
+  g_autoptr(GBytes) odt = make_zip ("mimetype", str_bytes (ODT_MIME), "content.xml", str_bytes (xxe_odt), NULL);
+  g_autoptr(GBytes) docx = make_zip ("[Content_Types].xml", str_bytes (DOCX_TYPES), "word/document.xml", str_bytes (laughs_docx), NULL);
+  g_autoptr(GBytes) odt16 = NULL;
+  const char *html = "<!DOCTYPE html [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]><html><body><p>Texte &secret; fin</p></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = NULL;
+
+  g_byte_array_append (utf16, (const guint8 *) "\xFF\xFE", 2);
+  g_byte_array_append (utf16, (const guint8 *) xxe16, xxe16_len);
+  odt16 = make_zip ("mimetype", str_bytes (ODT_MIME), "content.xml", g_byte_array_free_to_bytes (g_steal_pointer (&utf16)), NULL);
+
+  assert_refused (odt, "odt", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSAFE);
+  assert_refused (docx, "docx", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSAFE);
+  assert_refused (odt16, "odt", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSAFE);
+
+  /* The HTML parser never loads entities: the page opens without them. */
+  import = import_string (html, -1, "html", &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (import_text (import), "root:"));
+  g_assert_nonnull (strstr (import_text (import), "Texte"));
+}
+
+static void
+test_malformed_binary_and_encoding (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  guint8 noise[4096];
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bad_utf8 = make_zip ("[Content_Types].xml", str_bytes (DOCX_TYPES),
+                                         "word/document.xml",
+                                         str_bytes (DOCX_DOCUMENT ("<w:p><w:r><w:t>caf\xE9 cr\xE8me</w:t></w:r></w:p>")), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = NULL;
+  const char *formats[] = { "odt", "docx" };
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = g_rand_int_range (rand, 0, 256);
+  bytes = g_bytes_new (noise, sizeof noise);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    assert_refused (bytes, formats[i], 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+  assert_refused (bytes, "html", 0, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY);
+  assert_refused (bytes, "txt", 0, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY);
+
+  /* XML that says UTF-8 and is not. */
+  assert_refused (bad_utf8, "docx", 0, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_CORRUPT);
+
+  /* A web page in Latin-1 without a charset: decoded, never invalid. */
+  import = import_string ("<p>Caf\xE9 cr\xE8me \xE0 la terrasse.</p>", -1, "html", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (import_text (import), -1, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -685,6 +949,13 @@ main (int    argc,
   g_test_add ("/formats/pdf/export", Fixture, NULL, fixture_setup, test_pdf_export, fixture_teardown);
   g_test_add ("/formats/clean/keeps-formatting", Fixture, NULL, fixture_setup, test_clean_keeps_formatting, fixture_teardown);
   g_test_add ("/formats/export/atomic", Fixture, NULL, fixture_setup, test_export_atomic, fixture_teardown);
+
+  g_test_add ("/formats/malformed/truncated", Fixture, NULL, fixture_setup, test_malformed_truncated, fixture_teardown);
+  g_test_add_func ("/formats/malformed/zip-bomb", test_malformed_zip_bomb);
+  g_test_add ("/formats/malformed/over-limit", Fixture, NULL, fixture_setup, test_malformed_over_limit, fixture_teardown);
+  g_test_add_func ("/formats/malformed/mimetype-and-parts", test_malformed_mimetype_and_parts);
+  g_test_add_func ("/formats/malformed/entities", test_malformed_entities);
+  g_test_add_func ("/formats/malformed/binary-and-encoding", test_malformed_binary_and_encoding);
 
   return g_test_run ();
 }
