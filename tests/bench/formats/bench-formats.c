@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -60,8 +61,8 @@ sentence (GString *out,
   g_string_append_printf (out, "%s. ", tails[g_rand_int_range (rand, 0, G_N_ELEMENTS (tails))]);
 }
 
-/* About 300 A4 pages once laid out: per page a section heading, four
- * paragraphs and a short list; a chapter every ten pages. */
+/* Sections of a heading, eight paragraphs and a short list, a chapter
+ * every ten sections: 320 sections make about 300 A4 pages. */
 static char *
 generate_markdown (guint pages)
 {
@@ -73,7 +74,7 @@ generate_markdown (guint pages)
       if (page % 10 == 0)
         g_string_append_printf (out, "# Chapitre %u\n\n", page / 10 + 1);
       g_string_append_printf (out, "## Section %u\n\n", page + 1);
-      for (guint p = 0; p < 4; p++)
+      for (guint p = 0; p < 8; p++)
         {
           for (guint s = 0; s < 6; s++)
             sentence (out, rand);
@@ -194,7 +195,7 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *dir = g_dir_make_tmp ("epure-bench-formats-XXXXXX", NULL);
-  g_autofree char *md = generate_markdown (300);
+  g_autofree char *md = generate_markdown (320);
   g_autofree char *md_path = g_build_filename (dir, "article.md", NULL);
   g_autofree char *json_path = g_build_filename (dir, "article.json", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "epure.pdf", NULL);
@@ -203,6 +204,7 @@ main (int    argc,
   g_autoptr(EpureImport) from_md = NULL;
   double pdf_time;
 
+  setlocale (LC_ALL, "");
   epure_init ();
   if (pandoc == NULL)
     {
@@ -217,7 +219,7 @@ main (int    argc,
   }
 
   /* How long the document is, laid out by Épure's own PDF writer. */
-  pdf_time = time_import (md_path, &from_md);
+  time_import (md_path, &from_md);
   pdf_time = time_export (from_md, pdf_path);
 
   g_print ("Document: %zu KiB of Markdown, %u A4 pages (Épure's PDF, written in %.3f s)\n\n",
