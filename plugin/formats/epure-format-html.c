@@ -36,7 +36,7 @@ name_in (const xmlNode *node,
 
 /* Not part of the article: code, page furniture, controls. */
 static const char *const dropped[] = {
-  "script", "style", "nav", "form", "header", "footer", "noscript", "template",
+  "title", "script", "style", "nav", "form", "header", "footer", "noscript", "template",
   "head", "iframe", "object", "embed", "svg", "math", "button", "select",
   "textarea", "input", "canvas", "audio", "video", "map", NULL,
 };
@@ -49,11 +49,15 @@ static const char *const blocks[] = {
 };
 
 static void
-walk (HtmlReader *r,
-      xmlNode    *node,
-      EpureBlockKind kind,
-      guint       level)
+walk (HtmlReader     *r,
+      xmlNode        *node,
+      EpureBlockKind  kind,
+      guint           level,
+      guint           depth)
 {
+  /* libxml2 caps nesting too; this keeps our stack bounded regardless. */
+  if (depth > 512)
+    return;
   for (xmlNode *n = node; n != NULL; n = n->next)
     {
       if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
@@ -99,7 +103,7 @@ walk (HtmlReader *r,
             r->list_depth++;
           if (is_pre)
             r->b.collapse = FALSE;
-          walk (r, n->children, inner_kind, inner_level);
+          walk (r, n->children, inner_kind, inner_level, depth + 1);
           if (is_pre)
             r->b.collapse = TRUE;
           epure_doc_builder_end_block (&r->b, inner_kind, inner_level);
@@ -116,7 +120,7 @@ walk (HtmlReader *r,
         else if (name_is (n, "i") || name_is (n, "em") || name_is (n, "cite"))
           style |= EPURE_SPAN_ITALIC;
         epure_doc_builder_set_style (&r->b, style);
-        walk (r, n->children, kind, level);
+        walk (r, n->children, kind, level, depth + 1);
         epure_doc_builder_set_style (&r->b, saved);
       }
     }
@@ -155,6 +159,7 @@ epure_html_read (const char      *data,
       return FALSE;
     }
 
+  epure_xml_init ();
   doc = htmlReadMemory (data, (int) len, NULL, meta_or_default_encoding (data, len),
                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
@@ -169,7 +174,7 @@ epure_html_read (const char      *data,
 
   epure_doc_builder_init (&r.b);
   r.b.collapse = TRUE;
-  walk (&r, doc->children, EPURE_BLOCK_PARAGRAPH, 0);
+  walk (&r, doc->children, EPURE_BLOCK_PARAGRAPH, 0, 0);
   xmlFreeDoc (doc);
 
   ok = epure_doc_builder_finish (&r.b, text, text_len, structure, error);

@@ -100,6 +100,7 @@ gboolean  epure_zip_has                (EpureZip          *zip,
 GBytes   *epure_zip_read               (EpureZip          *zip,
                                         const char        *name,
                                         GError           **error);
+void      epure_xml_init               (void);
 xmlDoc   *epure_xml_parse_safe         (GBytes            *bytes,
                                         const char        *part,
                                         GError           **error);

@@ -240,6 +240,20 @@ epure_zip_read (EpureZip    *zip,
   return g_bytes_new_take (g_steal_pointer (&buffer), size);
 }
 
+/* libxml2's first use sets up global tables; done once, before any
+ * thread can race on it. */
+void
+epure_xml_init (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
 /* No network, no DTD, no entity substitution, and any DOCTYPE refused:
  * office XML never has one, attacks (XXE, billion laughs) always do. */
 xmlDoc *
@@ -264,6 +278,7 @@ epure_xml_parse_safe (GBytes      *bytes,
       return NULL;
     }
 
+  epure_xml_init ();
   doc = xmlReadMemory (data, (int) len, part, NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
