@@ -89,6 +89,8 @@ mutate (GRand     *rand,
   for (guint r = 0; r < rounds; r++)
     {
       guint pos = out->len ? g_rand_int_range (rand, 0, out->len) : 0;
+      /* Drawn once: MIN() evaluates its arguments twice. */
+      guint span = g_rand_int_range (rand, 0, 256);
 
       switch (g_rand_int_range (rand, 0, 6))
         {
@@ -107,11 +109,11 @@ mutate (GRand     *rand,
           g_byte_array_set_size (out, pos);
           break;
         case 3:   /* delete a range */
-          g_byte_array_remove_range (out, pos, MIN (out->len - pos, (guint) g_rand_int_range (rand, 0, 64)));
+          g_byte_array_remove_range (out, pos, MIN (out->len - pos, span / 4));
           break;
         case 4:   /* duplicate a range */
           {
-            guint n = MIN (out->len - pos, (guint) g_rand_int_range (rand, 0, 64));
+            guint n = MIN (out->len - pos, span / 4);
             g_autofree guint8 *copy = g_memdup2 (out->data + pos, n);
             guint at = out->len ? g_rand_int_range (rand, 0, out->len) : 0;
             insert_bytes (out, at, copy, n);
@@ -123,7 +125,7 @@ mutate (GRand     *rand,
             gsize olen;
             const guint8 *odata = g_bytes_get_data (other, &olen);
             guint start = olen ? g_rand_int_range (rand, 0, olen) : 0;
-            guint n = MIN (olen - start, (gsize) g_rand_int_range (rand, 0, 256));
+            guint n = MIN (olen - start, (gsize) span);
 
             insert_bytes (out, pos, odata + start, n);
           }
