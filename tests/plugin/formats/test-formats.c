@@ -925,6 +925,70 @@ test_malformed_binary_and_encoding (void)
   g_assert_true (g_utf8_validate (import_text (import), -1, NULL));
 }
 
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* The app exports and opens long documents off its main loop. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *md = load_fixture ("rich.md");
+  g_autofree char *path = g_build_filename (f->dir, "async.docx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = import_string (md, -1, "md", &error);
+  g_autoptr(EpureImport) back = NULL;
+  g_autoptr(GAsyncResult) exported = NULL;
+  g_autoptr(GAsyncResult) imported = NULL;
+  EpureExportOptions options = { .title = "Le canal" };
+
+  g_assert_no_error (error);
+  options.structure = epure_import_get_structure (import);
+  epure_export_file_async (md, -1, file, NULL, &options, NULL, on_async_done, &exported);
+  g_assert_true (epure_export_file_finish (wait_for (&exported), &error));
+  g_assert_no_error (error);
+
+  epure_import_file_async (file, NULL, 0, NULL, on_async_done, &imported);
+  back = epure_import_file_finish (wait_for (&imported), &error);
+  g_assert_no_error (error);
+  assert_rich_structure (back);
+}
+
+static void
+test_format_names (void)
+{
+  const char * const *html = epure_format_get_extensions ("html");
+  const char * const *importable = epure_format_list (FALSE);
+  const char * const *exportable = epure_format_list (TRUE);
+
+  g_assert_cmpstr (html[0], ==, "html");
+  g_assert_true (g_strv_contains (html, "htm"));
+  g_assert_null (epure_format_get_extensions ("xyz"));
+  g_assert_cmpstr (epure_format_from_filename ("Article.DOCX"), ==, "docx");
+  g_assert_cmpstr (epure_format_from_filename ("/tmp/page.htm"), ==, "html");
+  g_assert_cmpstr (epure_format_get_mime_type ("odt"), ==, "application/vnd.oasis.opendocument.text");
+  g_assert_true (g_strv_contains (importable, "odt"));
+  g_assert_false (g_strv_contains (importable, "pdf"));
+  g_assert_true (g_strv_contains (exportable, "pdf"));
+  g_assert_true (epure_format_can_export ("docx"));
+  g_assert_false (epure_format_can_import ("pdf"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -956,6 +1020,9 @@ main (int    argc,
   g_test_add_func ("/formats/malformed/mimetype-and-parts", test_malformed_mimetype_and_parts);
   g_test_add_func ("/formats/malformed/entities", test_malformed_entities);
   g_test_add_func ("/formats/malformed/binary-and-encoding", test_malformed_binary_and_encoding);
+
+  g_test_add ("/formats/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
+  g_test_add_func ("/formats/names", test_format_names);
 
   return g_test_run ();
 }
