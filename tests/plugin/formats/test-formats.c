@@ -989,6 +989,115 @@ test_format_names (void)
   g_assert_false (epure_format_can_import ("pdf"));
 }
 
+/* What word processors write beyond pandoc's subset, hand-made. */
+static void
+test_read_odt_details (void)
+{
+  const char *styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-styles xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\"><office:styles>"
+    "<style:style style:name=\"Strong_20_Emphasis\" style:family=\"text\"><style:text-properties fo:font-weight=\"700\"/></style:style>"
+    "<style:style style:name=\"Chapo\" style:family=\"paragraph\" style:parent-style-name=\"Heading_20_2\"/>"
+    "</office:styles></office:document-styles>";
+  const char *content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+    "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\">"
+    "<office:automatic-styles><style:style style:name=\"T9\" style:family=\"text\" style:parent-style-name=\"Strong_20_Emphasis\">"
+    "<style:text-properties fo:font-style=\"italic\"/></style:style></office:automatic-styles>"
+    "<office:body><office:text><text:tracked-changes><text:changed-region><text:deletion><text:p>effacé</text:p>"
+    "</text:deletion></text:changed-region></text:tracked-changes>"
+    "<text:p text:style-name=\"Chapo\">Un chapeau</text:p>"
+    "<text:p>Deux<text:s text:c=\"2\"/>espaces,\tune<text:tab/>tabulation,\n   un <text:span text:style-name=\"T9\">gras italique</text:span>"
+    "<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>Une note.</text:p></text:note-body></text:note>"
+    " et un <text:a xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"https://example.org\">lien</text:a>.<text:line-break/>Suite"
+    "<text:soft-page-break/> de la ligne.</text:p>"
+    "<table:table><table:table-row><table:table-cell><text:p>Case A</text:p></table:table-cell>"
+    "<table:table-cell><text:p>Case B</text:p></table:table-cell></table:table-row></table:table>"
+    "<text:section><text:list><text:list-item><text:p>Point</text:p></text:list-item></text:list></text:section>"
+    "</office:text></office:body></office:document-content>";
+  g_autoptr(GBytes) odt = make_zip ("mimetype", str_bytes (ODT_MIME), "styles.xml", str_bytes (styles),
+                                    "content.xml", str_bytes (content), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = epure_import_bytes (odt, "odt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (import_text (import), ==,
+                   "Un chapeau\n\n"
+                   "Deux  espaces, une\ttabulation, un gras italique et un lien.\nSuite de la ligne.\n\n"
+                   "Case A\n\nCase B\n\nPoint");
+  g_assert_cmpint (find_block (import, "Un chapeau")->kind, ==, EPURE_BLOCK_HEADING);
+  g_assert_cmpuint (find_block (import, "Un chapeau")->level, ==, 2);
+  g_assert_cmpint (find_block (import, "Point")->kind, ==, EPURE_BLOCK_LIST_ITEM);
+  g_assert_true (has_span (import, EPURE_SPAN_BOLD | EPURE_SPAN_ITALIC, "gras italique"));
+}
+
+static void
+test_read_docx_details (void)
+{
+  const char *styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Titre1\"><w:name w:val=\"heading 1\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Intertitre\"><w:name w:val=\"Intertitre\"/><w:basedOn w:val=\"Titre1\"/></w:style>"
+    "<w:style w:type=\"character\" w:styleId=\"Accent\"><w:name w:val=\"Accent\"/><w:rPr><w:b/><w:i/></w:rPr></w:style>"
+    "</w:styles>";
+  const char *document = DOCX_DOCUMENT (
+    "<w:p><w:pPr><w:pStyle w:val=\"Intertitre\"/></w:pPr><w:r><w:t>Un intertitre</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t xml:space=\"preserve\">Du texte </w:t></w:r>"
+    "<w:del><w:r><w:delText>supprimé </w:delText></w:r></w:del>"
+    "<w:ins><w:r><w:t xml:space=\"preserve\">ajouté </w:t></w:r></w:ins>"
+    "<w:r><w:rPr><w:rStyle w:val=\"Accent\"/><w:i w:val=\"0\"/></w:rPr><w:t>en gras</w:t></w:r>"
+    "<w:r><w:tab/><w:t xml:space=\"preserve\"> puis un </w:t></w:r>"
+    "<w:hyperlink><w:r><w:rPr><w:i/></w:rPr><w:t>lien</w:t></w:r></w:hyperlink>"
+    "<w:r><w:br/><w:t>et une ligne.</w:t><w:br w:type=\"page\"/></w:r></w:p>"
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Case</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>Sous-point</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>Sans puce</w:t></w:r></w:p>"
+    "<w:sectPr/>");
+  g_autoptr(GBytes) docx = make_zip ("[Content_Types].xml", str_bytes (DOCX_TYPES),
+                                     "word/styles.xml", str_bytes (styles),
+                                     "word/document.xml", str_bytes (document), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureImport) import = epure_import_bytes (docx, "docx", &error);
+  const EpureBlock *b;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (import_text (import), ==,
+                   "Un intertitre\n\n"
+                   "Du texte ajouté en gras\t puis un lien\net une ligne.\n\n"
+                   "Case\n\nSous-point\n\nSans puce");
+  b = find_block (import, "Un intertitre");
+  g_assert_cmpint (b->kind, ==, EPURE_BLOCK_HEADING);
+  g_assert_cmpuint (b->level, ==, 1);
+  b = find_block (import, "Sous-point");
+  g_assert_cmpint (b->kind, ==, EPURE_BLOCK_LIST_ITEM);
+  g_assert_cmpuint (b->level, ==, 2);
+  g_assert_cmpint (find_block (import, "Sans puce")->kind, ==, EPURE_BLOCK_PARAGRAPH);
+  /* The character style says bold italic; the run turns italic off. */
+  g_assert_true (has_span (import, EPURE_SPAN_BOLD, "en gras"));
+  g_assert_true (has_span (import, EPURE_SPAN_ITALIC, "lien"));
+}
+
+/* ODF's "mimetype" comes first, stored, without extra field, so that
+ * `file` and desktops recognise the document from its first bytes. */
+static void
+test_odt_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) odt = epure_export_bytes ("Bonjour.", -1, "odt", NULL, &error);
+  const char *data = g_bytes_get_data (odt, NULL);
+  const char *expected = "mimetype" ODT_MIME;
+
+  g_assert_no_error (error);
+  g_assert_cmpmem (data, 4, "PK\3\4", 4);
+  g_assert_cmpint (data[8] | data[9] << 8, ==, 0);     /* stored */
+  g_assert_cmpint (data[28] | data[29] << 8, ==, 0);   /* no extra field */
+  g_assert_cmpmem (data + 30, strlen (expected), expected, strlen (expected));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1023,6 +1132,10 @@ main (int    argc,
 
   g_test_add ("/formats/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
   g_test_add_func ("/formats/names", test_format_names);
+
+  g_test_add_func ("/formats/read/odt-details", test_read_odt_details);
+  g_test_add_func ("/formats/read/docx-details", test_read_docx_details);
+  g_test_add_func ("/formats/odt-layout", test_odt_layout);
 
   return g_test_run ();
 }
