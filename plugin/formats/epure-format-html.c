@@ -142,6 +142,7 @@ meta_or_default_encoding (const char *data,
 gboolean
 epure_html_read (const char      *data,
                  gsize            len,
+                 char           **encoding,
                  char           **text,
                  gsize           *text_len,
                  EpureStructure **structure,
@@ -171,6 +172,12 @@ epure_html_read (const char      *data,
                            _("The web page has no content"));
       return FALSE;
     }
+
+  /* What the page was in: its <meta charset>, a BOM, or our guess. */
+  if (doc->encoding != NULL)
+    *encoding = g_ascii_strup ((const char *) doc->encoding, -1);
+  else   /* undeclared and not UTF-8: libxml2 read it as Latin-1 */
+    *encoding = g_strdup (g_utf8_validate_len (data, len, NULL) ? "UTF-8" : "ISO-8859-1");
 
   epure_doc_builder_init (&r.b);
   r.b.collapse = TRUE;

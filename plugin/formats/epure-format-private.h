@@ -81,6 +81,7 @@ GBytes  *epure_plain_write             (EpureOutDoc       *doc);
 /* HTML */
 gboolean epure_html_read               (const char        *data,
                                         gsize              len,
+                                        char             **encoding,
                                         char             **text,
                                         gsize             *text_len,
                                         EpureStructure   **structure,

@@ -370,12 +370,13 @@ import_plain (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
-typedef gboolean (*StructuredReader) (GBytes *bytes, goffset max_size, char **text, gsize *len,
-                                      EpureStructure **structure, GError **error);
+typedef gboolean (*StructuredReader) (GBytes *bytes, goffset max_size, char **encoding, char **text,
+                                      gsize *len, EpureStructure **structure, GError **error);
 
 static gboolean
 read_html (GBytes          *bytes,
            goffset          max_size,
+           char           **encoding,
            char           **text,
            gsize           *len,
            EpureStructure **structure,
@@ -391,11 +392,35 @@ read_html (GBytes          *bytes,
                            _("This is a binary file, not a web page"));
       return FALSE;
     }
-  return epure_html_read (data, size, text, len, structure, error);
+  return epure_html_read (data, size, encoding, text, len, structure, error);
 }
 
 /* Web pages and office documents: their text is rebuilt paragraph by
  * paragraph, so it is always UTF-8 with "\n" line ends. */
+static gboolean
+read_odt (GBytes          *bytes,
+          goffset          max_size,
+          char           **encoding,
+          char           **text,
+          gsize           *len,
+          EpureStructure **structure,
+          GError         **error)
+{
+  return epure_odt_read (bytes, max_size, text, len, structure, error);
+}
+
+static gboolean
+read_docx (GBytes          *bytes,
+           goffset          max_size,
+           char           **encoding,
+           char           **text,
+           gsize           *len,
+           EpureStructure **structure,
+           GError         **error)
+{
+  return epure_docx_read (bytes, max_size, text, len, structure, error);
+}
+
 static EpureImport *
 import_structured (GBytes      *bytes,
                    const char  *format,
@@ -410,15 +435,16 @@ import_structured (GBytes      *bytes,
   if (g_str_equal (format, "html"))
     reader = read_html;
   else if (g_str_equal (format, "odt"))
-    reader = epure_odt_read;
+    reader = read_odt;
   else
-    reader = epure_docx_read;
+    reader = read_docx;
 
-  if (!reader (bytes, max_size, &text, &len, &self->structure, error))
+  if (!reader (bytes, max_size, &self->encoding, &text, &len, &self->structure, error))
     return NULL;
 
   self->format = g_strdup (format);
-  self->encoding = g_strdup ("UTF-8");
+  if (self->encoding == NULL)
+    self->encoding = g_strdup ("UTF-8");
   self->newline = EPURE_NEWLINE_LF;
   self->text = epure_text_new_take (text, len, error);
   if (self->text == NULL)

@@ -923,6 +923,14 @@ test_malformed_binary_and_encoding (void)
   import = import_string ("<p>Caf\xE9 cr\xE8me \xE0 la terrasse.</p>", -1, "html", &error);
   g_assert_no_error (error);
   g_assert_true (g_utf8_validate (import_text (import), -1, NULL));
+  g_clear_object (&import);
+
+  /* A declared charset is followed, and shown. */
+  import = import_string ("<html><head><meta charset=\"windows-1252\"></head><body><p>L\x92\xE9t\xE9 \x80</p></body></html>",
+                          -1, "html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (import_text (import), ==, "L’été €");
+  g_assert_cmpstr (epure_import_get_encoding (import), ==, "WINDOWS-1252");
 }
 
 static void
