@@ -15,6 +15,7 @@ typedef struct
 {
   EpureDocBuilder b;
   guint list_depth;
+  guint article_depth;
 } HtmlReader;
 
 static gboolean
@@ -68,6 +69,16 @@ walk (HtmlReader     *r,
         }
       if (n->type != XML_ELEMENT_NODE)
         continue;
+      /* A page's header and footer are furniture; an article's own
+       * hold its title and byline. */
+      if ((name_is (n, "header") || name_is (n, "footer")) && r->article_depth > 0)
+        {
+          r->article_depth++;
+          walk (r, n->children, kind, level, depth + 1);
+          r->article_depth--;
+          epure_doc_builder_end_block (&r->b, kind, level);
+          continue;
+        }
       if (name_in (n, dropped))
         continue;
       if (name_is (n, "br"))
@@ -101,6 +112,8 @@ walk (HtmlReader     *r,
 
           if (name_is (n, "ul") || name_is (n, "ol"))
             r->list_depth++;
+          if (name_is (n, "article") || name_is (n, "main"))
+            r->article_depth++;
           if (is_pre)
             r->b.collapse = FALSE;
           walk (r, n->children, inner_kind, inner_level, depth + 1);
@@ -109,6 +122,8 @@ walk (HtmlReader     *r,
           epure_doc_builder_end_block (&r->b, inner_kind, inner_level);
           if (name_is (n, "ul") || name_is (n, "ol"))
             r->list_depth--;
+          if (name_is (n, "article") || name_is (n, "main"))
+            r->article_depth--;
           continue;
         }
 

@@ -380,6 +380,10 @@ test_html_import (void)
   g_assert_null (strstr (text, "color:"));
   g_assert_null (strstr (text, "S’abonner"));
   g_assert_null (strstr (text, "Mentions"));
+  g_assert_null (strstr (text, "Accueil"));
+  /* The article's own header and footer are kept. */
+  g_assert_cmpint (find_block (import, "Par Jeanne Arnaud")->kind, ==, EPURE_BLOCK_PARAGRAPH);
+  g_assert_nonnull (find_block (import, "Publié le 3 mai"));
   b = find_block (import, "Les marchés de Provence");
   g_assert_cmpint (b->kind, ==, EPURE_BLOCK_HEADING);
   g_assert_cmpuint (b->level, ==, 1);
