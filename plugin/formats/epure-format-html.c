@@ -15,6 +15,7 @@ typedef struct
 {
   EpureDocBuilder b;
   guint list_depth;
+  guint64 ordered;   /* bit n: the list at depth n + 1 is an <ol> */
   guint article_depth;
 } HtmlReader;
 
@@ -101,8 +102,10 @@ walk (HtmlReader     *r,
             }
           else if (name_is (n, "li"))
             {
-              inner_kind = EPURE_BLOCK_LIST_ITEM;
-              inner_level = MAX (r->list_depth, 1);
+              guint d = MAX (r->list_depth, 1);
+
+              inner_kind = d <= 64 && (r->ordered >> (d - 1) & 1) ? EPURE_BLOCK_NUMBERED_ITEM : EPURE_BLOCK_LIST_ITEM;
+              inner_level = d;
             }
           else if (is_pre)
             {
@@ -111,7 +114,14 @@ walk (HtmlReader     *r,
             }
 
           if (name_is (n, "ul") || name_is (n, "ol"))
-            r->list_depth++;
+            {
+              r->list_depth++;
+              if (r->list_depth <= 64)
+                {
+                  guint64 bit = G_GUINT64_CONSTANT (1) << (r->list_depth - 1);
+                  r->ordered = name_is (n, "ol") ? r->ordered | bit : r->ordered & ~bit;
+                }
+            }
           if (name_is (n, "article") || name_is (n, "main"))
             r->article_depth++;
           if (is_pre)
@@ -246,6 +256,7 @@ epure_html_write (EpureOutDoc *doc,
   GString *out = g_string_new ("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
                                "<meta name=\"generator\" content=\"Épure\">\n<title>");
   guint depth = 0;
+  gboolean ordered[17] = { FALSE };   /* the list open at each depth */
 
   epure_xml_escape_append (out, title ? title : "", -1);
   g_string_append (out, "</title>\n</head>\n<body>\n");
@@ -253,19 +264,29 @@ epure_html_write (EpureOutDoc *doc,
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       const EpureOutBlock *b = &g_array_index (doc->blocks, EpureOutBlock, i);
-      guint want = b->kind == EPURE_BLOCK_LIST_ITEM ? CLAMP (b->level, 1, 16) : 0;
+      guint want = EPURE_BLOCK_IS_ITEM (b->kind) ? CLAMP (b->level, 1, 16) : 0;
+      gboolean numbered = b->kind == EPURE_BLOCK_NUMBERED_ITEM;
 
       while (depth > want)
         {
-          g_string_append (out, "</li>\n</ul>\n");
+          g_string_append_printf (out, "</li>\n</%s>\n", ordered[depth] ? "ol" : "ul");
           depth--;
         }
-      if (want > 0 && depth == want)
+      /* Same depth, other kind of list: close it, open the other. */
+      if (want > 0 && depth == want && ordered[depth] != numbered)
+        {
+          g_string_append_printf (out, "</li>\n</%s>\n", ordered[depth] ? "ol" : "ul");
+          depth--;
+        }
+      else if (want > 0 && depth == want)
         g_string_append (out, "</li>\n");
       while (depth < want)
         {
-          g_string_append (out, depth > 0 ? "\n<ul>\n" : "<ul>\n");
           depth++;
+          ordered[depth] = depth == want ? numbered : FALSE;
+          g_string_append_printf (out, "%s<%s>\n", depth > 1 ? "\n" : "", ordered[depth] ? "ol" : "ul");
+          if (depth < want)
+            g_string_append (out, "<li>");
         }
 
       switch (b->kind)
@@ -279,6 +300,7 @@ epure_html_write (EpureOutDoc *doc,
           }
           break;
         case EPURE_BLOCK_LIST_ITEM:
+        case EPURE_BLOCK_NUMBERED_ITEM:
           g_string_append (out, "<li>");
           write_runs (out, b);
           break;
@@ -297,7 +319,7 @@ epure_html_write (EpureOutDoc *doc,
     }
   while (depth > 0)
     {
-      g_string_append (out, "</li>\n</ul>\n");
+      g_string_append_printf (out, "</li>\n</%s>\n", ordered[depth] ? "ol" : "ul");
       depth--;
     }
   g_string_append (out, "</body>\n</html>\n");
