@@ -985,7 +985,7 @@ next_misspelling_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  epure_spell_adapter_next_misspelling (EPURE_WINDOW (widget)->spell_adapter);
+  epure_spell_adapter_select_next (EPURE_WINDOW (widget)->spell_adapter);
 }
 
 static void
@@ -993,7 +993,7 @@ previous_misspelling_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *param)
 {
-  epure_spell_adapter_previous_misspelling (EPURE_WINDOW (widget)->spell_adapter);
+  epure_spell_adapter_select_previous (EPURE_WINDOW (widget)->spell_adapter);
 }
 
 static void
@@ -1121,7 +1121,7 @@ on_application_set (EpureWindow *self)
     EpurePipeline *pipeline = epure_buffer_checker_get_pipeline (self->checker);
     EpureChecker *spelling = pipeline ? epure_pipeline_get_checker (pipeline, "spelling") : NULL;
 
-    self->spell_adapter = epure_spell_adapter_new (GTK_SOURCE_BUFFER (self->document), spelling);
+    self->spell_adapter = epure_spell_adapter_new (GTK_TEXT_BUFFER (self->document), spelling);
     gtk_widget_insert_action_group (GTK_WIDGET (self->source_view), "spelling",
                                     epure_spell_adapter_get_action_group (self->spell_adapter));
     g_menu_append_section (self->spelling_section, NULL, epure_spell_adapter_get_menu_model (self->spell_adapter));

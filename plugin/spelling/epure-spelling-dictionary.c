@@ -1,0 +1,637 @@
+/* epure-spelling-dictionary.c: Enchant behind a lock and a cache.
+ *
+ * An Enchant dictionary is not thread-safe and a look-up costs 13–15 µs, so
+ * every call goes through dict_lock and verdicts are cached per word
+ * (under cache_lock, so cached look-ups never wait for a slow suggestion).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <enchant.h>
+#include <glib/gi18n-lib.h>
+
+#include "epure-spelling-dictionary.h"
+#include "epure-word-iter.h"
+
+/* A 20 MiB document has fewer distinct words than this; the bound only
+ * keeps a pathological input from growing the cache without limit. */
+#define MAX_CACHED_WORDS 500000
+
+struct _EpureSpellingDictionary
+{
+  GObject parent_instance;
+
+  char *language;
+
+  GMutex dict_lock;
+  EnchantBroker *broker;
+  EnchantDict *dict;
+
+  GMutex cache_lock;
+  GHashTable *cache;    /* normalized word → GINT_TO_POINTER (1 correct, 2 wrong) */
+  GHashTable *ignored;  /* normalized words ignored for the session */
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (EpureSpellingDictionary, epure_spelling_dictionary, G_TYPE_OBJECT)
+
+static void
+epure_spelling_dictionary_finalize (GObject *object)
+{
+  EpureSpellingDictionary *self = EPURE_SPELLING_DICTIONARY (object);
+
+  if (self->dict != NULL)
+    enchant_broker_free_dict (self->broker, self->dict);
+  if (self->broker != NULL)
+    enchant_broker_free (self->broker);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->ignored, g_hash_table_unref);
+  g_clear_pointer (&self->language, g_free);
+  g_mutex_clear (&self->dict_lock);
+  g_mutex_clear (&self->cache_lock);
+
+  G_OBJECT_CLASS (epure_spelling_dictionary_parent_class)->finalize (object);
+}
+
+static void
+epure_spelling_dictionary_class_init (EpureSpellingDictionaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = epure_spelling_dictionary_finalize;
+
+  /**
+   * EpureSpellingDictionary::changed:
+   *
+   * A word was added to the personal dictionary or ignored: the same text
+   * may now have fewer misspellings.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+epure_spelling_dictionary_init (EpureSpellingDictionary *self)
+{
+  g_mutex_init (&self->dict_lock);
+  g_mutex_init (&self->cache_lock);
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Hunspell's French dictionary knows ' and ’ but not the modifier letter
+ * ʼ, and only the ASCII hyphen. */
+static char *
+normalize_word (const char *word,
+                gssize      len)
+{
+  GString *s;
+  const char *p, *end;
+
+  if (len < 0)
+    len = strlen (word);
+
+  s = g_string_sized_new (len);
+  p = word;
+  end = word + len;
+  while (p < end)
+    {
+      if ((guchar) p[0] == 0xCA && p + 1 < end && (guchar) p[1] == 0xBC)          /* ʼ */
+        {
+          g_string_append (s, "\xE2\x80\x99");
+          p += 2;
+        }
+      else if ((guchar) p[0] == 0xE2 && p + 2 < end && (guchar) p[1] == 0x80 &&
+               ((guchar) p[2] == 0x90 || (guchar) p[2] == 0x91))                 /* ‐ ‑ */
+        {
+          g_string_append_c (s, '-');
+          p += 3;
+        }
+      else
+        g_string_append_c (s, *p++);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+load_extra_words (EpureSpellingDictionary *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) parts = g_strsplit (self->language, "_", 2);
+
+  /* dictionaries/words-LANG.txt: words Hunspell lacks, one per line. */
+  basename = g_strdup_printf ("words-%s.txt", parts[0]);
+  path = epure_find_dictionary_file (basename);
+  if (path == NULL || !g_file_get_contents (path, &contents, NULL, NULL))
+    return;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *word = g_strstrip (lines[i]);
+      if (word[0] == '\0' || word[0] == '#' || !g_utf8_validate (word, -1, NULL))
+        continue;
+      enchant_dict_add_to_session (self->dict, word, -1);
+    }
+}
+
+EpureSpellingDictionary *
+epure_spelling_dictionary_new (const char  *language,
+                               GError     **error)
+{
+  g_autoptr(EpureSpellingDictionary) self = NULL;
+
+  if (language == NULL || language[0] == '\0')
+    language = EPURE_SPELLING_DEFAULT_LANGUAGE;
+
+  self = g_object_new (EPURE_TYPE_SPELLING_DICTIONARY, NULL);
+  self->language = g_strdup (language);
+  self->broker = enchant_broker_init ();
+  if (self->broker != NULL)
+    self->dict = enchant_broker_request_dict (self->broker, language);
+
+  if (self->dict == NULL)
+    {
+      if (g_str_has_prefix (language, "fr"))
+        g_set_error (error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_UNAVAILABLE,
+                     _("No French spelling dictionary (%s) is installed: install the hunspell-fr package"),
+                     language);
+      else
+        g_set_error (error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_UNAVAILABLE,
+                     _("No spelling dictionary is installed for “%s”: install the matching hunspell package"),
+                     language);
+      return NULL;
+    }
+
+  load_extra_words (self);
+  return g_steal_pointer (&self);
+}
+
+const char *
+epure_spelling_dictionary_get_language (EpureSpellingDictionary *self)
+{
+  g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), NULL);
+  return self->language;
+}
+
+gboolean
+epure_spelling_dictionary_check_word (EpureSpellingDictionary *self,
+                                      const char              *word,
+                                      gssize                   len)
+{
+  g_autofree char *key = NULL;
+  gpointer verdict;
+  gboolean correct;
+
+  g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), TRUE);
+  g_return_val_if_fail (word != NULL, TRUE);
+
+  key = normalize_word (word, len);
+
+  g_mutex_lock (&self->cache_lock);
+  verdict = g_hash_table_lookup (self->cache, key);
+  if (verdict == NULL && g_hash_table_contains (self->ignored, key))
+    verdict = GINT_TO_POINTER (1);
+  g_mutex_unlock (&self->cache_lock);
+  if (verdict != NULL)
+    return GPOINTER_TO_INT (verdict) == 1;
+
+  g_mutex_lock (&self->dict_lock);
+  correct = enchant_dict_check (self->dict, key, -1) == 0;
+  g_mutex_unlock (&self->dict_lock);
+
+  g_mutex_lock (&self->cache_lock);
+  if (g_hash_table_size (self->cache) >= MAX_CACHED_WORDS)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_replace (self->cache, g_steal_pointer (&key), GINT_TO_POINTER (correct ? 1 : 2));
+  g_mutex_unlock (&self->cache_lock);
+
+  return correct;
+}
+
+/* Case-folded, without accents: "École" and "ecole" compare equal. */
+static char *
+fold_accents (const char *word)
+{
+  g_autofree char *nfd = g_utf8_normalize (word, -1, G_NORMALIZE_NFD);
+  g_autofree char *folded = NULL;
+  GString *s;
+
+  if (nfd == NULL)
+    return g_strdup (word);
+  folded = g_utf8_casefold (nfd, -1);
+  s = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Optimal string alignment distance, capped at 3 (only 0, 1 and "more"
+ * matter for ranking). */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  glong la, lb;
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, &la);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &lb);
+  g_autofree guint *d = NULL;
+  glong w = lb + 1;
+
+  if (ABS (la - lb) > 2)
+    return 3;
+
+  d = g_new (guint, (la + 1) * (lb + 1));
+  for (glong i = 0; i <= la; i++)
+    d[i * w] = i;
+  for (glong j = 0; j <= lb; j++)
+    d[j] = j;
+  for (glong i = 1; i <= la; i++)
+    for (glong j = 1; j <= lb; j++)
+      {
+        guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
+        guint v = MIN (d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1);
+        v = MIN (v, d[(i - 1) * w + j - 1] + cost);
+        if (i > 1 && j > 1 && ua[i - 1] == ub[j - 2] && ua[i - 2] == ub[j - 1])
+          v = MIN (v, d[(i - 2) * w + j - 2] + 1);
+        d[i * w + j] = v;
+      }
+  return MIN (d[la * w + lb], 3);
+}
+
+typedef struct
+{
+  char *word;
+  guint tier;
+  guint order;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->tier != cb->tier)
+    return ca->tier < cb->tier ? -1 : 1;
+  return ca->order < cb->order ? -1 : ca->order > cb->order ? 1 : 0;
+}
+
+/* Lower tiers first: a case-only or accent-only correction is nearly always
+ * the one meant, then single-edit typos, then Enchant's other ideas. */
+static guint
+rank_tier (const char *typo,
+           const char *folded_typo,
+           const char *candidate)
+{
+  g_autofree char *cf_typo = g_utf8_casefold (typo, -1);
+  g_autofree char *cf_cand = g_utf8_casefold (candidate, -1);
+  g_autofree char *folded_cand = NULL;
+
+  if (strcmp (cf_typo, cf_cand) == 0)
+    return 0;
+  folded_cand = fold_accents (candidate);
+  if (strcmp (folded_typo, folded_cand) == 0)
+    return 1;
+  if (strchr (candidate, ' ') != NULL)
+    return 4;
+  if (edit_distance (folded_typo, folded_cand) <= 1)
+    return 2;
+  return 3;
+}
+
+static const char *
+find_apostrophe (const char *word)
+{
+  const char *p;
+
+  if ((p = strstr (word, "\xE2\x80\x99")) != NULL)
+    return "\xE2\x80\x99";
+  if ((p = strstr (word, "\xCA\xBC")) != NULL)
+    return "\xCA\xBC";
+  if (strchr (word, '\'') != NULL)
+    return "'";
+  return NULL;
+}
+
+/* Gives a suggestion the text's apostrophe and the word's capitalization. */
+static char *
+match_style (const char *suggestion,
+             const char *typo,
+             gsize       typo_elision)
+{
+  const char *apostrophe = find_apostrophe (typo);
+  g_autoptr(GString) s = g_string_new (suggestion);
+  const char *typo_rest = typo + typo_elision;
+  gsize elision;
+
+  if (apostrophe != NULL)
+    {
+      g_string_replace (s, "\xE2\x80\x99", "'", 0);
+      g_string_replace (s, "\xCA\xBC", "'", 0);
+      g_string_replace (s, "'", apostrophe, 0);
+    }
+
+  elision = epure_word_elision_length (s->str, s->len);
+  if (epure_word_is_capitals (typo_rest, strlen (typo_rest)) && g_utf8_strlen (typo_rest, -1) > 1)
+    {
+      g_autofree char *upper = g_utf8_strup (s->str + elision, -1);
+      g_string_truncate (s, elision);
+      g_string_append (s, upper);
+    }
+  else if (g_unichar_isupper (g_utf8_get_char (typo_rest)) &&
+           g_unichar_islower (g_utf8_get_char (s->str + elision)))
+    {
+      gunichar c = g_unichar_totitle (g_utf8_get_char (s->str + elision));
+      const char *after = g_utf8_next_char (s->str + elision);
+      g_autofree char *rest = g_strdup (after);
+      g_string_truncate (s, elision);
+      g_string_append_unichar (s, c);
+      g_string_append (s, rest);
+    }
+
+  /* The elided prefix keeps the text's case too (L’ / l’). */
+  if (typo_elision > 0 && elision > 0 && g_unichar_islower (g_utf8_get_char (typo)) &&
+      g_ascii_isupper (s->str[0]))
+    s->str[0] = g_ascii_tolower (s->str[0]);
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+collect (GPtrArray  *out,
+         char      **words,
+         gsize       n,
+         const char *prefix)
+{
+  for (gsize i = 0; i < n; i++)
+    g_ptr_array_add (out, g_strconcat (prefix ? prefix : "", words[i], NULL));
+}
+
+static GPtrArray *
+raw_suggestions (EpureSpellingDictionary *self,
+                 const char              *key,
+                 gsize                    elision)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  char **words;
+  gsize n = 0;
+
+  g_mutex_lock (&self->dict_lock);
+  words = enchant_dict_suggest (self->dict, key, -1, &n);
+  collect (out, words, n, NULL);
+  if (words != NULL)
+    enchant_dict_free_string_list (self->dict, words);
+
+  /* l’Almatyx: the rest alone gives better ideas, and the personal words. */
+  if (elision > 0)
+    {
+      g_autofree char *prefix = g_strndup (key, elision);
+      n = 0;
+      words = enchant_dict_suggest (self->dict, key + elision, -1, &n);
+      collect (out, words, n, prefix);
+      if (words != NULL)
+        enchant_dict_free_string_list (self->dict, words);
+    }
+  g_mutex_unlock (&self->dict_lock);
+
+  return out;
+}
+
+char **
+epure_spelling_dictionary_suggest_raw (EpureSpellingDictionary *self,
+                                       const char              *word,
+                                       gssize                   len)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) raw = NULL;
+
+  g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  key = normalize_word (word, len);
+  raw = raw_suggestions (self, key, 0);
+  g_ptr_array_add (raw, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&raw), FALSE);
+}
+
+char **
+epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
+                                   const char              *word,
+                                   gssize                   len,
+                                   guint                    max)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *folded_key = NULL;
+  g_autoptr(GPtrArray) raw = NULL;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gsize elision;
+
+  g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  key = normalize_word (word, len);
+  elision = epure_word_elision_length (key, strlen (key));
+  folded_key = fold_accents (key);
+  raw = raw_suggestions (self, key, elision);
+
+  for (guint i = 0; i < raw->len; i++)
+    {
+      char *styled = match_style (g_ptr_array_index (raw, i), key, elision);
+      Candidate c = { styled, 0, i };
+
+      if (strcmp (styled, key) == 0 || g_hash_table_contains (seen, styled))
+        {
+          g_free (styled);
+          continue;
+        }
+      g_hash_table_add (seen, styled);
+      c.tier = rank_tier (key, folded_key, styled);
+      g_array_append_val (candidates, c);
+    }
+
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      g_autofree char *out = NULL;
+
+      if (i < max)
+        {
+          /* Back to the text's own apostrophe (normalize_word changed ʼ). */
+          g_autoptr(GString) s = g_string_new (c->word);
+          const char *apostrophe = find_apostrophe (word);
+          if (apostrophe != NULL && strcmp (apostrophe, "\xCA\xBC") == 0)
+            g_string_replace (s, "\xE2\x80\x99", apostrophe, 0);
+          g_strv_builder_add (builder, s->str);
+        }
+      g_free (c->word);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+forget_cached (EpureSpellingDictionary *self,
+               const char              *key)
+{
+  g_mutex_lock (&self->cache_lock);
+  g_hash_table_remove (self->cache, key);
+  g_mutex_unlock (&self->cache_lock);
+}
+
+void
+epure_spelling_dictionary_add_word (EpureSpellingDictionary *self,
+                                    const char              *word,
+                                    gssize                   len)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (EPURE_IS_SPELLING_DICTIONARY (self));
+  g_return_if_fail (word != NULL);
+
+  key = normalize_word (word, len);
+  g_mutex_lock (&self->dict_lock);
+  enchant_dict_add (self->dict, key, -1);
+  g_mutex_unlock (&self->dict_lock);
+  forget_cached (self, key);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+epure_spelling_dictionary_ignore_word (EpureSpellingDictionary *self,
+                                       const char              *word,
+                                       gssize                   len)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (EPURE_IS_SPELLING_DICTIONARY (self));
+  g_return_if_fail (word != NULL);
+
+  key = normalize_word (word, len);
+  g_mutex_lock (&self->cache_lock);
+  g_hash_table_remove (self->cache, key);
+  g_hash_table_add (self->ignored, g_steal_pointer (&key));
+  g_mutex_unlock (&self->cache_lock);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+epure_spelling_dictionary_remove_word (EpureSpellingDictionary *self,
+                                       const char              *word,
+                                       gssize                   len)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (EPURE_IS_SPELLING_DICTIONARY (self));
+  g_return_if_fail (word != NULL);
+
+  key = normalize_word (word, len);
+  g_mutex_lock (&self->dict_lock);
+  enchant_dict_remove (self->dict, key, -1);
+  g_mutex_unlock (&self->dict_lock);
+
+  g_mutex_lock (&self->cache_lock);
+  g_hash_table_remove (self->cache, key);
+  g_hash_table_remove (self->ignored, key);
+  g_mutex_unlock (&self->cache_lock);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+list_dict_cb (const char * const lang_tag,
+              const char * const provider_name,
+              const char * const provider_desc,
+              const char * const provider_file,
+              void              *user_data)
+{
+  GPtrArray *langs = user_data;
+
+  for (guint i = 0; i < langs->len; i++)
+    if (strcmp (g_ptr_array_index (langs, i), lang_tag) == 0)
+      return;
+  g_ptr_array_add (langs, g_strdup (lang_tag));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+epure_spelling_list_languages (void)
+{
+  GPtrArray *langs = g_ptr_array_new ();
+  EnchantBroker *broker = enchant_broker_init ();
+
+  if (broker != NULL)
+    {
+      enchant_broker_list_dicts (broker, list_dict_cb, langs);
+      enchant_broker_free (broker);
+    }
+  g_ptr_array_sort (langs, compare_strings);
+  g_ptr_array_add (langs, NULL);
+  return (char **) g_ptr_array_free (langs, FALSE);
+}
+
+char *
+epure_spelling_language_name (const char *language)
+{
+  static const struct { const char *code; const char *name; } languages[] = {
+    { "fr", N_("French") }, { "en", N_("English") }, { "de", N_("German") },
+    { "es", N_("Spanish") }, { "it", N_("Italian") }, { "pt", N_("Portuguese") },
+    { "nl", N_("Dutch") }, { "br", N_("Breton") }, { "ca", N_("Catalan") },
+    { "oc", N_("Occitan") },
+  };
+  static const struct { const char *code; const char *name; } countries[] = {
+    { "FR", N_("France") }, { "BE", N_("Belgium") }, { "CA", N_("Canada") },
+    { "CH", N_("Switzerland") }, { "LU", N_("Luxembourg") }, { "MC", N_("Monaco") },
+    { "US", N_("United States") }, { "GB", N_("United Kingdom") }, { "DE", N_("Germany") },
+    { "ES", N_("Spain") }, { "IT", N_("Italy") }, { "PT", N_("Portugal") },
+    { "BR", N_("Brazil") },
+  };
+  g_auto(GStrv) parts = NULL;
+  const char *lang_name = NULL, *country_name = NULL;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  parts = g_strsplit (language, "_", 2);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (parts[0], languages[i].code) == 0)
+      lang_name = _(languages[i].name);
+  if (lang_name == NULL)
+    return g_strdup (language);
+  if (parts[1] == NULL)
+    return g_strdup (lang_name);
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    if (g_strcmp0 (parts[1], countries[i].code) == 0)
+      country_name = _(countries[i].name);
+  /* TRANSLATORS: a spelling language: "French (Canada)" */
+  return g_strdup_printf (_("%s (%s)"), lang_name, country_name ? country_name : parts[1]);
+}
