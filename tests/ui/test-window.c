@@ -160,7 +160,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  const char *checkers = data ? data : "whitespace";
+  g_auto(GStrv) ids = g_strsplit (checkers, ",", -1);
+
   fixture->app = g_object_get_data (G_OBJECT (g_application_get_default ()), "app");
+  /* Each test names the checkers it expects findings from. */
+  g_settings_set_strv (epure_application_get_settings (fixture->app), "enabled-checkers",
+                       (const char * const *) ids);
   fixture->dir = g_dir_make_tmp ("epure-ui-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
   fixture->window = epure_window_new (fixture->app);
