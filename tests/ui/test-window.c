@@ -530,6 +530,108 @@ test_save_keeps_crlf (Fixture       *fixture,
   g_assert_cmpstr (on_disk, ==, "Ligne un.\r\nLigne deux.\r\nLigne trois.\r\n");
 }
 
+/* The typography cleanup, through the real plugin: French quotes and
+ * apostrophes in one step, undone in one step. */
+static void
+test_typography_cleanup (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *dirty = "Le maire a parlé d'une \"erreur historique\" hier.\n";
+  const char *expected = "Le maire a parlé d’une «\u00a0erreur historique\u00a0» hier.\n";
+  g_autofree char *path = write_fixture (fixture, "guillemets.txt", dirty);
+  g_autofree char *cleaned = NULL;
+  g_autofree char *undone = NULL;
+  GListModel *findings = epure_buffer_checker_get_findings (epure_window_get_buffer_checker (fixture->window));
+  EpureCleanupDialog *dialog;
+  guint n;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(EpureFinding) finding = g_list_model_get_item (findings, i);
+      g_assert_cmpstr (epure_finding_get_category (finding), ==, EPURE_CATEGORY_TYPOGRAPHY);
+    }
+
+  dialog = open_cleanup (fixture, "typography");
+  n = epure_cleanup_dialog_get_n_changes (dialog);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), >=, 2);
+
+  cleaned = buffer_text (fixture);
+  g_assert_cmpstr (cleaned, ==, expected);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  undone = buffer_text (fixture);
+  g_assert_cmpstr (undone, ==, dirty);
+
+  /* Once clean, the checker finds nothing more to do. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  wait_for_check (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+}
+
+static const char article_with_footer[] =
+  "Les vendanges commencent tôt cette année\n"
+  "\n"
+  "Dans le Bordelais, les premiers raisins ont été coupés dès la mi-août, "
+  "deux semaines plus tôt que la moyenne des trente dernières années.\n"
+  "\n"
+  "Les viticulteurs redoutent une récolte plus faible, mais d’une bonne qualité.\n"
+  "\n"
+  "Partagez cet article sur les réseaux sociaux !\n"
+  "Faites un don pour soutenir notre rédaction indépendante via Paypal.\n";
+
+/* Extras are removed as blocks; "this is content" keeps one. */
+static void
+test_remove_extras (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "vendanges.txt", article_with_footer);
+  g_autofree char *text = NULL;
+  EpureBufferChecker *checker = epure_window_get_buffer_checker (fixture->window);
+  EpureCleanupDialog *dialog;
+  EpureFinding *kept;
+  GtkTextIter start, end;
+  g_autofree char *kept_text = NULL;
+  guint n, shown_before;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  shown_before = g_list_model_get_n_items (epure_buffer_checker_get_findings (checker));
+  g_assert_cmpuint (shown_before, >=, 2);
+
+  dialog = open_cleanup (fixture, "boilerplate");
+  n = epure_cleanup_dialog_get_n_changes (dialog);
+  g_assert_cmpuint (n, >=, 2);
+
+  /* The first block is declared content: it stays, and is no longer shown. */
+  kept = epure_cleanup_dialog_get_change (dialog, 0);
+  g_assert_true (epure_buffer_checker_get_bounds (checker, kept, &start, &end));
+  kept_text = gtk_text_iter_get_text (&start, &end);
+  epure_cleanup_dialog_keep_as_content (dialog, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)), ==, shown_before - 1);
+
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, n - 1);
+  text = buffer_text (fixture);
+  g_assert_nonnull (strstr (text, kept_text));
+  g_assert_true (g_str_has_prefix (text, "Les vendanges commencent tôt cette année\n"));
+  g_assert_nonnull (strstr (text, "mais d’une bonne qualité."));
+  g_assert_cmpuint (strlen (text), <, strlen (article_with_footer));
+
+  /* The kept block stays dismissed after the re-check. */
+  wait_for_check (fixture);
+  for (guint i = 0; i < g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)); i++)
+    {
+      g_autoptr(EpureFinding) finding = g_list_model_get_item (epure_buffer_checker_get_findings (checker), i);
+      g_autofree char *flagged = NULL;
+
+      epure_buffer_checker_get_bounds (checker, finding, &start, &end);
+      flagged = gtk_text_iter_get_text (&start, &end);
+      g_assert_cmpstr (flagged, !=, kept_text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,6 +667,9 @@ main (int   argc,
   g_test_add ("/ui/window/save-write-fails", Fixture, NULL, fixture_set_up, test_save_write_fails, fixture_tear_down);
   g_test_add ("/ui/window/open-legacy-and-binary", Fixture, NULL, fixture_set_up, test_open_legacy_and_binary, fixture_tear_down);
   g_test_add ("/ui/window/save-keeps-crlf", Fixture, NULL, fixture_set_up, test_save_keeps_crlf, fixture_tear_down);
+
+  g_test_add ("/ui/window/typography-cleanup", Fixture, "typography", fixture_set_up, test_typography_cleanup, fixture_tear_down);
+  g_test_add ("/ui/window/remove-extras", Fixture, "boilerplate", fixture_set_up, test_remove_extras, fixture_tear_down);
 
   ret = g_test_run ();
 

@@ -19,6 +19,7 @@ struct _EpureBufferChecker
   GObject        parent_instance;
 
   GtkTextBuffer *buffer;
+  EpurePipeline *source_pipeline;
   EpurePipeline *pipeline;
   GListStore    *findings;
 
@@ -58,6 +59,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void update_pipeline (EpureBufferChecker *self);
 
 typedef struct
 {
@@ -449,8 +452,8 @@ epure_buffer_checker_dismiss (EpureBufferChecker *self,
     publish (self);
 }
 
-/* The spelling adapter underlines misspellings itself: the pipeline's own
- * spelling findings are then not shown twice. */
+/* The spelling adapter checks and underlines misspellings itself,
+ * incrementally: the pipeline's spelling checker then does not run here. */
 void
 epure_buffer_checker_set_skip_checker (EpureBufferChecker *self,
                                        const char         *checker_id)
@@ -459,8 +462,7 @@ epure_buffer_checker_set_skip_checker (EpureBufferChecker *self,
 
   g_free (self->skip_checker);
   self->skip_checker = g_strdup (checker_id);
-  if (text_is_current (self))
-    publish (self);
+  update_pipeline (self);
 }
 
 static void
@@ -488,29 +490,48 @@ epure_buffer_checker_set_dark (EpureBufferChecker *self,
   set_rgba (self->style_tag, "background-rgba", dark ? "rgba(192,97,203,0.25)" : "rgba(145,65,172,0.15)");
 }
 
+
 static void
 on_checker_changed (EpureBufferChecker *self)
 {
   epure_buffer_checker_queue_check (self);
 }
 
-void
-epure_buffer_checker_set_pipeline (EpureBufferChecker *self,
-                                   EpurePipeline      *pipeline)
+/* The checkers this buffer runs: the pipeline's, less the skipped one
+ * (which someone else runs, incrementally). */
+static void
+update_pipeline (EpureBufferChecker *self)
 {
   g_autoptr(GPtrArray) checkers = NULL;
 
-  g_return_if_fail (EPURE_IS_BUFFER_CHECKER (self));
-
-  g_set_object (&self->pipeline, pipeline);
-  if (pipeline != NULL)
+  g_clear_object (&self->pipeline);
+  if (self->source_pipeline != NULL)
     {
-      checkers = epure_pipeline_get_checkers (pipeline);
+      checkers = epure_pipeline_get_checkers (self->source_pipeline);
+      if (self->skip_checker == NULL || epure_pipeline_get_checker (self->source_pipeline, self->skip_checker) == NULL)
+        self->pipeline = g_object_ref (self->source_pipeline);
+      else
+        {
+          self->pipeline = epure_pipeline_new ();
+          for (guint i = 0; i < checkers->len; i++)
+            if (!g_str_equal (epure_checker_get_id (g_ptr_array_index (checkers, i)), self->skip_checker))
+              epure_pipeline_add_checker (self->pipeline, g_ptr_array_index (checkers, i));
+        }
       for (guint i = 0; i < checkers->len; i++)
         g_signal_connect_object (g_ptr_array_index (checkers, i), "changed",
                                  G_CALLBACK (on_checker_changed), self, G_CONNECT_SWAPPED);
     }
   epure_buffer_checker_check_now (self);
+}
+
+void
+epure_buffer_checker_set_pipeline (EpureBufferChecker *self,
+                                   EpurePipeline      *pipeline)
+{
+  g_return_if_fail (EPURE_IS_BUFFER_CHECKER (self));
+
+  g_set_object (&self->source_pipeline, pipeline);
+  update_pipeline (self);
 }
 
 EpurePipeline *
@@ -622,6 +643,7 @@ epure_buffer_checker_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->pipeline);
+  g_clear_object (&self->source_pipeline);
 
   G_OBJECT_CLASS (epure_buffer_checker_parent_class)->dispose (object);
 }

@@ -70,7 +70,8 @@ update_summary (EpureFindingsPanel *self,
 
   if (self->extra_title != NULL)
     {
-      g_autofree char *extra = g_strdup_printf ("%s: %u", self->extra_title, self->extra_count);
+      /* TRANSLATORS: a count in the findings panel, "Misspelled words: 3" */
+      g_autofree char *extra = g_strdup_printf (_("%s: %u"), self->extra_title, self->extra_count);
       gtk_label_set_label (GTK_LABEL (self->extra_label), extra);
     }
   gtk_widget_set_visible (self->extra_label, self->extra_title != NULL);
@@ -287,7 +288,8 @@ bind_row (GtkSignalListItemFactory *factory,
 
           if (line == 0)
             epure_text_get_line_column (text, start, &line, NULL);
-          if (replacements != NULL && replacements[0] != NULL && end - start < 200)
+          /* A deletion (a whole block) shows what goes, struck through. */
+          if (replacements != NULL && replacements[0] != NULL && replacements[0][0] != '\0' && end - start < 200)
             change = epure_markup_change (text, start, end, replacements[0], TRUE);
           else
             change = epure_markup_change (text, start, MIN (end, start + 200), NULL, FALSE);
