@@ -632,6 +632,129 @@ test_remove_extras (Fixture       *fixture,
     }
 }
 
+/* Closing with unsaved changes asks first; "Discard" closes. */
+static void
+test_close_prompt (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  g_autofree char *on_disk = NULL;
+  GtkTextBuffer *buffer;
+  AdwMessageDialog *dialog;
+  GtkTextIter end;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Ajout.\n", -1);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "article.txt"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+
+  /* Cancel keeps everything. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* Discard closes without writing. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin (50);
+  dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, dirty_text);
+}
+
+/* Search selects the matches in turn, wrapping around. */
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *entry;
+  g_autofree char *first = NULL;
+  int first_offset, second_offset;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
+  entry = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+  g_assert_true (GTK_IS_TEXT (entry) || GTK_IS_SEARCH_ENTRY (entry));
+  while (entry != NULL && !GTK_IS_SEARCH_ENTRY (entry))
+    entry = gtk_widget_get_parent (entry);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Le ");
+  spin (300);
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  first = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (first, ==, "Le ");
+  first_offset = gtk_text_iter_get_offset (&start);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-next", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  second_offset = gtk_text_iter_get_offset (&start);
+  g_assert_cmpint (second_offset, >, first_offset);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-previous", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, first_offset);
+}
+
+/* Export writes another format and leaves the document as it was; the
+ * file is added to the recent files. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  g_autofree char *html = g_build_filename (fixture->dir, "article.html", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) target = g_file_new_for_path (html);
+  EpureDocument *document;
+  GtkTextIter end;
+
+  open_file (fixture, path);
+  document = epure_window_get_document (fixture->window);
+  uri = g_file_get_uri (epure_document_get_file (document));
+  /* The recent manager looks up the file's type before adding it. */
+  for (guint i = 0; i < 500 && !gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri); i++)
+    spin (10);
+  g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, "Ajout.\n", -1);
+
+  fixture->saved = FALSE;
+  epure_window_save_to (fixture->window, target, "html", TRUE);
+  wait_for (&fixture->saved);
+  g_assert_true (fixture->save_ok);
+
+  g_assert_true (g_file_get_contents (html, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<html"));
+  g_assert_nonnull (strstr (contents, "La séance a duré deux heures."));
+  g_assert_nonnull (strstr (contents, "Ajout."));
+  /* Still the .txt, still modified. */
+  {
+    g_autoptr(GFile) original = g_file_new_for_path (path);
+    g_assert_true (g_file_equal (epure_document_get_file (document), original));
+  }
+  g_assert_cmpstr (epure_document_get_format (document), ==, "txt");
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +793,10 @@ main (int   argc,
 
   g_test_add ("/ui/window/typography-cleanup", Fixture, "typography", fixture_set_up, test_typography_cleanup, fixture_tear_down);
   g_test_add ("/ui/window/remove-extras", Fixture, "boilerplate", fixture_set_up, test_remove_extras, fixture_tear_down);
+
+  g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);
+  g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
 
   ret = g_test_run ();
 
