@@ -222,7 +222,7 @@ test_open_shows_findings (Fixture       *fixture,
   g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
   g_autofree char *text = NULL;
   EpureFindingsPanel *panel = epure_window_get_findings_panel (fixture->window);
-  GListModel *rows = epure_findings_panel_get_rows (panel);
+  GListModel *rows;
   g_autoptr(GObject) header = NULL;
   g_autoptr(GObject) first = NULL;
   GtkTextBuffer *buffer;
@@ -239,6 +239,7 @@ test_open_shows_findings (Fixture       *fixture,
   wait_for_check (fixture);
 
   /* A header per checker, with its count, then its findings. */
+  rows = epure_findings_panel_get_rows (panel);
   g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 4);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
