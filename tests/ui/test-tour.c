@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "epure-application.h"
@@ -132,6 +133,20 @@ tour (gboolean dark)
   screenshot (name);
   gtk_window_destroy (prefs);
 
+  if (!dark)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+      screenshot ("about.png");
+      for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+        {
+          g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
+          if (ADW_IS_ABOUT_WINDOW (other))
+            gtk_window_destroy (other);
+        }
+    }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("shortcuts%s.png", suffix);
@@ -206,6 +221,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
 
   epure_init ();
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
 
   app = epure_application_new ();

@@ -238,6 +238,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");
   gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
 
