@@ -608,7 +608,7 @@ test_clean_keeps_formatting (Fixture       *f,
   g_autofree char *cleaned = NULL;
   g_autofree char *html = NULL;
   EpureExportOptions options = { 0 };
-  const char *ids[] = { "whitespace", NULL };
+  const char *ids[] = { "typography", NULL };
   gsize len;
   const char *text;
 
