@@ -38,6 +38,12 @@ timed() {
   awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$out.time"
 }
 
+# man's bold and underline are overstrikes: col (bsdextrautils) removes
+# them, sed does when col is missing.
+strip_overstrike() {
+  if command -v col >/dev/null; then col -bx; else sed 's/.\x08//g'; fi
+}
+
 build_corpus() {
   local parts=$work/corpus-parts
   mkdir -p "$parts"
@@ -46,7 +52,7 @@ build_corpus() {
     echo "# rendering manpages-fr with man -Tutf8…"
     find /usr/share/man/fr -name '*.gz' | sort >"$parts/pages.txt"
     head -n 300 "$parts/pages.txt" | while read -r page; do
-      MANWIDTH=80 LC_ALL=C.UTF-8 man -Tutf8 -l "$page" 2>/dev/null | col -bx || true
+      MANWIDTH=80 LC_ALL=C.UTF-8 man -Tutf8 -l "$page" 2>/dev/null | strip_overstrike || true
       echo
     done | iconv -c -f UTF-8 -t UTF-8 >"$parts/man.txt"
   else
