@@ -101,6 +101,8 @@ row "engine check, in process (corpus)" "$(awk '$1 == "engine-check" { print $4 
 row "engine clean, in process (corpus)" "$engine_wall" "$engine_cpu"
 row "engine clean by 64 KiB chunks (corpus)" "$(awk '$1 == "engine-clean-streaming" { print $4 }' "$work/engine.txt")" \
   "$(awk '$1 == "engine-clean-streaming" { print $6 }' "$work/engine.txt")"
+row "typography fast path clean (edits, no findings)" "$(awk '$1 == "engine-fast-clean" { print $4 }' "$work/engine.txt")" \
+  "$(awk '$1 == "engine-fast-clean" { print $6 }' "$work/engine.txt")"
 row "engine clean, in process (subset)" "$(awk '$1 == "engine-clean" { print $4 }' "$work/engine-subset.txt")" \
   "$(awk '$1 == "engine-clean" { print $6 }' "$work/engine-subset.txt")"
 
@@ -175,4 +177,10 @@ if [ ${#peers_wall[@]} -gt 0 ]; then
     echo "epure-cli / faster peer: $(ratio "$cli_wall" "${best_wall%% *}")x wall, $(ratio "$cli_cpu" "${best_cpu%% *}")x cpu (target >= 50x)"
   fi
 fi
-echo "engine alone (target >= 200 MiB/s): $engine_wall MiB/s wall, $engine_cpu MiB/s cpu"
+fast_wall=$(awk '$1 == "engine-fast-clean" { print $4 }' "$work/engine.txt")
+fast_cpu=$(awk '$1 == "engine-fast-clean" { print $6 }' "$work/engine.txt")
+if [ ${#peers_wall[@]} -gt 0 ]; then
+  echo "typography fast path / faster peer: $(ratio "$fast_wall" "${best_wall%% *}")x wall, $(ratio "$fast_cpu" "${best_cpu%% *}")x cpu"
+fi
+echo "engine alone (target >= 200 MiB/s): $engine_wall MiB/s wall, $engine_cpu MiB/s cpu (pipeline clean);" \
+  "$fast_wall MiB/s wall, $fast_cpu MiB/s cpu (fast path)"
