@@ -1386,8 +1386,10 @@ other_hits (Context *ctx,
             gunichar prev = epure_typo_char_before (s, ps, p, NULL);
             gunichar next = epure_typo_char_at (s, p + 1, pe);
 
-            /* l'armée, aujourd'hui; not 5'10 nor 'quoted'. */
-            if (epure_typo_is_letter (prev) && epure_typo_is_letter (next))
+            /* l'armée, aujourd'hui, l'« affaire »; not 5'10 nor 'quoted'. */
+            if (epure_typo_is_letter (prev) &&
+                (epure_typo_is_letter (next) || next == 0xAB || next == 0x201C ||
+                 (next == '"' && epure_typo_is_letter (epure_typo_char_at (s, p + 2, pe)))))
               {
                 hit = add_hit (ctx, p, p + 1, "typography.apostrophe",
                                N_("Typographic apostrophe ’ expected"), PRIORITY_PUNCTUATION, automatic);
