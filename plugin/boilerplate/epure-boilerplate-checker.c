@@ -1373,10 +1373,19 @@ judge_footer (Scan  *scan,
         }
       else if (b->symbol_only && strong_after && bridge)
         footer_start = i - 1;
+      else if (b->symbol_only && !strong_after && weak_count >= 1)
+        {
+          /* A separator near the end with some evidence under it: the
+           * article stopped there. */
+          strong_after = TRUE;
+          footer_start = i - 1;
+          bridge = TRUE;
+        }
       else if (!b->symbol_only)
-        /* A separator above weak blocks still opens the footer; above
-         * article paragraphs it is the article's. */
-        bridge = bridge && block_weak (b) && b->flagged == CAT_NONE;
+        /* A separator above weak or short blocks ("Sur le même thème" and
+         * a list of titles) still opens the footer; above article
+         * paragraphs it is the article's. */
+        bridge = bridge && b->flagged == CAT_NONE && (block_weak (b) || b->n_words <= SHORT_WORDS);
     }
 
   /* No evidence strong enough, but a shift of voice: the article reports
