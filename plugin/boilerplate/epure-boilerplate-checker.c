@@ -4,14 +4,26 @@
  *
  * The text is cut into blocks (lines, or the lines of one hard-wrapped
  * paragraph).  Each block gathers evidence: lexicon phrases with weights
- * (dictionaries/boilerplate-*.txt), calls to action, links, handles,
- * arrows and emoji, symbol-only rows, counter-evidence of article prose,
- * and its length.  Position decides how much evidence is needed: a footer
- * is the run of blocks at the end that starts with a clearly boilerplate
- * block, and the blocks after its start only need to be compatible with it
- * (e-mail signature detectors work this way); the head is read the same
- * way from the top; the body needs far more.  Evidence inside quotations
- * does not count, so an article quoting « partagez » keeps its body.
+ * (dictionaries/boilerplate-*.txt), calls to action, the publication
+ * speaking to its reader, questions put to the reader, links, handles,
+ * arrows and emoji, breadcrumbs and menus, symbol-only rows,
+ * counter-evidence of article prose, and its length.
+ *
+ * Position decides how much evidence is needed.  A footer is the run of
+ * blocks at the end that starts with a clearly boilerplate block that has
+ * a voice (it addresses the reader, points somewhere, or is mostly a
+ * label), with several weaker ones, with a separator, or with a shift from
+ * third-person prose to blocks that address the reader; once it has
+ * started, the blocks after it only need to be compatible with it (e-mail
+ * signature detectors work this way), and the clear ones lend confidence
+ * to the others.  The head is read the same way from the top, past the
+ * title, byline and date.  The body needs far more, and headlines that
+ * merely mention a newsletter or a donation are left alone.  Evidence
+ * inside quotations does not count, so an article quoting « partagez »
+ * keeps its body.  Paragraphs that appear twice are found anywhere.
+ *
+ * Only the blocks a rule looks at are analysed: long body paragraphs,
+ * most of a text's bytes, are never tokenized.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
