@@ -44,6 +44,7 @@
 #define FOOTER_BONUS 0.4   /* confidence a confirmed footer lends its blocks */
 #define FOOTER_SUM   1.5   /* weak blocks closing a text, together */
 #define VOICE_MAX_WORDS 35  /* a reader-addressing block, not a paragraph */
+#define MENU_MAX_WORDS 12
 #define UNVOICED_SCORE 1.5 /* opens a footer without a voice */
 #define BODY_SCORE   1.8   /* flags a short block in the body */
 #define BODY_MAX_WORDS 15
@@ -136,6 +137,7 @@ typedef struct
   guint pictographs;
   guint crumbs;       /* " > ", " › ", " / ", " | ", " · ": a breadcrumb or a menu */
   gboolean asks_reader;  /* a question put to the reader */
+  gboolean menu;         /* a breadcrumb trail, a menu or a toolbar */
   guint quoted_hits;
   const EpureLexiconEntry *seen[16];  /* an entry counts once a block */
   guint n_seen;
@@ -894,9 +896,7 @@ analyse_block (EpureLexicon *lexicon,
                   starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
-  /* "Accueil › Économie › Entreprises", "Imprimer · Copier le lien". */
-  if (b->crumbs >= 2 && words->len <= 8)
-    b->score[CAT_OTHER] += 1.0;
+
   if (b->asks_reader)
     b->score[CAT_COMMENT_PROMPT] += 0.4;
 
@@ -911,6 +911,10 @@ analyse_block (EpureLexicon *lexicon,
         }
     }
 
+  /* "Accueil › Économie › Entreprises", "↗ Partager ✉ Envoyer 🖨 Imprimer":
+   * a breadcrumb trail, a menu or a toolbar, not a sentence. */
+  b->menu = (b->crumbs >= 2 || b->crumbs + b->pictographs >= 3) && words->len <= MENU_MAX_WORDS;
+
   /* Cues without a category still say where a link points. */
   if (b->best == CAT_NONE)
     {
@@ -918,6 +922,8 @@ analyse_block (EpureLexicon *lexicon,
         b->best = CAT_SHARE;
       else if (b->links > 0)
         b->best = CAT_SOURCE_LINK;
+      else if (b->menu)
+        b->best = CAT_OTHER;
       else
         b->best = CAT_OTHER;
     }
@@ -931,6 +937,8 @@ analyse_block (EpureLexicon *lexicon,
     b->total += b->links > 1 ? 0.45 : 0.3;
   if (b->handles > 0)
     b->total += 0.3;
+  if (b->menu)
+    b->total += 1.0;
   /* A line of hashtags or account names only. */
   if (b->handles >= 2 && b->handles * 2 >= b->n_words)
     b->total += 0.6;
@@ -992,7 +1000,7 @@ static gboolean
 block_voiced (const Block *b)
 {
   return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 ||
-         b->pictographs > 0 || b->copyright || b->anchored || b->crumbs >= 2 || b->n_covered * 2 >= b->n_words ||
+         b->pictographs > 0 || b->copyright || b->anchored || b->menu || b->n_covered * 2 >= b->n_words ||
          b->total >= UNVOICED_SCORE;
 }
 
@@ -1478,7 +1486,7 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "arrows or emoji")));
       if (b->copyright)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a copyright sign")));
-      if (b->crumbs >= 2 && b->n_words <= 8)
+      if (b->menu)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail or a menu")));
       if (b->asks_reader)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a question to the reader")));
