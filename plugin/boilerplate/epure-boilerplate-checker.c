@@ -136,6 +136,7 @@ typedef struct
   guint handles;
   guint pictographs;
   guint crumbs;       /* " > ", " › ", " / ", " | ", " · ": a breadcrumb or a menu */
+  guint prices;       /* € and £ signs: offers are priced, in ads */
   gboolean asks_reader;  /* a question put to the reader */
   gboolean menu;         /* a breadcrumb trail, a menu or a toolbar */
   guint quoted_hits;
@@ -757,6 +758,8 @@ scan_marks (const char *s,
             b->pictographs++;
           else if (u == 0x00A9)
             b->copyright = TRUE;
+          else if (u == 0x20AC || u == 0x00A3)  /* € £ */
+            b->prices++;
           p = g_utf8_next_char (p);
         }
     }
@@ -899,6 +902,8 @@ analyse_block (EpureLexicon *lexicon,
 
   if (b->asks_reader)
     b->score[CAT_COMMENT_PROMPT] += 0.4;
+  if (b->prices > 0)
+    b->score[CAT_AD] += 0.3;
 
   b->best = CAT_NONE;
   for (guint c = 0; c < N_CATEGORIES; c++)
