@@ -65,7 +65,7 @@ static gboolean
 opens_context (gunichar c)
 {
   /* What may stand just before an opening quote. */
-  return c == 0 || epure_typo_is_space (c) || strchr ("([{/-:", c < 0x80 ? (int) c : 1) != NULL ||
+  return c == 0 || epure_typo_is_space (c) || strchr ("([{/-:*_", c < 0x80 ? (int) c : 1) != NULL ||
          c == 0x2014 || c == 0x2013 || c == 0xAB || c == 0x201C || c == 0x201E || c == 0x2018 ||
          c == '\'' || c == 0x2019 || c == '"';
 }
@@ -74,7 +74,7 @@ static gboolean
 closes_context (gunichar c)
 {
   /* What may stand just after a closing quote. */
-  return c == 0 || epure_typo_is_space (c) || (c < 0x80 && strchr (".,;:!?)]}/-'\"", (int) c) != NULL) ||
+  return c == 0 || epure_typo_is_space (c) || (c < 0x80 && strchr (".,;:!?)]}/-'\"*_", (int) c) != NULL) ||
          c == 0x2026 || c == 0xBB || c == 0x201D || c == 0x2019 || c == 0x2014 || c == 0x2013;
 }
 

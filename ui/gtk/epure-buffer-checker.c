@@ -13,18 +13,29 @@
 
 /* Long enough not to check between two keystrokes, short enough to feel live. */
 #define CHECK_DELAY_MS 300
+/* Time given to tagging per main-loop iteration. */
+#define TAG_SLICE_US 4000
 
 struct _EpureBufferChecker
 {
   GObject        parent_instance;
 
   GtkTextBuffer *buffer;
+  EpurePipeline *source_pipeline;
   EpurePipeline *pipeline;
   GListStore    *findings;
 
   /* The snapshot the findings refer to, valid while text_stamp == stamp. */
   EpureText     *text;
   GPtrArray     *raw_findings;
+  GPtrArray     *shown;
+
+  /* Tagging in slices: the next finding, where the walk is, what is cleared. */
+  guint          tag_idle_id;
+  guint          tag_index;
+  gsize          tag_cursor_byte;
+  int            tag_cursor_char;
+  int            tag_cleared_char;
   guint64        stamp;
   guint64        text_stamp;
 
@@ -58,6 +69,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void update_pipeline (EpureBufferChecker *self);
 
 typedef struct
 {
@@ -150,18 +163,92 @@ epure_buffer_checker_is_dismissed (EpureBufferChecker *self,
   return g_hash_table_contains (self->dismissed, key);
 }
 
-/* Publishes raw_findings: tags in the buffer and the list model. */
+static void
+remove_tags (EpureBufferChecker *self,
+             GtkTextIter        *start,
+             GtkTextIter        *end)
+{
+  gtk_text_buffer_remove_tag (self->buffer, self->spelling_tag, start, end);
+  gtk_text_buffer_remove_tag (self->buffer, self->typography_tag, start, end);
+  gtk_text_buffer_remove_tag (self->buffer, self->boilerplate_tag, start, end);
+  gtk_text_buffer_remove_tag (self->buffer, self->style_tag, start, end);
+}
+
+/* Tags are applied in slices of a few milliseconds, in text order, so that
+ * thousands of findings in a long document never stall drawing or typing.
+ * Old tags are cleared just ahead of the new ones; a finding that reaches
+ * far (a boilerplate block) clears up to its end first, so later slices
+ * never clear a tag already applied. */
+static gboolean
+tag_slice (gpointer user_data)
+{
+  EpureBufferChecker *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + TAG_SLICE_US;
+  const char *str = epure_text_get_string (self->text, NULL);
+  GtkTextIter iter, start, end;
+
+  if (!text_is_current (self))
+    {
+      /* Edited meanwhile: the coming check tags again. */
+      self->tag_idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, self->tag_cursor_char);
+
+  while (self->tag_index < self->shown->len)
+    {
+      EpureFinding *finding = g_ptr_array_index (self->shown, self->tag_index);
+      gsize fstart = epure_finding_get_start (finding);
+      gsize fend = epure_finding_get_end (finding);
+      int end_char;
+
+      /* Findings come in text order: walk forward from the last one. */
+      if (fstart > self->tag_cursor_byte)
+        {
+          int delta = (int) g_utf8_strlen (str + self->tag_cursor_byte, fstart - self->tag_cursor_byte);
+          gtk_text_iter_forward_chars (&iter, delta);
+          self->tag_cursor_char += delta;
+          self->tag_cursor_byte = fstart;
+        }
+      start = end = iter;
+      end_char = self->tag_cursor_char + (int) g_utf8_strlen (str + fstart, fend - fstart);
+      gtk_text_iter_set_offset (&end, end_char);
+      /* An insertion point (a missing space) still needs something to see. */
+      if (gtk_text_iter_equal (&start, &end) && !gtk_text_iter_forward_char (&end))
+        gtk_text_iter_backward_char (&start);
+
+      if (gtk_text_iter_get_offset (&end) > self->tag_cleared_char)
+        {
+          GtkTextIter clear_start;
+
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &clear_start, self->tag_cleared_char);
+          remove_tags (self, &clear_start, &end);
+          self->tag_cleared_char = gtk_text_iter_get_offset (&end);
+        }
+      gtk_text_buffer_apply_tag (self->buffer, tag_for_category (self, epure_finding_get_category (finding)),
+                                 &start, &end);
+      self->tag_index++;
+
+      if (g_get_monotonic_time () > deadline)
+        return G_SOURCE_CONTINUE;
+    }
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->tag_cleared_char);
+  gtk_text_buffer_get_end_iter (self->buffer, &end);
+  remove_tags (self, &start, &end);
+
+  self->tag_idle_id = 0;
+  if (self->cancellable == NULL && self->timeout_id == 0)
+    set_busy (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Publishes raw_findings: the list model at once, the tags in slices. */
 static void
 publish (EpureBufferChecker *self)
 {
-  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->spelling_tag, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->typography_tag, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->boilerplate_tag, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->style_tag, &start, &end);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; self->raw_findings != NULL && i < self->raw_findings->len; i++)
     {
@@ -169,21 +256,35 @@ publish (EpureBufferChecker *self)
 
       if (self->skip_checker != NULL && g_str_equal (self->skip_checker, epure_finding_get_checker_id (finding)))
         continue;
-      if (epure_buffer_checker_is_dismissed (self, self->text, finding))
+      if (self->text != NULL && epure_buffer_checker_is_dismissed (self, self->text, finding))
         continue;
-
-      g_ptr_array_add (shown, finding);
-      epure_buffer_checker_get_bounds (self, finding, &start, &end);
-      /* An insertion point (a missing space) still needs something to see. */
-      if (gtk_text_iter_equal (&start, &end) && !gtk_text_iter_forward_char (&end))
-        gtk_text_iter_backward_char (&start);
-      gtk_text_buffer_apply_tag (self->buffer, tag_for_category (self, epure_finding_get_category (finding)),
-                                 &start, &end);
+      g_ptr_array_add (shown, g_object_ref (finding));
     }
 
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = g_steal_pointer (&shown);
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
-                       shown->pdata, shown->len);
+                       self->shown->pdata, self->shown->len);
   g_signal_emit (self, signals[CHECKED], 0);
+
+  g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  self->tag_index = 0;
+  self->tag_cursor_byte = 0;
+  self->tag_cursor_char = 0;
+  self->tag_cleared_char = 0;
+  if (text_is_current (self))
+    {
+      set_busy (self, TRUE);
+      /* Below redrawing, so the view stays live while tags go in. */
+      self->tag_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, tag_slice, self, NULL);
+    }
+  else
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+      remove_tags (self, &start, &end);
+    }
 }
 
 static void
@@ -204,11 +305,11 @@ on_check_done (GObject      *object,
     goto out;
 
   g_clear_object (&self->cancellable);
-  set_busy (self, FALSE);
 
   if (findings == NULL)
     {
       g_warning ("Checking failed: %s", error->message);
+      set_busy (self, FALSE);
       goto out;
     }
   g_debug ("Check done: %u findings, stamp %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT, findings->len, run->stamp, self->stamp);
@@ -217,7 +318,11 @@ on_check_done (GObject      *object,
 
   /* The buffer changed meanwhile: its own check is already queued. */
   if (run->stamp != self->stamp)
-    goto out;
+    {
+      if (self->timeout_id == 0)
+        set_busy (self, FALSE);
+      goto out;
+    }
 
   g_clear_pointer (&self->text, epure_text_unref);
   self->text = epure_text_ref (run->text);
@@ -449,8 +554,8 @@ epure_buffer_checker_dismiss (EpureBufferChecker *self,
     publish (self);
 }
 
-/* The spelling adapter underlines misspellings itself: the pipeline's own
- * spelling findings are then not shown twice. */
+/* The spelling adapter checks and underlines misspellings itself,
+ * incrementally: the pipeline's spelling checker then does not run here. */
 void
 epure_buffer_checker_set_skip_checker (EpureBufferChecker *self,
                                        const char         *checker_id)
@@ -459,8 +564,7 @@ epure_buffer_checker_set_skip_checker (EpureBufferChecker *self,
 
   g_free (self->skip_checker);
   self->skip_checker = g_strdup (checker_id);
-  if (text_is_current (self))
-    publish (self);
+  update_pipeline (self);
 }
 
 static void
@@ -488,29 +592,48 @@ epure_buffer_checker_set_dark (EpureBufferChecker *self,
   set_rgba (self->style_tag, "background-rgba", dark ? "rgba(192,97,203,0.25)" : "rgba(145,65,172,0.15)");
 }
 
+
 static void
 on_checker_changed (EpureBufferChecker *self)
 {
   epure_buffer_checker_queue_check (self);
 }
 
-void
-epure_buffer_checker_set_pipeline (EpureBufferChecker *self,
-                                   EpurePipeline      *pipeline)
+/* The checkers this buffer runs: the pipeline's, less the skipped one
+ * (which someone else runs, incrementally). */
+static void
+update_pipeline (EpureBufferChecker *self)
 {
   g_autoptr(GPtrArray) checkers = NULL;
 
-  g_return_if_fail (EPURE_IS_BUFFER_CHECKER (self));
-
-  g_set_object (&self->pipeline, pipeline);
-  if (pipeline != NULL)
+  g_clear_object (&self->pipeline);
+  if (self->source_pipeline != NULL)
     {
-      checkers = epure_pipeline_get_checkers (pipeline);
+      checkers = epure_pipeline_get_checkers (self->source_pipeline);
+      if (self->skip_checker == NULL || epure_pipeline_get_checker (self->source_pipeline, self->skip_checker) == NULL)
+        self->pipeline = g_object_ref (self->source_pipeline);
+      else
+        {
+          self->pipeline = epure_pipeline_new ();
+          for (guint i = 0; i < checkers->len; i++)
+            if (!g_str_equal (epure_checker_get_id (g_ptr_array_index (checkers, i)), self->skip_checker))
+              epure_pipeline_add_checker (self->pipeline, g_ptr_array_index (checkers, i));
+        }
       for (guint i = 0; i < checkers->len; i++)
         g_signal_connect_object (g_ptr_array_index (checkers, i), "changed",
                                  G_CALLBACK (on_checker_changed), self, G_CONNECT_SWAPPED);
     }
   epure_buffer_checker_check_now (self);
+}
+
+void
+epure_buffer_checker_set_pipeline (EpureBufferChecker *self,
+                                   EpurePipeline      *pipeline)
+{
+  g_return_if_fail (EPURE_IS_BUFFER_CHECKER (self));
+
+  g_set_object (&self->source_pipeline, pipeline);
+  update_pipeline (self);
 }
 
 EpurePipeline *
@@ -618,10 +741,12 @@ epure_buffer_checker_dispose (GObject *object)
   EpureBufferChecker *self = EPURE_BUFFER_CHECKER (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->tag_idle_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->pipeline);
+  g_clear_object (&self->source_pipeline);
 
   G_OBJECT_CLASS (epure_buffer_checker_parent_class)->dispose (object);
 }
@@ -635,6 +760,7 @@ epure_buffer_checker_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_clear_pointer (&self->text, epure_text_unref);
   g_clear_pointer (&self->raw_findings, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
   g_free (self->skip_checker);
 

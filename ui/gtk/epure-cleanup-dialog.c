@@ -102,15 +102,6 @@ on_keep_clicked (GtkButton          *button,
   epure_cleanup_dialog_keep_as_content (self, index);
 }
 
-static const char *
-rule_suffix (EpureFinding *finding)
-{
-  const char *rule = epure_finding_get_rule_id (finding);
-  const char *dot = strrchr (rule, '.');
-
-  return dot ? dot + 1 : rule;
-}
-
 static GtkWidget *
 create_row (EpureCleanupDialog *self,
             EpureFinding       *finding,
@@ -140,8 +131,7 @@ create_row (EpureCleanupDialog *self,
 
   if (self->blocks)
     {
-      g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b> · %s", rule_suffix (finding),
-                                                           epure_finding_get_message (finding));
+      g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>", epure_finding_get_message (finding));
       const char *str = epure_text_get_string (self->text, NULL);
       g_autofree char *block = g_strndup (str + start, MIN (end - start, 600));
       GtkWidget *text = gtk_label_new (g_strstrip (block));
@@ -172,6 +162,7 @@ create_row (EpureCleanupDialog *self,
       GtkWidget *before_label = gtk_label_new (NULL);
       GtkWidget *after_label = gtk_label_new (NULL);
       GtkWidget *arrow = gtk_label_new ("→");
+      GtkWidget *spacer = gtk_label_new (NULL);
 
       gtk_label_set_label (GTK_LABEL (reason), epure_finding_get_message (finding));
       gtk_widget_add_css_class (reason, "dim-label");
@@ -179,13 +170,18 @@ create_row (EpureCleanupDialog *self,
       gtk_label_set_markup (GTK_LABEL (after_label), after);
       gtk_label_set_xalign (GTK_LABEL (before_label), 0);
       gtk_label_set_xalign (GTK_LABEL (after_label), 0);
-      gtk_label_set_selectable (GTK_LABEL (before_label), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (before_label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_ellipsize (GTK_LABEL (after_label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (before_label, TRUE);
       gtk_widget_set_hexpand (after_label, TRUE);
       gtk_widget_add_css_class (arrow, "dim-label");
       gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
-      gtk_grid_attach (GTK_GRID (grid), before_label, 0, 0, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), arrow, 1, 0, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), after_label, 2, 0, 1, 1);
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+      /* Before above after, so both stay readable in a narrow window. */
+      gtk_grid_attach (GTK_GRID (grid), spacer, 0, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), before_label, 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), arrow, 0, 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), after_label, 1, 1, 1, 1);
       gtk_widget_add_css_class (grid, "cleanup-change");
       gtk_box_append (GTK_BOX (texts), grid);
       gtk_box_append (GTK_BOX (texts), reason);

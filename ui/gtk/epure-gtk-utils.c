@@ -8,6 +8,7 @@
 
 /* Context shown on each side of a change, in characters. */
 #define CONTEXT_CHARS 28
+#define VISIBLE_SPACES_MAX 12
 
 /* Typography changes are mostly invisible (a space becomes a no-break
  * space): inside a change, spaces are drawn as visible symbols. */
@@ -84,10 +85,15 @@ epure_markup_change (EpureText  *text,
 
   before_markup = escape_context (left, str + start - left);
   after_markup = escape_context (str + end, right - (str + end));
-  if (after)
+  /* Spaces are drawn only in short changes, where they are the point. */
+  if (after && strlen (replacement ? replacement : "") <= VISIBLE_SPACES_MAX)
     changed = epure_markup_visible_spaces (replacement ? replacement : "", -1);
-  else
+  else if (after)
+    changed = escape_context (replacement, strlen (replacement));
+  else if (end - start <= VISIBLE_SPACES_MAX)
     changed = epure_markup_visible_spaces (str + start, end - start);
+  else
+    changed = escape_context (str + start, end - start);
 
   return g_strdup_printf ("%s%s<span %s>%s</span>%s%s",
                           cut_left ? "…" : "",

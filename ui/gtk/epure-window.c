@@ -1122,6 +1122,7 @@ on_application_set (EpureWindow *self)
     EpureChecker *spelling = pipeline ? epure_pipeline_get_checker (pipeline, "spelling") : NULL;
 
     self->spell_adapter = epure_spell_adapter_new (GTK_TEXT_BUFFER (self->document), spelling);
+    epure_spell_adapter_set_view (self->spell_adapter, GTK_TEXT_VIEW (self->source_view));
     gtk_widget_insert_action_group (GTK_WIDGET (self->source_view), "spelling",
                                     epure_spell_adapter_get_action_group (self->spell_adapter));
     g_menu_append_section (self->spelling_section, NULL, epure_spell_adapter_get_menu_model (self->spell_adapter));

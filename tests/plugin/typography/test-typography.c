@@ -174,6 +174,7 @@ unescape (const char *field)
           switch (*p)
             {
             case 'n': g_string_append_c (out, '\n'); break;
+            case 'r': g_string_append_c (out, '\r'); break;
             case 't': g_string_append_c (out, '\t'); break;
             default: g_string_append_c (out, *p); break;
             }
@@ -200,6 +201,12 @@ test_fixtures (void)
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
+
+  /* Some cases need the exceptions list (Yahoo!) from dictionaries/. */
+  {
+    g_autofree char *exceptions = epure_find_dictionary_file ("typography-exceptions-fr.txt");
+    g_assert_nonnull (exceptions);
+  }
 
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -572,6 +579,36 @@ test_large_multibyte (void)
   g_assert_cmpuint (n, ==, 20000 * 5);
 }
 
+/* With the other always-on checker in the same pipeline (as epure-cli
+ * runs them by default), cleaning still settles in one go. */
+static void
+test_with_whitespace (void)
+{
+  g_autoptr(EpurePluginEngine) engine = epure_plugin_engine_new ();
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { "whitespace", "typography", NULL };
+  g_autoptr(EpurePipeline) pipeline = epure_plugin_engine_create_pipeline (engine, ids, &error);
+  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  once = clean_with (pipeline, contents, NULL);
+  twice = clean_with (pipeline, once, NULL);
+  g_assert_cmpstr (once, ==, twice);
+  g_assert_nonnull (strstr (once, "«" NBSP "durcir le mouvement" NBSP "»,"));
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 60));
+      assert_guarantees (pipeline, generated);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/typography/properties", test_properties);
   g_test_add_func ("/typography/streaming", test_streaming);
   g_test_add_func ("/typography/large-multibyte", test_large_multibyte);
+  g_test_add_func ("/typography/with-whitespace", test_with_whitespace);
 
   return g_test_run ();
 }
