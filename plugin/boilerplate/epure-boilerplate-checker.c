@@ -1302,7 +1302,7 @@ judge_head (Scan       *scan,
 static gboolean
 block_personal (const Block *b)
 {
-  return b->personal && b->quoted_hits == 0 && b->content > -0.3 && b->n_words <= VOICE_MAX_WORDS;
+  return b->personal && b->quoted_hits == 0 && b->content > -0.5 && b->n_words <= VOICE_MAX_WORDS;
 }
 
 static guint
