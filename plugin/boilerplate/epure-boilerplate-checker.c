@@ -1260,6 +1260,20 @@ judge_head (Scan       *scan,
           flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
           continue;
         }
+      /* Weak evidence right above clear head boilerplate is part of it
+       * ("Listen to this article · 4 min" over a share bar). */
+      if (block_weak (b) && !looks_like_heading (str, b) && b->n_words <= HEAD_MAX_WORDS &&
+          i + 1 < n_blocks && i + 1 < HEAD_MAX_BLOCKS)
+        {
+          Block *next = &blocks[i + 1];
+
+          ensure_analysed (scan, next);
+          if (block_strong (next) && next->n_words <= HEAD_MAX_WORDS && !looks_like_heading (str, next))
+            {
+              flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
+              continue;
+            }
+        }
       /* The buttons under a banner: short, in its paragraph, no prose. */
       if (i > 0 && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
           blocks[i - 1].flagged != CAT_SEPARATOR && blocks[i - 1].last_line + 1 == b->first_line && b->content > -0.3 && b->quoted_hits == 0 &&
