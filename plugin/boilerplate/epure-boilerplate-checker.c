@@ -736,6 +736,8 @@ scan_marks (const char *s,
           if ((c == '@' || c == '#') && p + 1 < stop && g_ascii_isalpha (p[1]) &&
               (word_start || (c == '@' && p > s + b->start)))
             b->handles++;
+          if (c == '$' && ((p + 1 < stop && g_ascii_isdigit (p[1])) || (p > s + b->start && g_ascii_isdigit (p[-1]))))
+            b->prices++;
           if ((c == '>' || c == '/' || c == '|') && p > s + b->start && p[-1] == ' ' && p + 1 < stop && p[1] == ' ')
             b->crumbs++;
           if ((c == '>' && p + 1 < stop && p[1] == '>') ||
@@ -784,13 +786,17 @@ is_publisher_word (const char *w)
 {
   switch (w[0])
     {
-    case 'n': return strcmp (w, "nous") == 0 || strcmp (w, "notre") == 0 || strcmp (w, "nos") == 0;
+    case 'n': return strcmp (w, "nous") == 0 || strcmp (w, "notre") == 0 || strcmp (w, "nos") == 0 ||
+                     strcmp (w, "newsroom") == 0;
     case 'j': return w[1] == '\0' || strcmp (w, "je") == 0;
     case 'm': return strcmp (w, "mon") == 0 || strcmp (w, "ma") == 0 || strcmp (w, "mes") == 0 ||
                      strcmp (w, "my") == 0;
     case 'w': return strcmp (w, "we") == 0;
     case 'o': return strcmp (w, "our") == 0;
     case 'u': return strcmp (w, "us") == 0;
+    /* The publisher naming itself: "la rédaction", "the newsroom", "ce blog". */
+    case 'r': return strcmp (w, "redaction") == 0;
+    case 'b': return strcmp (w, "blog") == 0;
     default: return FALSE;
     }
 }
@@ -804,6 +810,184 @@ starts_with_imperative (const char *first)
   if (len < 5 || !g_str_has_suffix (first, "ez"))
     return FALSE;
   return !g_str_equal (first, "assez");
+}
+
+/* Words that cannot be an imperative even at a sentence start, or that
+ * make one ambiguous: French names in -ez, English function words. */
+static gboolean
+word_in (const char         *w,
+         const char * const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (w, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const fr_clitics[] = {
+  "le", "la", "les", "l", "nous", "vous", "moi", "m", "en", "y", "lui", "leur", "toi", NULL
+};
+
+/* What follows a French imperative in a call to action: an object, a
+ * place, a partner ("Transférez-le à", "recevez le meilleur", "rendez-vous
+ * sur"); what follows a name in -ez is a verb ("Martinez a"). */
+static const char * const fr_after_imperative[] = {
+  "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "a", "au", "aux", "notre", "nos",
+  "votre", "vos", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "en", "sur", "par", "dans",
+  "nous", "vous", "moi", "ici", "gratuitement", "des", "tout", "toutes", "tous", NULL
+};
+
+static const char * const en_after_imperative[] = {
+  "your", "us", "me", "this", "it", "our", "my", "up", "them", "a", "an", NULL
+};
+
+/* Sentence-initial English words that are not verbs. */
+static const char * const en_not_verbs[] = {
+  "in", "on", "at", "for", "with", "by", "from", "after", "before", "during", "about", "over",
+  "under", "like", "as", "if", "when", "while", "once", "since", "until", "though", "although",
+  "because", "so", "but", "and", "or", "nor", "yet", "then", "now", "today", "yesterday", "still",
+  "only", "just", "even", "also", "not", "such", "what", "how", "why", "where", "there", "here",
+  "is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+  "would", "can", "could", "should", "may", "might", "must", "he", "she", "they", "we", "i",
+  "you", "that", "these", "those", "each", "every", "all", "some", "many", "most", "more", "few",
+  "no", "one", "without", "within", "against", "despite", "among", "between", "into", "onto",
+  "upon", "via", "per", "to", "of", "last", "next", "this", "it", "its", "his", "her", "their",
+  "nearly", "almost", "around", "about", "roughly", "meanwhile", "later", "earlier", "already",
+  "finally", "first", "second", "third", "instead", "again", "never", "always", "often", "once",
+  NULL
+};
+
+/* Markers of French in a block: "a" is then a verb ("Marion a signé"),
+ * not an article. */
+static const char * const fr_markers[] = {
+  "le", "la", "les", "de", "des", "du", "et", "un", "une", "est", "vous", "il", "elle", "qui",
+  "que", "pas", "en", "au", "aux", "ce", "sur", "ne", NULL
+};
+
+/* Is there a sentence boundary (or the block's start) before word @i?
+ * Arrows and emoji open a call to action as a full stop does
+ * ("👉 Abonnez-vous"); a comma is enough in French ("Chaque vendredi,
+ * recevez…"), where the imperative's ending is unambiguous. */
+static gboolean
+opens_clause (const char             *str,
+              const EpureLexiconWord *words,
+              guint                   i,
+              gsize                   block_start,
+              gboolean                comma)
+{
+  const char *p = str + (i == 0 ? block_start : words[i - 1].end);
+  const char *stop = str + words[i].start;
+
+  if (i == 0)
+    return TRUE;
+  while (p < stop)
+    {
+      guchar c = *p;
+
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || (comma && c == ','))
+        return TRUE;
+      if (c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char (p);
+
+          if (is_pictograph (u) || u == 0x2026)
+            return TRUE;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      p++;
+    }
+  return FALSE;
+}
+
+/* Second-person imperatives opening a clause anywhere in the block, the
+ * grammar of a call to action: "Cet article vous a plu ? Transférez-le",
+ * "Dites-le-nous", "Leave a comment", "Get your free guide".  Words
+ * inside quotations are someone's speech. */
+static gboolean
+has_imperative (const char             *str,
+                const EpureLexiconWord *words,
+                const char * const     *w,
+                guint                   n,
+                gsize                   block_start,
+                const GArray           *quotes)
+{
+  gboolean french = FALSE;
+  /* Before the imperative, the block already spoke to the reader or asked
+   * a question ("Cet article vous a plu ? Transférez-le"), or said little
+   * ("Chaque vendredi, recevez…"); after third-person news it gives
+   * practical details ("Le club recrute : inscrivez-vous auprès du…"). */
+  gboolean voiced = FALSE;
+
+  for (guint i = 0; i < n && !french; i++)
+    french = word_in (w[i], fr_markers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = strlen (w[i]);
+      gboolean hyphen_clitic;
+
+      if (i > 0)
+        {
+          for (const char *p = str + words[i - 1].end; p < str + words[i].start; p = g_utf8_next_char (p))
+            if (*p == '?' || ((guchar) *p >= 0x80 && is_pictograph (g_utf8_get_char (p))))
+              voiced = TRUE;
+          if ((is_reader_word (w[i - 1]) || is_publisher_word (w[i - 1])) &&
+              !in_quotes (quotes, words[i - 1].start))
+            voiced = TRUE;
+        }
+      if (i + 1 >= n)
+        break;
+      if (!opens_clause (str, words, i, block_start, TRUE) || (i > 2 && !voiced))
+        continue;
+      if (in_quotes (quotes, words[i].start))
+        continue;
+      /* "Transférez-le", "Dites-le-nous", "Abonnez-vous", "Allez-y". */
+      hyphen_clitic = str[words[i].end] == '-' && words[i + 1].start == words[i].end + 1 &&
+                      word_in (w[i + 1], fr_clitics);
+      if (len >= 5 && g_str_has_suffix (w[i], "ez") && strcmp (w[i], "assez") != 0 &&
+          strcmp (w[i], "rendez") != 0)
+        {
+          if (hyphen_clitic)
+            return TRUE;
+          /* Nothing but spaces before the object. */
+          if (words[i + 1].start > words[i].end &&
+              g_ascii_isspace (str[words[i].end]) && words[i + 1].start - words[i].end <= 2 &&
+              word_in (w[i + 1], fr_after_imperative))
+            return TRUE;
+          continue;
+        }
+      if (hyphen_clitic && (strcmp (w[i], "dites") == 0 || strcmp (w[i], "faites") == 0))
+        return TRUE;
+      /* English: a capitalised clause opener followed by its object. */
+      if (!french && g_ascii_isupper (str[words[i].start]) &&
+          opens_clause (str, words, i, block_start, FALSE) && len >= 3 &&
+          !word_in (w[i], en_not_verbs) && g_ascii_isspace (str[words[i].end]) &&
+          words[i + 1].start - words[i].end == 1 && word_in (w[i + 1], en_after_imperative))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A number followed within three words by a period: "4 € par mois",
+ * "5 dollars a month", "50 € par an". */
+static gboolean
+priced_per_period (const char * const *w,
+                   guint               n)
+{
+  static const char * const periods[] = {
+    "mois", "an", "annee", "semaine", "month", "year", "week", "mo", "yr", "monthly", "mensuel", NULL
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (w[i][0]))
+        continue;
+      for (guint k = i + 1; k < n && k <= i + 4; k++)
+        if (word_in (w[k], periods))
+          return TRUE;
+    }
+  return FALSE;
 }
 
 static double
@@ -897,13 +1081,23 @@ analyse_block (EpureLexicon *lexicon,
   b->imperative = words->len > 0 &&
                   !in_quotes (quotes, g_array_index (words, EpureLexiconWord, 0).start) &&
                   starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
+  if (!b->imperative)
+    b->imperative = has_imperative (str, (const EpureLexiconWord *) (gpointer) words->data,
+                                    (const char * const *) word_ptrs->pdata, words->len, b->start, quotes);
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
 
   if (b->asks_reader)
     b->score[CAT_COMMENT_PROMPT] += 0.4;
   if (b->prices > 0)
-    b->score[CAT_AD] += 0.3;
+    {
+      /* A price per month or per year is a subscription or a regular
+       * gift: "pour 4 € par mois", "$5 a month". */
+      if (priced_per_period ((const char * const *) word_ptrs->pdata, words->len))
+        b->score[CAT_DONATION] += 0.5;
+      else
+        b->score[CAT_AD] += 0.3;
+    }
 
   b->best = CAT_NONE;
   for (guint c = 0; c < N_CATEGORIES; c++)
@@ -1262,13 +1456,17 @@ judge_head (Scan       *scan,
         }
       /* Weak evidence right above clear head boilerplate is part of it
        * ("Listen to this article · 4 min" over a share bar). */
-      if (block_weak (b) && !looks_like_heading (str, b) && b->n_words <= HEAD_MAX_WORDS &&
+      if (block_weak (b) && !looks_like_heading (str, b) && b->n_words <= VOICE_MAX_WORDS &&
           i + 1 < n_blocks && i + 1 < HEAD_MAX_BLOCKS)
         {
           Block *next = &blocks[i + 1];
 
           ensure_analysed (scan, next);
-          if (block_strong (next) && next->n_words <= HEAD_MAX_WORDS && !looks_like_heading (str, next))
+          /* A longer block needs a voice and to touch it, line to line
+           * (a consent banner over its buttons). */
+          if (block_strong (next) && next->n_words <= HEAD_MAX_WORDS && !looks_like_heading (str, next) &&
+              (b->n_words <= HEAD_MAX_WORDS ||
+               (block_voiced (b) && b->quoted_hits == 0 && next->first_line == b->last_line + 1)))
             {
               flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
               continue;
@@ -1367,6 +1565,19 @@ find_voice_shift (Scan  *scan,
   return n_blocks;
 }
 
+/* A block just above a footer joins it with clear evidence, or with
+ * weaker evidence when it has the footer's voice: it addresses the
+ * reader, calls to action, points somewhere ("Cet article vous a plu ?
+ * Transférez-le", a price per month for the paper over its link). */
+static gboolean
+footer_joins (const Block *b)
+{
+  if (b->total >= EXTEND_SCORE && b->n_words <= HEAD_MAX_WORDS)
+    return TRUE;
+  return block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
+         (b->imperative || b->speaks_to_reader || b->links > 0 || b->handles > 0 || b->cta > 0);
+}
+
 /* Reads the footer: the longest run of compatible blocks at the end that
  * starts with a strong one (or a separator leading to one). */
 static guint
@@ -1435,8 +1646,9 @@ judge_footer (Scan  *scan,
 
   /* Clear evidence just before the footer belongs to it ("Tags: …"). */
   while (footer_start < n_blocks && footer_start > run_start &&
-         blocks[footer_start - 1].total >= EXTEND_SCORE &&
-         blocks[footer_start - 1].n_words <= HEAD_MAX_WORDS)
+         (footer_joins (&blocks[footer_start - 1]) ||
+          (blocks[footer_start - 1].symbol_only && footer_start - 1 > run_start &&
+           footer_joins (&blocks[footer_start - 2]))))
     footer_start--;
 
   /* A footer with two clear blocks or more vouches for its weaker ones:
