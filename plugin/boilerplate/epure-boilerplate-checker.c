@@ -884,13 +884,14 @@ opens_clause (const char             *str,
     {
       guchar c = *p;
 
-      if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || (comma && c == ','))
+      /* A bar between items of a banner separates like a full stop. */
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '|' || (comma && c == ','))
         return TRUE;
       if (c >= 0x80)
         {
           gunichar u = g_utf8_get_char (p);
 
-          if (is_pictograph (u) || u == 0x2026)
+          if (is_pictograph (u) || u == 0x2026 || u == 0x00B7 || u == 0x2022)
             return TRUE;
           p = g_utf8_next_char (p);
           continue;
@@ -910,14 +911,15 @@ has_imperative (const char             *str,
                 const char * const     *w,
                 guint                   n,
                 gsize                   block_start,
-                const GArray           *quotes)
+                const GArray           *quotes,
+                gboolean                labelled)
 {
   gboolean french = FALSE;
   /* Before the imperative, the block already spoke to the reader or asked
    * a question ("Cet article vous a plu ? Transférez-le"), or said little
    * ("Chaque vendredi, recevez…"); after third-person news it gives
    * practical details ("Le club recrute : inscrivez-vous auprès du…"). */
-  gboolean voiced = FALSE;
+  gboolean voiced = labelled;   /* "Sponsorisé · Assurance : comparez…" */
 
   for (guint i = 0; i < n && !french; i++)
     french = word_in (w[i], fr_markers);
@@ -1008,6 +1010,7 @@ analyse_block (EpureLexicon *lexicon,
 {
   MatchData data;
   double best = 0;
+  gboolean publisher_voice = FALSE;
 
   g_string_truncate (folded, 0);
   g_array_set_size (words, 0);
@@ -1071,6 +1074,7 @@ analyse_block (EpureLexicon *lexicon,
           publisher = TRUE;
       }
     b->speaks_to_reader = reader && publisher;
+    publisher_voice = publisher;
     b->personal = reader || publisher;
     /* "Et vous, qu'en pensez-vous ?", "Have you tried it? Let me know". */
     b->asks_reader = reader && words->len <= 40 &&
@@ -1083,7 +1087,12 @@ analyse_block (EpureLexicon *lexicon,
                   starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
   if (!b->imperative)
     b->imperative = has_imperative (str, (const EpureLexiconWord *) (gpointer) words->data,
-                                    (const char * const *) word_ptrs->pdata, words->len, b->start, quotes);
+                                    (const char * const *) word_ptrs->pdata, words->len, b->start, quotes,
+                                    b->anchored);
+  /* An imperative speaks to the reader as "vous" does: "Suivez notre
+   * couverture" is the publisher's voice. */
+  if (b->imperative && publisher_voice)
+    b->speaks_to_reader = TRUE;
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
 
@@ -1250,7 +1259,7 @@ flag_by_evidence (Block  *b,
   else if (block_weak (b))
     flag (b, b->best, confidence_of (b->total + bonus), zone);
   else
-    flag (b, CAT_OTHER, 0.4 + bonus / 2, zone);
+    flag (b, b->best == CAT_AUTHOR_BIO ? CAT_AUTHOR_BIO : CAT_OTHER, 0.4 + bonus / 2, zone);
 }
 
 /* A row of = or - right under a line underlines a heading (Markdown). */
@@ -1454,6 +1463,14 @@ judge_head (Scan       *scan,
           flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
           continue;
         }
+      /* A banner over the title: the first line calls to action with an
+       * arrow, an emoji or a link ("🔴 EN DIRECT | Suivez notre…"). */
+      if (i == 0 && block_weak (b) && b->n_words <= HEAD_MAX_WORDS && b->quoted_hits == 0 &&
+          (b->imperative || b->speaks_to_reader) && (b->pictographs > 0 || b->links > 0 || b->handles > 0))
+        {
+          flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
+          continue;
+        }
       /* Weak evidence right above clear head boilerplate is part of it
        * ("Listen to this article · 4 min" over a share bar). */
       if (block_weak (b) && !looks_like_heading (str, b) && b->n_words <= VOICE_MAX_WORDS &&
@@ -1574,8 +1591,43 @@ footer_joins (const Block *b)
 {
   if (b->total >= EXTEND_SCORE && b->n_words <= HEAD_MAX_WORDS)
     return TRUE;
+  /* A bio is the one footer block in the third person. */
   return block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
-         (b->imperative || b->speaks_to_reader || b->links > 0 || b->handles > 0 || b->cta > 0);
+         (b->imperative || b->speaks_to_reader || b->links > 0 || b->handles > 0 || b->cta > 0 ||
+          b->best == CAT_AUTHOR_BIO);
+}
+
+/* "Sophie Lemaire" alone on its line: a name of two to four capitalised
+ * words, no punctuation. */
+static gboolean
+is_name_line (const char  *str,
+              const Block *b)
+{
+  gboolean at_word = TRUE;
+  guint words = 0;
+
+  if (b->n_words < 2 || b->n_words > 4 || b->total != 0.0 || b->first_line != b->last_line)
+    return FALSE;
+  for (const char *p = str + b->start; p < str + b->end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == '-')
+        {
+          at_word = TRUE;
+          continue;
+        }
+      if (!g_unichar_isalpha (c))
+        return FALSE;
+      if (at_word)
+        {
+          if (!g_unichar_isupper (c))
+            return FALSE;
+          words++;
+        }
+      at_word = FALSE;
+    }
+  return words >= 2;
 }
 
 /* Reads the footer: the longest run of compatible blocks at the end that
@@ -1650,6 +1702,14 @@ judge_footer (Scan  *scan,
           (blocks[footer_start - 1].symbol_only && footer_start - 1 > run_start &&
            footer_joins (&blocks[footer_start - 2]))))
     footer_start--;
+  /* The author's name over the bio. */
+  if (footer_start < n_blocks && footer_start > run_start && blocks[footer_start].best == CAT_AUTHOR_BIO &&
+      blocks[footer_start - 1].last_line + 1 == blocks[footer_start].first_line &&
+      is_name_line (scan->str, &blocks[footer_start - 1]))
+    {
+      footer_start--;
+      blocks[footer_start].best = CAT_AUTHOR_BIO;
+    }
 
   /* A footer with two clear blocks or more vouches for its weaker ones:
    * "Votre soutien est essentiel" under a PayPal link is an appeal. */
@@ -1682,6 +1742,13 @@ judge_body (Scan  *scan,
       if (b->flagged == CAT_NONE && !b->symbol_only &&
           b->total >= BODY_SCORE && b->n_words <= BODY_MAX_WORDS && !looks_like_heading (scan->str, b))
         flag (b, b->best, confidence_of (b->total) - 0.1, ZONE_BODY);
+      /* A labelled unit that calls to action: "Sponsorisé · Assurance
+       * habitation : comparez les offres".  A headline may start with the
+       * label ("Publicité : les écrans…") but does not then give orders. */
+      else if (b->flagged == CAT_NONE && !b->symbol_only && b->anchored && b->imperative &&
+               b->quoted_hits == 0 && b->total >= BODY_SCORE - 0.3 && b->n_words <= MENU_MAX_WORDS &&
+               b->best != CAT_NONE && b->score[b->best] >= 1.0)
+        flag (b, b->best, confidence_of (b->total) - 0.2, ZONE_BODY);
     }
 }
 
