@@ -992,6 +992,34 @@ priced_per_period (const char * const *w,
   return FALSE;
 }
 
+/* "Thomas Garnier est urbaniste…", "Maya Ortiz writes about…": a name
+ * of two capitalised words, then what the person is or does, in the
+ * present tense; the grammar of an author's bio. */
+static gboolean
+opens_with_name_and_role (const char             *str,
+                          const EpureLexiconWord *words,
+                          const char * const     *w,
+                          guint                   n)
+{
+  static const char * const roles[] = {
+    "est", "enseigne", "travaille", "vit", "ecrit", "couvre", "dirige", "anime", "collabore",
+    "is", "writes", "teaches", "works", "lives", "covers", "reports", "edits", "hosts", NULL
+  };
+  guint k;
+
+  if (n < 4 || n > VOICE_MAX_WORDS)
+    return FALSE;
+  for (k = 0; k < 3 && k < n; k++)
+    {
+      gunichar c = g_utf8_get_char (str + words[k].start);
+
+      if (!g_unichar_isupper (c))
+        break;
+    }
+  /* Two or three capitalised words, then the verb. */
+  return k >= 2 && k < n && word_in (w[k], roles);
+}
+
 static double
 length_penalty (guint n_words)
 {
@@ -1093,8 +1121,15 @@ analyse_block (EpureLexicon *lexicon,
    * couverture" is the publisher's voice. */
   if (b->imperative && publisher_voice)
     b->speaks_to_reader = TRUE;
+  /* "Have a question for our vet? Send it to…" asks the reader too. */
+  if (b->imperative && b->n_words <= 40 && memchr (str + b->start, '?', b->end - b->start) != NULL &&
+      !in_quotes (quotes, g_array_index (words, EpureLexiconWord, 0).start))
+    b->asks_reader = TRUE;
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
+  if (opens_with_name_and_role (str, (const EpureLexiconWord *) (gpointer) words->data,
+                                (const char * const *) word_ptrs->pdata, words->len))
+    b->score[CAT_AUTHOR_BIO] += 0.5;
 
   if (b->asks_reader)
     b->score[CAT_COMMENT_PROMPT] += 0.4;
@@ -1582,6 +1617,43 @@ find_voice_shift (Scan  *scan,
   return n_blocks;
 }
 
+/* After the article's last paragraph, a short label with some evidence
+ * ("More from Travel") over two lines or more that read like headlines
+ * (short, no final punctuation): a list of links to other articles. */
+static guint
+find_headline_list (Scan  *scan,
+                    Block *blocks,
+                    guint  n_blocks,
+                    guint  run_start)
+{
+  guint i = n_blocks, titles = 0;
+  const Block *label, *prose;
+  gunichar last;
+
+  while (i > run_start)
+    {
+      const Block *b = &blocks[i - 1];
+
+      last = last_visible_char (scan->str, b->start, b->end);
+      if (b->flagged != CAT_NONE || b->symbol_only || b->n_words < 3 || b->n_words > MENU_MAX_WORDS ||
+          b->personal || b->quoted_hits > 0 || strchr (".!?:;,", (int) (last < 0x80 ? last : ' ')) != NULL)
+        break;
+      if (block_weak (b) && b->n_words <= 4)
+        break;   /* the label */
+      titles++;
+      i--;
+    }
+  if (titles < 2 || i < 2 || i <= run_start)
+    return n_blocks;
+  label = &blocks[i - 1];
+  prose = &blocks[i - 2];
+  ensure_analysed (scan, (Block *) prose);
+  if (!block_weak (label) || label->n_words > 4 || label->flagged != CAT_NONE ||
+      prose->n_words <= SHORT_WORDS || last_visible_char (scan->str, prose->start, prose->end) != '.')
+    return n_blocks;
+  return i - 1;
+}
+
 /* A block just above a footer joins it with clear evidence, or with
  * weaker evidence when it has the footer's voice: it addresses the
  * reader, calls to action, points somewhere ("Cet article vous a plu ?
@@ -1648,9 +1720,22 @@ judge_footer (Scan  *scan,
 
   while (run_start > body_start)
     {
-      ensure_analysed (scan, &blocks[run_start - 1]);
-      if (!block_compatible (&blocks[run_start - 1]))
-        break;
+      Block *b = &blocks[run_start - 1];
+
+      ensure_analysed (scan, b);
+      if (!block_compatible (b))
+        {
+          /* Between two clear footer blocks, a short one belongs with them
+           * (a disclaimer between a reader's-question call and an appeal). */
+          Block *above = run_start >= 2 && run_start - 2 >= body_start ? &blocks[run_start - 2] : NULL;
+
+          if (above == NULL || run_start == n_blocks || b->n_words > VOICE_MAX_WORDS || b->quoted_hits > 0 ||
+              b->content <= -0.3 || !block_strong (&blocks[run_start]) || !block_voiced (&blocks[run_start]))
+            break;
+          ensure_analysed (scan, above);
+          if (!block_strong (above) || !block_voiced (above) || above->n_words > VOICE_MAX_WORDS)
+            break;
+        }
       run_start--;
     }
 
@@ -1694,6 +1779,8 @@ judge_footer (Scan  *scan,
    * in the third person, then someone speaks to the reader ("If you value
    * stories like this one…", "Know someone who would enjoy this?"). */
   if (footer_start == n_blocks)
+    footer_start = find_headline_list (scan, blocks, n_blocks, run_start);
+  if (footer_start == n_blocks)
     footer_start = find_voice_shift (scan, blocks, n_blocks, body_start);
 
   /* Clear evidence just before the footer belongs to it ("Tags: …"). */
@@ -1709,6 +1796,20 @@ judge_footer (Scan  *scan,
     {
       footer_start--;
       blocks[footer_start].best = CAT_AUTHOR_BIO;
+    }
+
+  /* An article that already speaks to its reader (an op-ed's advice)
+   * may end on a call of its own: a lone last block without a link, an
+   * emoji, a label or a separator above it is then the article's. */
+  if (footer_start + 1 == n_blocks && footer_start > body_start)
+    {
+      const Block *last = &blocks[footer_start], *before = &blocks[footer_start - 1];
+
+      if (last->links == 0 && last->handles == 0 && last->pictographs == 0 && !last->copyright &&
+          !last->menu && !before->symbol_only && before->analysed &&
+          before->flagged == CAT_NONE && before->n_words > SHORT_WORDS && before->personal &&
+          before->quoted_hits == 0 && last->n_words > SHORT_WORDS)
+        footer_start = n_blocks;
     }
 
   /* A footer with two clear blocks or more vouches for its weaker ones:
