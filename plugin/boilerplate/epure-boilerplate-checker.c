@@ -148,6 +148,7 @@ typedef struct
   gboolean anchored;          /* a phrase that must open or close a block matched */
   gboolean symbol_only;
   gboolean copyright;
+  gboolean parenthetical;     /* "(avec AFP)", "[with Reuters]": a credit */
   char *norm;         /* folded words joined by spaces */
   gsize norm_len;
 
@@ -901,6 +902,30 @@ opens_clause (const char             *str,
   return FALSE;
 }
 
+/* "Partagez-vous ces priorités ?", "Pouvez-vous…?": the verb and its
+ * subject inverted, then a question mark before the sentence ends, is a
+ * question, not the imperative "Abonnez-vous." */
+static gboolean
+inverted_question (const char             *str,
+                   const EpureLexiconWord *words,
+                   const char * const     *w,
+                   guint                   i,
+                   guint                   n,
+                   gsize                   block_end)
+{
+  if (i + 1 >= n || str[words[i].end] != '-' || words[i + 1].start != words[i].end + 1 ||
+      (strcmp (w[i + 1], "vous") != 0 && strcmp (w[i + 1], "nous") != 0))
+    return FALSE;
+  for (gsize k = words[i + 1].end; k < block_end; k++)
+    {
+      if (str[k] == '?')
+        return TRUE;
+      if (str[k] == '.' || str[k] == '!' || str[k] == ':' || str[k] == ';')
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* Second-person imperatives opening a clause anywhere in the block, the
  * grammar of a call to action: "Cet article vous a plu ? Transférez-le",
  * "Dites-le-nous", "Leave a comment", "Get your free guide".  Words
@@ -911,6 +936,7 @@ has_imperative (const char             *str,
                 const char * const     *w,
                 guint                   n,
                 gsize                   block_start,
+                gsize                   block_end,
                 const GArray           *quotes,
                 gboolean                labelled)
 {
@@ -950,6 +976,8 @@ has_imperative (const char             *str,
       if (len >= 5 && g_str_has_suffix (w[i], "ez") && strcmp (w[i], "assez") != 0 &&
           strcmp (w[i], "rendez") != 0)
         {
+          if (inverted_question (str, words, w, i, n, block_end))
+            continue;
           if (hyphen_clitic)
             return TRUE;
           /* Nothing but spaces before the object. */
@@ -1112,11 +1140,13 @@ analyse_block (EpureLexicon *lexicon,
   scan_marks (str, b);
   b->imperative = words->len > 0 &&
                   !in_quotes (quotes, g_array_index (words, EpureLexiconWord, 0).start) &&
-                  starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
+                  starts_with_imperative (g_ptr_array_index (word_ptrs, 0)) &&
+                  !inverted_question (str, (const EpureLexiconWord *) (gpointer) words->data,
+                                      (const char * const *) word_ptrs->pdata, 0, words->len, b->end);
   if (!b->imperative)
     b->imperative = has_imperative (str, (const EpureLexiconWord *) (gpointer) words->data,
-                                    (const char * const *) word_ptrs->pdata, words->len, b->start, quotes,
-                                    b->anchored);
+                                    (const char * const *) word_ptrs->pdata, words->len, b->start, b->end,
+                                    quotes, b->anchored);
   /* An imperative speaks to the reader as "vous" does: "Suivez notre
    * couverture" is the publisher's voice. */
   if (b->imperative && publisher_voice)
@@ -1127,6 +1157,13 @@ analyse_block (EpureLexicon *lexicon,
     b->asks_reader = TRUE;
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
+  /* A few words alone between brackets: the credit of an agency or a
+   * source, not a sentence. */
+  b->parenthetical = words->len >= 1 && words->len <= 5 && b->end - b->start >= 3 &&
+                     (str[b->start] == '(' || str[b->start] == '[') &&
+                     (str[b->end - 1] == ')' || str[b->end - 1] == ']');
+  if (b->parenthetical)
+    b->score[CAT_SOURCE_LINK] += 0.4;
   if (opens_with_name_and_role (str, (const EpureLexiconWord *) (gpointer) words->data,
                                 (const char * const *) word_ptrs->pdata, words->len))
     b->score[CAT_AUTHOR_BIO] += 0.5;
@@ -1666,7 +1703,7 @@ footer_joins (const Block *b)
   /* A bio is the one footer block in the third person. */
   return block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
          (b->imperative || b->speaks_to_reader || b->links > 0 || b->handles > 0 || b->cta > 0 ||
-          b->best == CAT_AUTHOR_BIO);
+          b->best == CAT_AUTHOR_BIO || b->parenthetical);
 }
 
 /* "Sophie Lemaire" alone on its line: a name of two to four capitalised
