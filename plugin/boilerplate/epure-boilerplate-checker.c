@@ -1766,8 +1766,13 @@ judge_footer (Scan  *scan,
            * (a disclaimer between a reader's-question call and an appeal). */
           Block *above = run_start >= 2 && run_start - 2 >= body_start ? &blocks[run_start - 2] : NULL;
 
-          if (above == NULL || run_start == n_blocks || b->n_words > VOICE_MAX_WORDS || b->quoted_hits > 0 ||
-              b->content <= -0.3 || !block_strong (&blocks[run_start]) || !block_voiced (&blocks[run_start]))
+          /* So does a last short line under one (a postscript, a
+           * sign-off). */
+          if (above == NULL || b->quoted_hits > 0 || b->content <= -0.3)
+            break;
+          if (run_start == n_blocks ? b->n_words > HEAD_MAX_WORDS
+                                    : (b->n_words > VOICE_MAX_WORDS || !block_strong (&blocks[run_start]) ||
+                                       !block_voiced (&blocks[run_start])))
             break;
           ensure_analysed (scan, above);
           if (!block_strong (above) || !block_voiced (above) || above->n_words > VOICE_MAX_WORDS)
