@@ -1770,6 +1770,11 @@ judge_footer (Scan  *scan,
            * sign-off). */
           if (above == NULL || b->quoted_hits > 0 || b->content <= -0.3)
             break;
+          /* Between them, some evidence or the text speaking of itself
+           * ("This column is for general information"): plain news
+           * between an inline "read also" and an appeal stays. */
+          if (run_start < n_blocks && b->cta <= 0 && b->total < 0.2)
+            break;
           if (run_start == n_blocks ? b->n_words > HEAD_MAX_WORDS
                                     : (b->n_words > VOICE_MAX_WORDS || !block_strong (&blocks[run_start]) ||
                                        !block_voiced (&blocks[run_start])))
