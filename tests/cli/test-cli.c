@@ -949,6 +949,27 @@ test_cli_spelling (void)
     g_assert_nonnull (strstr (out_str (&implied), "[typography.double-space]"));
   }
 
+  /* clean says so too, once however many passes it makes, and still
+   * applies the other checkers' fixes. */
+  {
+    g_auto(Run) asked = { 0 }, implied = { 0 };
+    const char *asked_args[] = { "clean", "-c", "spelling,typography", "--lang=xx_XX", "-", NULL };
+    const char *implied_args[] = { "clean", "--lang=xx_XX", "-", NULL };
+    const char *first;
+
+    run_cli (&asked, asked_args, "Il dit \"oui\"...\n");
+    g_assert_cmpint (asked.status, ==, 2);
+    first = strstr (asked.err, "xx_XX");
+    g_assert_nonnull (first);
+    g_assert_null (strstr (first + 1, "xx_XX"));
+    g_assert_cmpstr (out_str (&asked), ==, "Il dit «\u00A0oui\u00A0»…\n");
+
+    run_cli (&implied, implied_args, "Un  texte.\n");
+    g_assert_cmpint (implied.status, ==, 0);
+    g_assert_nonnull (strstr (implied.err, "warning: "));
+    g_assert_cmpstr (out_str (&implied), ==, "Un texte.\n");
+  }
+
   /* Without suggestions, the same finding and nothing to replace it with. */
   {
     g_auto(Run) quick = { 0 };
@@ -1091,6 +1112,153 @@ test_cli_office_formats (void)
   g_assert_null (strstr (plain, "  "));
 }
 
+/* Runs pandoc with @argv (after "pandoc"); returns its standard output. */
+static char *
+run_pandoc (const char *pandoc,
+            const char * const *argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_ptr_array_add (args, (gpointer) pandoc);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, 0, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* clean -o out.odt in.docx fixes the text and keeps its shape: the
+ * heading, the list, bold and italic, read back by pandoc.  The .docx is
+ * pandoc's, from our Markdown, with straight quotes kept (-smart). */
+static void
+test_cli_office_structure (void)
+{
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autofree char *md = fixture ("structure.md");
+  g_autofree char *docx = g_build_filename (dir, "potager.docx", NULL);
+  g_autofree char *odt = g_build_filename (dir, "propre.odt", NULL);
+  g_autofree char *out_md = g_build_filename (dir, "potager.md", NULL);
+  g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+  g_autofree char *html = NULL;
+  g_auto(Run) clean = { 0 }, convert = { 0 };
+  const char *clean_args[] = { "clean", "-c", "typography,whitespace", "-o", odt, docx, NULL };
+  const char *convert_args[] = { "convert", docx, "-o", out_md, NULL };
+
+  if (pandoc == NULL)
+    {
+      g_test_skip ("pandoc is not installed");
+      return;
+    }
+
+  {
+    const char *to_docx[] = { "-f", "markdown-smart", md, "-o", docx, NULL };
+    g_free (run_pandoc (pandoc, to_docx));
+  }
+
+  run_cli (&clean, clean_args, NULL);
+  g_assert_cmpstr (clean.err, ==, "");
+  g_assert_cmpint (clean.status, ==, 0);
+
+  {
+    const char *to_html[] = { "-t", "html", "--wrap=none", odt, NULL };
+    html = run_pandoc (pandoc, to_html);
+  }
+  /* The fixes… */
+  g_assert_nonnull (strstr (html, "Le «\u00A0potager\u00A0» de la rue Voltaire</h1>"));
+  g_assert_nonnull (strstr (html, "«\u00A0merci\u00A0»"));
+  g_assert_nonnull (strstr (html, "<strong>arrosé les tomates</strong>…"));
+  g_assert_nonnull (strstr (html, "<em>discret</em>.</p>"));
+  g_assert_nonnull (strstr (html, "<li>premier rang\u00A0: les salades</li>"));
+  g_assert_nonnull (strstr (html, "<li>second rang\u00A0: les courges</li>"));
+  g_assert_nonnull (strstr (html, "samedi, avec vos outils\u202F!"));
+  g_assert_null (strstr (html, "&quot;"));
+  g_assert_null (strstr (html, "..."));
+  /* …and the shape, on the right words after the text moved. */
+  g_assert_true (g_str_has_prefix (html, "<h1"));
+  g_assert_nonnull (strstr (html, "<ul>"));
+  g_assert_null (strstr (html, "<h2"));
+
+  /* convert keeps the structure too, in Markdown syntax. */
+  run_cli (&convert, convert_args, NULL);
+  g_assert_cmpstr (convert.err, ==, "");
+  g_assert_cmpint (convert.status, ==, 0);
+  {
+    g_autoptr(GBytes) bytes = read_bytes (out_md);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_true (g_str_has_prefix (text, "# Le \"potager\" de la rue Voltaire\n"));
+    g_assert_nonnull (strstr (text, "**arrosé les tomates**"));
+    g_assert_nonnull (strstr (text, "*discret*"));
+    g_assert_nonnull (strstr (text, "\n- premier rang : les salades\n"));
+  }
+}
+
+/* --from names the format of the standard input: Markdown keeps its
+ * code verbatim and its structure reaches rich outputs. */
+static void
+test_cli_from (void)
+{
+  const char *input = "# Titre \"un\"\n\nIl dit \"oui\" et **fort**.\n\n```\nx = \"non\"\n```\n\nFin `a \"b\"` ici.\n";
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autofree char *html_path = g_build_filename (dir, "out.html", NULL);
+  g_auto(Run) check = { 0 }, clean = { 0 }, md = { 0 }, bad = { 0 };
+  const char *check_args[] = { "check", "--from=md", "-c", "typography", "-f", "json", "-", NULL };
+  const char *clean_args[] = { "clean", "--from=markdown", "-c", "typography", "-o", html_path, "-", NULL };
+  const char *md_args[] = { "clean", "--from", "md", "-c", "typography", NULL };
+  const char *bad_args[] = { "check", "--from=rtf", "-", NULL };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *findings;
+
+  if (!has_checker ("typography"))
+    {
+      g_test_skip ("no typography checker yet");
+      return;
+    }
+
+  /* Findings on lines 1 and 3 only: the code block and span are left. */
+  run_cli (&check, check_args, input);
+  g_assert_cmpint (check.status, ==, 1);
+  root = parse_json (&check);
+  findings = json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 4);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      gint64 line = json_object_get_int_member (json_array_get_object_element (findings, i), "line");
+      g_assert_true (line == 1 || line == 3);
+    }
+
+  /* Into a web page: a heading, bold, fixed quotes, code untouched. */
+  run_cli (&clean, clean_args, input);
+  g_assert_cmpstr (clean.err, ==, "");
+  g_assert_cmpint (clean.status, ==, 0);
+  {
+    g_autoptr(GBytes) bytes = read_bytes (html_path);
+    g_autofree char *html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (html, "<h1>Titre «\u00A0un\u00A0»</h1>"));
+    g_assert_nonnull (strstr (html, "Il dit «\u00A0oui\u00A0» et <strong>fort</strong>."));
+    g_assert_nonnull (strstr (html, "x = &quot;non&quot;"));
+    g_assert_nonnull (strstr (html, "a &quot;b&quot;"));
+  }
+
+  /* Markdown to the standard output stays Markdown. */
+  run_cli (&md, md_args, input);
+  g_assert_cmpint (md.status, ==, 0);
+  g_assert_true (g_str_has_prefix (out_str (&md), "# Titre «\u00A0un\u00A0»\n"));
+  g_assert_nonnull (strstr (out_str (&md), "**fort**"));
+  g_assert_nonnull (strstr (out_str (&md), "```\nx = \"non\"\n```\n"));
+  g_assert_nonnull (strstr (out_str (&md), "`a \"b\"`"));
+
+  run_cli (&bad, bad_args, "Texte.\n");
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "rtf"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1123,6 +1291,8 @@ main (int    argc,
   g_test_add_func ("/cli/typography", test_cli_typography);
   g_test_add_func ("/cli/boilerplate", test_cli_boilerplate);
   g_test_add_func ("/cli/office-formats", test_cli_office_formats);
+  g_test_add_func ("/cli/office-structure", test_cli_office_structure);
+  g_test_add_func ("/cli/from", test_cli_from);
 
   return g_test_run ();
 }

@@ -35,6 +35,7 @@ struct _EpureCliInput
   guint cr_pending : 1;  /* the last byte read was '\r' */
 
   EpureText *whole;      /* not streaming: the one piece, until taken */
+  EpureStructure *structure; /* not streaming: headings, lists, bold… */
 
   GInputStream *stream;  /* streaming: the rest of the input */
   GString *pending;      /* streaming: read, normalised, not yet returned */
@@ -52,6 +53,7 @@ epure_cli_input_finalize (GObject *object)
   g_free (self->format);
   g_free (self->encoding);
   g_clear_pointer (&self->whole, epure_text_unref);
+  g_clear_object (&self->structure);
   g_clear_object (&self->stream);
   if (self->pending != NULL)
     g_string_free (self->pending, TRUE);
@@ -84,6 +86,7 @@ take_import (EpureCliInput *self,
   self->newline = epure_import_get_newline (import);
   self->bom = epure_import_get_bom (import);
   self->whole = epure_text_ref (epure_import_get_text (import));
+  g_set_object (&self->structure, epure_import_get_structure (import));
 }
 
 /* Reads until @buffer holds @want bytes or the input ends. */
@@ -185,6 +188,9 @@ append_normalized (EpureCliInput *self,
 /**
  * epure_cli_input_open:
  * @path: a file name, a URI, or "-" for the standard input
+ * @format: (nullable): the input's format id ("md", "docx"…); NULL for
+ *   the file name's extension, plain text when it names none (and for the
+ *   standard input)
  * @allow_streaming: the caller can take the text in paragraph pieces
  *
  * Opens @path and reads what is needed to decide how to deliver it: plain
@@ -193,6 +199,7 @@ append_normalized (EpureCliInput *self,
  */
 EpureCliInput *
 epure_cli_input_open (const char  *path,
+                      const char  *format,
                       gboolean     allow_streaming,
                       gsize        block_size,
                       GError     **error)
@@ -210,22 +217,24 @@ epure_cli_input_open (const char  *path,
   self->block_size = MAX (block_size, 64);
   self->is_stdin = g_strcmp0 (path, "-") == 0;
 
+  /* epure-cli reads any file name as plain text unless its extension
+   * names another format (notes.log, README). */
+  if (format == NULL && !self->is_stdin)
+    format = epure_format_from_filename (path);
+  self->format = g_strdup (format != NULL ? format : "txt");
+
+  /* Only plain text streams: other formats need the whole document. */
+  if (!g_str_equal (self->format, "txt"))
+    allow_streaming = FALSE;
+
   if (self->is_stdin)
-    {
-      self->format = g_strdup ("txt");
-      stream = g_unix_input_stream_new (0, FALSE);
-    }
+    stream = g_unix_input_stream_new (0, FALSE);
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
       g_autoptr(GFileInfo) info = NULL;
-      const char *format = epure_format_from_filename (path);
 
-      /* epure-cli reads any file name as plain text unless its extension
-       * names another format (notes.log, README). */
-      self->format = g_strdup (format != NULL ? format : "txt");
-
-      if (allow_streaming && g_str_equal (self->format, "txt"))
+      if (allow_streaming)
         info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
@@ -418,4 +427,13 @@ epure_cli_input_get_bom (EpureCliInput *self)
 {
   g_return_val_if_fail (EPURE_IS_CLI_INPUT (self), FALSE);
   return self->bom;
+}
+
+/* Returns: (transfer none) (nullable): the document's structure; NULL
+ * while streaming (plain text has none). */
+EpureStructure *
+epure_cli_input_get_structure (EpureCliInput *self)
+{
+  g_return_val_if_fail (EPURE_IS_CLI_INPUT (self), NULL);
+  return self->structure;
 }
