@@ -692,6 +692,24 @@ test_cli_convert (void)
 
   run_cli (&missing_out, missing_args, NULL);
   g_assert_cmpint (missing_out.status, ==, 2);
+
+  /* --to takes any extension of a format; an error on the standard
+   * output does not blame the standard input. */
+  {
+    g_auto(Run) alias = { 0 }, unknown = { 0 };
+    const char *alias_args[] = { "convert", "--to=markdown", "-o", "-", in, NULL };
+    const char *unknown_args[] = { "convert", "--to=rtf", "-o", "-", in, NULL };
+
+    run_cli (&alias, alias_args, NULL);
+    g_assert_cmpint (alias.status, ==, 0);
+    g_assert_nonnull (strstr (out_str (&alias), "Corps."));
+
+    run_cli (&unknown, unknown_args, NULL);
+    g_assert_cmpint (unknown.status, ==, 2);
+    g_assert_nonnull (strstr (unknown.err, "“rtf”"));
+    g_assert_nonnull (strstr (unknown.err, "<stdout>"));
+    g_assert_null (strstr (unknown.err, "<stdin>"));
+  }
 }
 
 /* The probe plugin (tests/cli/probe-plugin) works per paragraph and fails

@@ -578,6 +578,7 @@ command_clean (char **args)
   const char *format;
   const char *from = NULL;
   const char *out_format = NULL;
+  const char *out_label;
   gboolean explicit_checkers = FALSE;
   gboolean streamable;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -621,6 +622,13 @@ command_clean (char **args)
       if (out_format == NULL)
         out_format = "txt";
     }
+  /* What errors in writing name. */
+  if (in_place)
+    out_label = path;
+  else if (out_format != NULL)
+    out_label = out_path;
+  else
+    out_label = _("<stdout>");
   streamable = epure_pipeline_get_scope (pipeline) == EPURE_CHECKER_SCOPE_PARAGRAPH &&
                (out_format == NULL || is_text_format (out_format));
 
@@ -648,7 +656,7 @@ command_clean (char **args)
   if (!epure_format_can_export (format))
     {
       g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format"), format);
-      print_error (out_path ? out_path : path, message);
+      print_error (out_label, message);
       return EXIT_ERROR;
     }
 
@@ -666,7 +674,7 @@ command_clean (char **args)
 
   if (epure_cli_input_is_streaming (input) && !output_open_stream (&output, &error))
     {
-      print_error (out_path ? out_path : path, error->message);
+      print_error (out_label, error->message);
       return EXIT_ERROR;
     }
 
@@ -705,7 +713,7 @@ command_clean (char **args)
             }
           if (!output_write_document (&output, path, cleaned, len, format, &export, &error))
             {
-              print_error (out_path ? out_path : path, error->message);
+              print_error (out_label, error->message);
               return EXIT_ERROR;
             }
           break;
@@ -714,7 +722,7 @@ command_clean (char **args)
       bytes = export_bytes (path, cleaned, len, format, &export, &error);
       if (bytes == NULL || !write_bytes (output.stream, bytes, &error))
         {
-          print_error (out_path ? out_path : path, error->message);
+          print_error (out_label, error->message);
           return EXIT_ERROR;
         }
       export.bom = FALSE;   /* only at the very start */
@@ -728,7 +736,7 @@ command_clean (char **args)
 
   if (epure_cli_input_is_streaming (input) && !output_close_stream (&output, &error))
     {
-      print_error (out_path ? out_path : path, error->message);
+      print_error (out_label, error->message);
       return EXIT_ERROR;
     }
 
@@ -759,6 +767,7 @@ command_convert (char **args)
   const char * const *exportable = epure_format_list (TRUE);
   const char *format;
   const char *from = NULL;
+  const char *out_label;
   const char *str;
   gsize len;
 
@@ -778,6 +787,7 @@ command_convert (char **args)
       return EXIT_ERROR;
     }
 
+  out_label = g_str_equal (out_path, "-") ? _("<stdout>") : out_path;
   format = to != NULL ? format_from_option (to) : NULL;
   if (to != NULL && format == NULL)
     format = to;   /* named as given in the message below */
@@ -787,7 +797,7 @@ command_convert (char **args)
     {
       g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format (it writes: %s)"),
                                                   format ? format : out_path, formats->str);
-      print_error (out_path, message);
+      print_error (out_label, message);
       return EXIT_ERROR;
     }
 
@@ -814,7 +824,7 @@ command_convert (char **args)
   str = epure_text_get_string (text, &len);
   if (!output_write_document (&output, args[1], str, len, format, &export, &error))
     {
-      print_error (out_path, error->message);
+      print_error (out_label, error->message);
       return EXIT_ERROR;
     }
   return EXIT_CLEAN;
