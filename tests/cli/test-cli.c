@@ -178,6 +178,26 @@ read_bytes (const char *path)
   return g_bytes_new_take (data, len);
 }
 
+/* Runs pandoc with @argv (after "pandoc"); returns its standard output. */
+static char *
+run_pandoc (const char *pandoc,
+            const char * const *argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_ptr_array_add (args, (gpointer) pandoc);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, 0, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 static void
 assert_bytes (GBytes     *bytes,
               const char *expected,
@@ -785,6 +805,59 @@ test_cli_streaming (void)
                    g_bytes_get_data (check_big.out, NULL), g_bytes_get_size (check_big.out));
 }
 
+/* A text bigger than a block, cleaned into an office file, is one whole
+ * document, not one per piece; in place, a .docx keeps its shape. */
+static void
+test_cli_streaming_office (void)
+{
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autoptr(GString) text = big_text (300, "\n");
+  g_autofree char *path = write_file (dir, "gros.txt", text->str, text->len);
+  g_autofree char *odt = g_build_filename (dir, "gros.odt", NULL);
+  g_autofree char *md = fixture ("structure.md");
+  g_autofree char *docx = g_build_filename (dir, "potager.docx", NULL);
+  g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+  g_autofree char *plain = NULL;
+  g_autofree char *html = NULL;
+  g_auto(Run) to_odt = { 0 }, in_place = { 0 };
+  const char *odt_args[] = { "clean", "-c", "typography", "--block-size=4096", "-o", odt, path, NULL };
+  const char *in_place_args[] = { "clean", "-c", "typography", "--in-place", docx, NULL };
+
+  if (pandoc == NULL)
+    {
+      g_test_skip ("pandoc is not installed");
+      return;
+    }
+  g_assert_cmpuint (text->len, >, 4 * 4096);
+
+  run_cli (&to_odt, odt_args, NULL);
+  g_assert_cmpstr (to_odt.err, ==, "");
+  g_assert_cmpint (to_odt.status, ==, 0);
+  {
+    const char *to_plain[] = { "-t", "plain", "--wrap=none", odt, NULL };
+    plain = run_pandoc (pandoc, to_plain);
+  }
+  g_assert_true (g_str_has_prefix (plain, "Paragraphe 0\u00A0:"));
+  g_assert_nonnull (strstr (plain, "Paragraphe 150\u00A0:"));
+  g_assert_nonnull (strstr (plain, "Paragraphe 299\u00A0:"));
+
+  {
+    const char *to_docx[] = { "-f", "markdown-smart", md, "-o", docx, NULL };
+    g_free (run_pandoc (pandoc, to_docx));
+  }
+  run_cli (&in_place, in_place_args, NULL);
+  g_assert_cmpstr (in_place.err, ==, "");
+  g_assert_cmpint (in_place.status, ==, 0);
+  {
+    const char *to_html[] = { "-t", "html", "--wrap=none", docx, NULL };
+    html = run_pandoc (pandoc, to_html);
+  }
+  g_assert_nonnull (strstr (html, "Le «\u00A0potager\u00A0» de la rue Voltaire</h1>"));
+  g_assert_nonnull (strstr (html, "<strong>arrosé les tomates</strong>…"));
+  g_assert_nonnull (strstr (html, "<em>discret</em>."));
+  g_assert_nonnull (strstr (html, "<li>"));
+}
+
 /* UTF-8 that turns invalid after the first block cannot be re-decoded
  * once streaming has begun: a clear error, not garbage. */
 static void
@@ -1130,26 +1203,6 @@ test_cli_office_formats (void)
   g_assert_null (strstr (plain, "  "));
 }
 
-/* Runs pandoc with @argv (after "pandoc"); returns its standard output. */
-static char *
-run_pandoc (const char *pandoc,
-            const char * const *argv)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = -1;
-
-  g_ptr_array_add (args, (gpointer) pandoc);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, 0, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* clean -o out.odt in.docx fixes the text and keeps its shape: the
  * heading, the list, bold and italic, read back by pandoc.  The .docx is
  * pandoc's, from our Markdown, with straight quotes kept (-smart). */
@@ -1300,6 +1353,7 @@ main (int    argc,
   g_test_add_func ("/cli/list-checkers", test_cli_list_checkers);
   g_test_add_func ("/cli/convert", test_cli_convert);
   g_test_add_func ("/cli/streaming", test_cli_streaming);
+  g_test_add_func ("/cli/streaming-office", test_cli_streaming_office);
   g_test_add_func ("/cli/streaming-invalid-utf8", test_cli_streaming_invalid_utf8);
   g_test_add_func ("/cli/checker-options", test_cli_checker_options);
   g_test_add_func ("/cli/french", test_cli_french);
