@@ -263,6 +263,8 @@ test_cli_usage (void)
   g_assert_nonnull (strstr (out_str (&check_help), "--format"));
   g_assert_nonnull (strstr (out_str (&check_help), "--checkers"));
   g_assert_nonnull (strstr (out_str (&check_help), "--spaces"));
+  g_assert_nonnull (strstr (out_str (&check_help), "--from"));
+  g_assert_nonnull (strstr (out_str (&check_help), "epure-cli check [OPTION"));
 
   run_cli (&unknown, unknown_args, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
@@ -858,6 +860,80 @@ test_cli_streaming_office (void)
   g_assert_nonnull (strstr (html, "<li>"));
 }
 
+/* Input bigger than a block that cannot be streamed (UTF-16 text, a
+ * .docx on the standard input) is read whole, never cut at the block. */
+static void
+test_cli_big_whole (void)
+{
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autoptr(GString) text = big_text (200, "\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wide = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *back = NULL;
+  g_autoptr(GBytes) cleaned = NULL;
+  glong n_units = 0;
+  g_auto(Run) in_place = { 0 };
+  const char *in_place_args[] = { "clean", "-c", "typography", "--block-size=4096", "--in-place", NULL, NULL };
+  guint n = 0;
+
+  if (!has_checker ("typography"))
+    {
+      g_test_skip ("no typography checker yet");
+      return;
+    }
+
+  /* UTF-16 little-endian with its byte order mark. */
+  {
+    g_autofree gunichar2 *units = g_utf8_to_utf16 (text->str, text->len, NULL, &n_units, &error);
+    g_autoptr(GString) bytes = g_string_new ("\xFF\xFE");
+
+    g_assert_no_error (error);
+    for (glong i = 0; i < n_units; i++)
+      {
+        g_string_append_c (bytes, units[i] & 0xFF);
+        g_string_append_c (bytes, units[i] >> 8);
+      }
+    path = write_file (dir, "large.txt", bytes->str, bytes->len);
+    g_assert_cmpuint (bytes->len, >, 4 * 4096);
+  }
+
+  in_place_args[5] = path;
+  run_cli (&in_place, in_place_args, NULL);
+  g_assert_cmpstr (in_place.err, ==, "");
+  g_assert_cmpint (in_place.status, ==, 0);
+  cleaned = read_bytes (path);
+  back = g_convert (g_bytes_get_data (cleaned, NULL), g_bytes_get_size (cleaned), "UTF-8", "UTF-16", NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (const char *p = back; (p = strstr (p, "Paragraphe ")) != NULL; p++)
+    n++;
+  g_assert_cmpuint (n, ==, 200);
+  g_assert_nonnull (strstr (back, "Paragraphe 199\u00A0:"));
+
+  /* A .docx on the standard input, with a block smaller than the file. */
+  {
+    g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+    g_autofree char *md = fixture ("structure.md");
+    g_autofree char *docx = g_build_filename (dir, "potager.docx", NULL);
+    g_autoptr(GBytes) input = NULL;
+    g_auto(Run) check = { 0 };
+    const char *check_args[] = { "check", "-c", "typography", "--from=docx", "--block-size=1024", "-", NULL };
+
+    if (pandoc == NULL)
+      return;
+    {
+      const char *to_docx[] = { "-f", "markdown-smart", md, "-o", docx, NULL };
+      g_free (run_pandoc (pandoc, to_docx));
+    }
+    input = read_bytes (docx);
+    g_assert_cmpuint (g_bytes_get_size (input), >, 4 * 1024);
+    run_full (&check, check_args, input, NULL, NULL);
+    g_assert_cmpstr (check.err, ==, "");
+    g_assert_cmpint (check.status, ==, 1);
+    g_assert_nonnull (strstr (out_str (&check), "<stdin>:1:4: "));
+  }
+}
+
 /* UTF-8 that turns invalid after the first block cannot be re-decoded
  * once streaming has begun: a clear error, not garbage. */
 static void
@@ -1354,6 +1430,7 @@ main (int    argc,
   g_test_add_func ("/cli/convert", test_cli_convert);
   g_test_add_func ("/cli/streaming", test_cli_streaming);
   g_test_add_func ("/cli/streaming-office", test_cli_streaming_office);
+  g_test_add_func ("/cli/big-whole", test_cli_big_whole);
   g_test_add_func ("/cli/streaming-invalid-utf8", test_cli_streaming_invalid_utf8);
   g_test_add_func ("/cli/checker-options", test_cli_checker_options);
   g_test_add_func ("/cli/french", test_cli_french);

@@ -111,6 +111,9 @@ read_more (GInputStream  *stream,
   return TRUE;
 }
 
+/* Reads the rest of @stream, but no more than one byte past the size
+ * limit: the importer then refuses it without an endless input filling
+ * memory. */
 static GBytes *
 read_to_end (GInputStream  *stream,
              GByteArray    *buffer,
@@ -118,10 +121,18 @@ read_to_end (GInputStream  *stream,
 {
   gboolean eof = FALSE;
 
-  while (!eof)
+  while (!eof && (goffset) buffer->len <= EPURE_DEFAULT_MAX_FILE_SIZE)
     if (!read_more (stream, buffer, 1024 * 1024, &eof, error))
       return NULL;
   return g_byte_array_free_to_bytes (g_byte_array_ref (buffer));
+}
+
+/* UTF-16 and UTF-32 text has NUL bytes, and a byte order mark. */
+static gboolean
+has_wide_bom (const guint8 *data,
+              gsize         len)
+{
+  return len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF));
 }
 
 static EpureNewline
@@ -264,7 +275,11 @@ epure_cli_input_open (const char  *path,
       epure_utf8_looks_binary ((const char *) head->data + skip, head->len - skip) ||
       !head_is_utf8 (head->data + skip, head->len - skip))
     {
-      if (epure_utf8_looks_binary ((const char *) head->data, head->len))
+      /* Plain text that starts as binary is refused whatever follows:
+       * no need to read it all.  Office files are binary and needed whole. */
+      if ((g_str_equal (self->format, "txt") || g_str_equal (self->format, "md")) &&
+          epure_utf8_looks_binary ((const char *) head->data, head->len) &&
+          !has_wide_bom (head->data, head->len))
         bytes = g_byte_array_free_to_bytes (g_byte_array_ref (head));
       else
         bytes = read_to_end (stream, head, error);

@@ -99,8 +99,12 @@ command_context (const char         *command,
                  const char         *summary,
                  const GOptionEntry *entries)
 {
-  g_autofree char *parameter = g_strdup_printf ("%s %s", command, arguments);
-  GOptionContext *context = g_option_context_new (parameter);
+  g_autofree char *program = g_strdup_printf ("epure-cli %s", command);
+  GOptionContext *context = g_option_context_new (arguments);
+
+  /* The usage line reads "epure-cli check [OPTION…] [FILE…|-]", the
+   * command before its options. */
+  g_set_prgname (program);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
