@@ -1343,6 +1343,30 @@ test_cli_office_structure (void)
     g_assert_nonnull (strstr (text, "*discret*"));
     g_assert_nonnull (strstr (text, "\n- premier rang : les salades\n"));
   }
+
+  /* clean --to=md writes the cleaned document as Markdown on the
+   * standard output; --to cannot change a file in place. */
+  {
+    g_auto(Run) to_md = { 0 }, in_place = { 0 }, unknown = { 0 };
+    const char *to_md_args[] = { "clean", "-c", "typography", "--to=md", docx, NULL };
+    const char *in_place_args[] = { "clean", "--in-place", "--to=md", docx, NULL };
+    const char *unknown_args[] = { "clean", "--to=rtf", docx, NULL };
+
+    run_cli (&to_md, to_md_args, NULL);
+    g_assert_cmpstr (to_md.err, ==, "");
+    g_assert_cmpint (to_md.status, ==, 0);
+    g_assert_true (g_str_has_prefix (out_str (&to_md), "# Le «\u00A0potager\u00A0» de la rue Voltaire\n"));
+    g_assert_nonnull (strstr (out_str (&to_md), "**arrosé les tomates**…"));
+    g_assert_nonnull (strstr (out_str (&to_md), "\n- second rang\u00A0: les courges\n"));
+
+    run_cli (&in_place, in_place_args, NULL);
+    g_assert_cmpint (in_place.status, ==, 2);
+    g_assert_nonnull (strstr (in_place.err, "--to"));
+
+    run_cli (&unknown, unknown_args, NULL);
+    g_assert_cmpint (unknown.status, ==, 2);
+    g_assert_nonnull (strstr (unknown.err, "“rtf”"));
+  }
 }
 
 /* --from names the format of the standard input: Markdown keeps its

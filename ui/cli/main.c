@@ -553,10 +553,12 @@ command_clean (char **args)
 {
   g_auto(CheckerOptions) options = { .min_confidence = EPURE_DEFAULT_MIN_CONFIDENCE };
   g_autofree char *out_path = NULL;
+  g_autofree char *to = NULL;
   gboolean in_place = FALSE;
   GOptionEntry entries[] = {
     { "checkers", 'c', 0, G_OPTION_ARG_STRING, &options.checkers, N_("Apply only these checkers' fixes (comma-separated ids)"), N_("IDS") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write the result to OUT instead of the standard output"), N_("OUT") },
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("Output format (default: from OUT's extension, else the input's; text on the standard output)"), N_("FORMAT") },
     { "in-place", 'i', 0, G_OPTION_ARG_NONE, &in_place, N_("Replace FILE with the result (atomically)"), NULL },
     { "spaces", 0, 0, G_OPTION_ARG_STRING, &options.spaces, N_("Spacing profile of the typography checker: france, narrow or regular"), N_("PROFILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Spelling language (default: fr_FR)"), N_("LANG") },
@@ -583,6 +585,7 @@ command_clean (char **args)
   const char *from = NULL;
   const char *out_format = NULL;
   const char *out_label;
+  gboolean to_file;
   gboolean explicit_checkers = FALSE;
   gboolean streamable;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -609,6 +612,23 @@ command_clean (char **args)
       print_error (NULL, _("--in-place needs a FILE, not the standard input"));
       return EXIT_ERROR;
     }
+  if (in_place && to != NULL)
+    {
+      print_error (NULL, _("--in-place keeps FILE's format: use --output with --to"));
+      return EXIT_ERROR;
+    }
+  if (to != NULL)
+    {
+      out_format = format_from_option (to);
+      if (out_format == NULL || !epure_format_can_export (out_format))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) epure_format_list (TRUE));
+          g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format (it writes: %s)"),
+                                                      to, list);
+          print_error (NULL, message);
+          return EXIT_ERROR;
+        }
+    }
 
   engine = epure_plugin_engine_new ();
   pipeline = create_pipeline (engine, &options, &explicit_checkers, &error);
@@ -618,9 +638,10 @@ command_clean (char **args)
       return EXIT_ERROR;
     }
 
-  /* A text is written piece by piece only into a text format: an office
-   * file or a web page is one whole document. */
-  if (out_path != NULL && !g_str_equal (out_path, "-"))
+  /* The output format: --to, else OUT's extension (any other name is
+   * plain text), else the input's (known once it is open). */
+  to_file = out_path != NULL && !g_str_equal (out_path, "-");
+  if (out_format == NULL && to_file)
     {
       out_format = epure_format_from_filename (out_path);
       if (out_format == NULL)
@@ -629,10 +650,12 @@ command_clean (char **args)
   /* What errors in writing name. */
   if (in_place)
     out_label = path;
-  else if (out_format != NULL)
+  else if (to_file)
     out_label = out_path;
   else
     out_label = _("<stdout>");
+  /* A text is written piece by piece only into a text format: an office
+   * file or a web page is one whole document. */
   streamable = epure_pipeline_get_scope (pipeline) == EPURE_CHECKER_SCOPE_PARAGRAPH &&
                (out_format == NULL || is_text_format (out_format));
 
@@ -644,17 +667,16 @@ command_clean (char **args)
     }
   note_encoding (path, input);
 
-  /* The output keeps the input's format, unless -o names another; the
-   * standard output gets text. */
+  /* Without --to or -o, the output keeps the input's format, text on
+   * the standard output. */
   format = epure_cli_input_get_format (input);
   if (in_place)
     output.file = g_file_new_for_commandline_arg (path);
-  else if (out_format != NULL)
-    {
-      output.file = g_file_new_for_commandline_arg (out_path);
-      format = out_format;
-    }
-  else if (!is_text_format (format))
+  else if (to_file)
+    output.file = g_file_new_for_commandline_arg (out_path);
+  if (out_format != NULL)
+    format = out_format;
+  else if (!in_place && !is_text_format (format))
     format = "txt";
 
   if (!epure_format_can_export (format))
