@@ -421,7 +421,9 @@ line_is_symbol_only (const char *s,
         fleuron = TRUE;
       p = g_utf8_next_char (p);
     }
-  return visible >= 3 || (visible >= 1 && fleuron);
+  /* "-- " alone is the signature delimiter of e-mail and Usenet. */
+  return visible >= 3 || (visible >= 1 && fleuron) ||
+         (visible == 2 && len >= 2 && s[0] == '-' && s[1] == '-');
 }
 
 static GArray *
@@ -1506,6 +1508,40 @@ judge_head (Scan       *scan,
   const Block *title = NULL;
   guint skipped = 0;
   guint i;
+
+  /* A toolbar at the top: a paragraph of one-to-three-word lines with
+   * enough evidence together ("PARTAGER / TWEETER / ENVOYER"), as weak
+   * blocks together open a footer. */
+  {
+    guint k = 0, n_weak = 0;
+    double sum = 0;
+
+    while (k < n_blocks && k < HEAD_MAX_BLOCKS)
+      {
+        Block *b = &blocks[k];
+
+        if (k > 0 && blocks[k - 1].last_line + 1 != b->first_line)
+          break;
+        ensure_analysed (scan, b);
+        if (b->symbol_only || b->n_words == 0 || b->n_words > 3 || b->quoted_hits > 0 || b->content < 0)
+          break;
+        sum += b->total;
+        n_weak += block_weak (b);
+        k++;
+      }
+    if (k >= 2 && n_weak >= 2 && sum >= FOOTER_SUM &&
+        (k == n_blocks || blocks[k].first_line > blocks[k - 1].last_line + 1))
+      {
+        Category shared = blocks[0].best;
+
+        for (guint j = 0; j < k; j++)
+          if (block_weak (&blocks[j]))
+            shared = blocks[j].best;
+        for (guint j = 0; j < k; j++)
+          flag (&blocks[j], block_weak (&blocks[j]) ? blocks[j].best : shared,
+                confidence_of (MAX (blocks[j].total, WEAK_SCORE) + FOOTER_BONUS), ZONE_HEAD);
+      }
+  }
 
   for (i = 0; i < n_blocks && i < HEAD_MAX_BLOCKS; i++)
     {
