@@ -1271,7 +1271,7 @@ looks_like_heading (const char  *str,
 
   return last != '.' && last != '!' && b->n_words >= 5 && b->n_words <= HEAD_MAX_WORDS &&
          b->n_covered * 2 < b->n_words &&
-         b->links == 0 && b->handles == 0 && b->pictographs == 0 && !b->copyright;
+         b->links == 0 && b->handles == 0 && b->pictographs == 0 && !b->copyright && !b->menu;
 }
 
 /* Boilerplate speaks to the reader, points somewhere or is mostly a
@@ -1709,7 +1709,7 @@ find_headline_list (Scan  *scan,
 
       last = last_visible_char (scan->str, b->start, b->end);
       if (b->flagged != CAT_NONE || b->symbol_only || b->n_words < 3 || b->n_words > MENU_MAX_WORDS ||
-          b->personal || b->quoted_hits > 0 || strchr (".!?:;,", (int) (last < 0x80 ? last : ' ')) != NULL)
+          b->quoted_hits > 0 || strchr (".!:;,", (int) (last < 0x80 ? last : ' ')) != NULL)
         break;
       if (block_weak (b) && b->n_words <= 4)
         break;   /* the label */
@@ -1790,6 +1790,7 @@ judge_footer (Scan  *scan,
   guint weak_count = 0;
   gboolean bridge = TRUE;
   guint n_strong = 0;
+  guint n_calls = 0;
 
   while (run_start > body_start)
     {
@@ -1830,12 +1831,18 @@ judge_footer (Scan  *scan,
         {
           weak_sum += b->total;
           weak_count++;
+          /* Two calls to action pointing somewhere close a text as
+           * surely as one clear block ("🎙 Écoutez notre podcast…",
+           * "📱 Téléchargez l’application…"). */
+          if (b->imperative && (b->pictographs > 0 || b->links > 0 || b->handles > 0) &&
+              b->quoted_hits == 0 && b->n_words <= VOICE_MAX_WORDS)
+            n_calls++;
         }
       /* Several weak blocks together make a footer too ("Via …",
        * "Photo : …", "#tags"). */
       if ((block_strong (b) && block_voiced (b) && b->flagged == CAT_NONE) ||
           (!strong_after && block_weak (b) && b->flagged == CAT_NONE &&
-           weak_count >= 2 && weak_sum >= FOOTER_SUM))
+           weak_count >= 2 && (weak_sum >= FOOTER_SUM || n_calls >= 2)))
         {
           strong_after = TRUE;
           footer_start = i - 1;
@@ -1933,6 +1940,13 @@ judge_body (Scan  *scan,
                b->quoted_hits == 0 && b->total >= BODY_SCORE - 0.3 && b->n_words <= MENU_MAX_WORDS &&
                b->best != CAT_NONE && b->score[b->best] >= 1.0)
         flag (b, b->best, confidence_of (b->total) - 0.2, ZONE_BODY);
+      /* The line right under a flagged insert is part of it
+       * ("ADVERTISEMENT" / "Continue reading below"). */
+      else if (b->flagged == CAT_NONE && i > from && blocks[i - 1].flagged != CAT_NONE &&
+               blocks[i - 1].zone == ZONE_BODY && blocks[i - 1].flagged != CAT_DUPLICATE_PARAGRAPH &&
+               blocks[i - 1].last_line + 1 == b->first_line && !b->symbol_only &&
+               b->n_words <= SHORT_WORDS && block_weak (b) && b->quoted_hits == 0 && b->content > -0.3)
+        flag (b, blocks[i - 1].flagged, confidence_of (b->total) - 0.2, ZONE_BODY);
     }
 }
 
