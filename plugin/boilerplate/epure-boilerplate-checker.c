@@ -1050,6 +1050,34 @@ opens_with_name_and_role (const char             *str,
   return k >= 2 && k < n && word_in (w[k], roles);
 }
 
+/* "Publié dans : Économie, Emploi", "Filed under: Travel, Walking": a
+ * label of one to three words, a colon, then a list of short items and
+ * no sentence. */
+static gboolean
+is_label_line (const char             *str,
+               const Block            *b,
+               const EpureLexiconWord *words,
+               guint                   n)
+{
+  const char *colon;
+  guint before = 0, commas = 0;
+  gunichar last;
+
+  if (n < 2 || n > 10 || b->first_line != b->last_line)
+    return FALSE;
+  colon = memchr (str + b->start, ':', b->end - b->start);
+  if (colon == NULL)
+    return FALSE;
+  while (before < n && str + words[before].end <= colon)
+    before++;
+  if (before == 0 || before > 3 || before == n)
+    return FALSE;
+  for (const char *p = colon; p < str + b->end; p++)
+    commas += *p == ',' || *p == '|';
+  last = last_visible_char (str, b->start, b->end);
+  return commas >= 1 && n - before <= 3 * (commas + 1) && last != '.' && last != '!' && last != '?';
+}
+
 static double
 length_penalty (guint n_words)
 {
@@ -1166,6 +1194,8 @@ analyse_block (EpureLexicon *lexicon,
                      (str[b->end - 1] == ')' || str[b->end - 1] == ']');
   if (b->parenthetical)
     b->score[CAT_SOURCE_LINK] += 0.4;
+  if (is_label_line (str, b, (const EpureLexiconWord *) (gpointer) words->data, words->len))
+    b->score[CAT_OTHER] += 0.3;
   if (opens_with_name_and_role (str, (const EpureLexiconWord *) (gpointer) words->data,
                                 (const char * const *) word_ptrs->pdata, words->len))
     b->score[CAT_AUTHOR_BIO] += 0.5;
@@ -1497,6 +1527,47 @@ find_duplicates (const char *str,
     }
 }
 
+/* "Par Julie Martin", "Auteur : Nicolas Perrin", "By Anna Keller": the
+ * article's byline, which stays with it. */
+static gboolean
+is_byline (const char  *str,
+           const Block *b)
+{
+  static const char * const openers[] = {
+    "par", "by", "auteur", "auteure", "autrice", "author", "texte", "words", NULL
+  };
+  const char *p = str + b->start, *end = str + b->end;
+  char first[16];
+  gsize k = 0;
+  guint names = 0;
+
+  if (b->n_words < 2 || b->n_words > 6 || b->first_line != b->last_line)
+    return FALSE;
+  while (p < end && g_ascii_isalpha (*p) && k + 1 < sizeof first)
+    first[k++] = g_ascii_tolower (*p++);
+  first[k] = '\0';
+  if (!word_in (first, openers))
+    return FALSE;
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalpha (c))
+        {
+          if (!g_unichar_isupper (c))
+            return FALSE;
+          names++;
+          while (p < end && !g_unichar_isspace (g_utf8_get_char (p)) && *p != ',')
+            p = g_utf8_next_char (p);
+          continue;
+        }
+      if (c == '.' || c == '!' || c == '?')
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return names >= 1;
+}
+
 /* Reads the head: returns the index of the first body block. */
 static guint
 judge_head (Scan       *scan,
@@ -1598,7 +1669,7 @@ judge_head (Scan       *scan,
             }
         }
       /* The buttons under a banner: short, in its paragraph, no prose. */
-      if (i > 0 && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
+      if (i > 0 && !is_byline (str, b) && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
           blocks[i - 1].flagged != CAT_SEPARATOR && blocks[i - 1].last_line + 1 == b->first_line && b->content > -0.3 && b->quoted_hits == 0 &&
           (b->n_words <= 3 || (b->n_words <= SHORT_WORDS && b->total >= 0.2)))
         {
@@ -1732,8 +1803,15 @@ find_headline_list (Scan  *scan,
  * reader, calls to action, points somewhere ("Cet article vous a plu ?
  * Transférez-le", a price per month for the paper over its link). */
 static gboolean
-footer_joins (const Block *b)
+footer_joins (const Block *b,
+              const Block *below)
 {
+  /* The same appeal going on, line to line: "Soutenir un journalisme
+   * indépendant, c’est possible…" over "Pour faire un don…". */
+  if (block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
+      below != NULL && b->last_line + 1 == below->first_line && b->best == below->best &&
+      below->score[below->best] > 0)
+    return TRUE;
   if (b->total >= EXTEND_SCORE && b->n_words <= HEAD_MAX_WORDS)
     return TRUE;
   /* A bio is the one footer block in the third person. */
@@ -1875,9 +1953,9 @@ judge_footer (Scan  *scan,
 
   /* Clear evidence just before the footer belongs to it ("Tags: …"). */
   while (footer_start < n_blocks && footer_start > run_start &&
-         (footer_joins (&blocks[footer_start - 1]) ||
+         (footer_joins (&blocks[footer_start - 1], &blocks[footer_start]) ||
           (blocks[footer_start - 1].symbol_only && footer_start - 1 > run_start &&
-           footer_joins (&blocks[footer_start - 2]))))
+           footer_joins (&blocks[footer_start - 2], NULL))))
     footer_start--;
   /* The author's name over the bio. */
   if (footer_start < n_blocks && footer_start > run_start && blocks[footer_start].best == CAT_AUTHOR_BIO &&
@@ -1898,7 +1976,7 @@ judge_footer (Scan  *scan,
       if (last->links == 0 && last->handles == 0 && last->pictographs == 0 && !last->copyright &&
           !last->menu && !before->symbol_only && before->analysed &&
           before->flagged == CAT_NONE && before->n_words > SHORT_WORDS && before->personal &&
-          before->quoted_hits == 0 && last->n_words > SHORT_WORDS)
+          before->quoted_hits == 0 && last->n_words > SHORT_WORDS && !last->asks_reader)
         footer_start = n_blocks;
     }
 
