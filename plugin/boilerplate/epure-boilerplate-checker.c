@@ -1812,6 +1812,12 @@ footer_joins (const Block *b,
       below != NULL && b->last_line + 1 == below->first_line && b->best == below->best &&
       below->score[below->best] > 0)
     return TRUE;
+  /* A short line with evidence of its own, touching the footer: one
+   * paragraph, as a signature is ("Prices were correct at the time of
+   * publishing." over "Have we missed…?"). */
+  if (block_weak (b) && b->n_words <= 2 * SHORT_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
+      below != NULL && b->last_line + 1 == below->first_line)
+    return TRUE;
   if (b->total >= EXTEND_SCORE && b->n_words <= HEAD_MAX_WORDS)
     return TRUE;
   /* A bio is the one footer block in the third person. */
