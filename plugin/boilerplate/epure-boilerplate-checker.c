@@ -1226,6 +1226,15 @@ analyse_block (EpureLexicon *lexicon,
   /* "Accueil › Économie › Entreprises", "↗ Partager ✉ Envoyer 🖨 Imprimer":
    * a breadcrumb trail, a menu or a toolbar, not a sentence. */
   b->menu = (b->crumbs >= 2 || b->crumbs + b->pictographs >= 3) && words->len <= MENU_MAX_WORDS;
+  /* "ACTUALITÉ | SOCIÉTÉ", "SPORT > RUGBY": a rubric, in capitals. */
+  if (!b->menu && b->crumbs == 1 && words->len >= 2 && words->len <= 4)
+    {
+      gboolean lower = FALSE;
+
+      for (const char *p = str + b->start; p < str + b->end && !lower; p = g_utf8_next_char (p))
+        lower = g_unichar_islower (g_utf8_get_char (p));
+      b->menu = !lower;
+    }
 
   /* Cues without a category still say where a link points. */
   if (b->best == CAT_NONE)
