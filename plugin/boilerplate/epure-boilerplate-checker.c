@@ -1782,6 +1782,9 @@ find_headline_list (Scan  *scan,
   guint i = n_blocks, titles = 0;
   const Block *label, *prose;
   gunichar last;
+  /* Headlines as links are listed line under line, capitalised, without
+   * the digits of practical details (hours, prices, phone numbers). */
+  gboolean plain = TRUE;
 
   while (i > run_start)
     {
@@ -1793,6 +1796,11 @@ find_headline_list (Scan  *scan,
         break;
       if (block_weak (b) && b->n_words <= 4)
         break;   /* the label */
+      if (!g_unichar_isupper (first_visible_char (scan->str, b->start, b->end)) ||
+          (i < n_blocks && blocks[i].first_line != b->last_line + 1))
+        plain = FALSE;
+      for (gsize k = b->start; k < b->end && plain; k++)
+        plain = !g_ascii_isdigit (scan->str[k]);
       titles++;
       i--;
     }
@@ -1801,8 +1809,17 @@ find_headline_list (Scan  *scan,
   label = &blocks[i - 1];
   prose = &blocks[i - 2];
   ensure_analysed (scan, (Block *) prose);
-  if (!block_weak (label) || label->n_words > 4 || label->flagged != CAT_NONE ||
-      prose->n_words <= SHORT_WORDS || last_visible_char (scan->str, prose->start, prose->end) != '.')
+  last = last_visible_char (scan->str, prose->start, prose->end);
+  /* The prose ends a sentence, or a quotation. */
+  if (label->n_words > 4 || label->flagged != CAT_NONE || label->symbol_only ||
+      prose->n_words <= SHORT_WORDS ||
+      !(last == '.' || last == '!' || last == '"' || last == 0x00BB || last == 0x201D))
+    return n_blocks;
+  /* Without evidence, a bare label ("Related") over three plain
+   * headlines, all touching. */
+  if (!block_weak (label) &&
+      !(plain && titles >= 3 && label->n_words <= 2 && label->last_line + 1 == blocks[i].first_line &&
+        !g_unichar_ispunct (last_visible_char (scan->str, label->start, label->end))))
     return n_blocks;
   return i - 1;
 }

@@ -614,6 +614,9 @@ test_practical_endings_are_content (void)
     "Inscriptions ouvertes jusqu’au 15 mai sur le site de l’office de tourisme.",
     "Contact : Marie Durand, 06 00 00 00 00.",
     "Le club recrute : inscrivez-vous auprès du président avant le 1er septembre.",
+    /* A bare label over short lines, like a list of links, but with the
+     * digits of practical details. */
+    "Horaires\nDu lundi au vendredi de 9 h à 18 h\nLe samedi de 9 h à 12 h\nFermé le dimanche et les jours fériés",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
