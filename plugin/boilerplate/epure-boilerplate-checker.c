@@ -841,7 +841,7 @@ static const char * const fr_after_imperative[] = {
 };
 
 static const char * const en_after_imperative[] = {
-  "your", "us", "me", "this", "it", "our", "my", "up", "them", "a", "an", NULL
+  "your", "us", "me", "this", "it", "our", "my", "up", "them", "a", "an", "if", NULL
 };
 
 /* Sentence-initial English words that are not verbs. */
@@ -994,7 +994,7 @@ has_imperative (const char             *str,
       /* English: a capitalised clause opener followed by its object. */
       if (!french && g_ascii_isupper (str[words[i].start]) &&
           opens_clause (str, words, i, block_start, FALSE) && len >= 3 &&
-          !word_in (w[i], en_not_verbs) && g_ascii_isspace (str[words[i].end]) &&
+          !word_in (w[i], en_not_verbs) && !g_str_has_suffix (w[i], "ly") && g_ascii_isspace (str[words[i].end]) &&
           words[i + 1].start - words[i].end == 1 && word_in (w[i + 1], en_after_imperative))
         return TRUE;
     }
@@ -1265,6 +1265,12 @@ analyse_block (EpureLexicon *lexicon,
     b->total += 0.6;
   if (b->pictographs > 0)
     b->total += 0.25;
+  /* An arrow opening or closing a short line marks a link or a button
+   * ("← Épisode précédent : …", "Read the full report →"). */
+  if (b->pictographs > 0 && b->n_words <= MENU_MAX_WORDS &&
+      (is_pictograph (first_visible_char (str, b->start, b->end)) ||
+       is_pictograph (last_visible_char (str, b->start, b->end))))
+    b->total += 0.2;
   /* Quoted boilerplate words mark a block that reports speech. */
   if (b->quoted_hits > 0)
     b->total -= 0.5;
