@@ -1852,6 +1852,11 @@ footer_joins (const Block *b,
     return TRUE;
   if (b->total >= EXTEND_SCORE && b->n_words <= HEAD_MAX_WORDS)
     return TRUE;
+  /* A longer block joins with clear evidence of one category ("Le
+   * Journal du Diois … ne vit que des dons … de ses lecteurs"). */
+  if (b->total >= EXTEND_SCORE && b->best != CAT_NONE && b->score[b->best] >= EXTEND_SCORE &&
+      b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3)
+    return TRUE;
   /* A bio is the one footer block in the third person. */
   return block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
          (b->imperative || b->speaks_to_reader || b->links > 0 || b->handles > 0 || b->cta > 0 ||
