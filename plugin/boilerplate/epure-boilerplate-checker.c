@@ -1928,6 +1928,20 @@ judge_footer (Scan  *scan,
            * sign-off). */
           if (above == NULL || b->quoted_hits > 0 || b->content <= -0.3)
             break;
+          /* A labelled section of the footer, all lines touching: "À
+           * propos de …" over its paragraph over "Contact presse : …". */
+          if (run_start < n_blocks && b->n_words <= VOICE_MAX_WORDS &&
+              above->last_line + 1 == b->first_line && b->last_line + 1 == blocks[run_start].first_line &&
+              block_strong (&blocks[run_start]) && block_voiced (&blocks[run_start]))
+            {
+              ensure_analysed (scan, above);
+              if (above->anchored && block_weak (above) && above->n_words <= SHORT_WORDS &&
+                  above->quoted_hits == 0)
+                {
+                  run_start--;
+                  continue;
+                }
+            }
           /* Between them, some evidence or the text speaking of itself
            * ("This column is for general information"): plain news
            * between an inline "read also" and an appeal stays. */
@@ -2000,6 +2014,19 @@ judge_footer (Scan  *scan,
           (blocks[footer_start - 1].symbol_only && footer_start - 1 > run_start &&
            footer_joins (&blocks[footer_start - 2], NULL))))
     footer_start--;
+  /* A labelled section touching the footer: "À propos de …" over its
+   * paragraph, the paragraph over the footer's first line. */
+  if (footer_start < n_blocks && footer_start >= run_start + 2)
+    {
+      const Block *para = &blocks[footer_start - 1], *label = &blocks[footer_start - 2];
+
+      if (label->analysed && label->anchored && block_weak (label) && label->n_words <= SHORT_WORDS &&
+          label->quoted_hits == 0 && label->last_line + 1 == para->first_line &&
+          para->last_line + 1 == blocks[footer_start].first_line && para->n_words <= VOICE_MAX_WORDS &&
+          para->quoted_hits == 0 && para->content > -0.3)
+        footer_start -= 2;
+    }
+
   /* The author's name over the bio. */
   if (footer_start < n_blocks && footer_start > run_start && blocks[footer_start].best == CAT_AUTHOR_BIO &&
       blocks[footer_start - 1].last_line + 1 == blocks[footer_start].first_line &&
