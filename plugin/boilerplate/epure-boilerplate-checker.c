@@ -149,6 +149,10 @@ typedef struct
   gboolean symbol_only;
   gboolean copyright;
   gboolean parenthetical;     /* "(avec AFP)", "[with Reuters]": a credit */
+  gboolean per_period;        /* a price per month or per year */
+  gboolean name_role;         /* "Thomas Garnier est urbaniste…" */
+  gboolean label_line;        /* "Publié dans : Économie, Emploi" */
+  gboolean listed;            /* one of a list of headlines or of buttons */
   char *norm;         /* folded words joined by spaces */
   gsize norm_len;
 
@@ -1194,10 +1198,12 @@ analyse_block (EpureLexicon *lexicon,
                      (str[b->end - 1] == ')' || str[b->end - 1] == ']');
   if (b->parenthetical)
     b->score[CAT_SOURCE_LINK] += 0.4;
-  if (is_label_line (str, b, (const EpureLexiconWord *) (gpointer) words->data, words->len))
+  b->label_line = is_label_line (str, b, (const EpureLexiconWord *) (gpointer) words->data, words->len);
+  if (b->label_line)
     b->score[CAT_OTHER] += 0.3;
-  if (opens_with_name_and_role (str, (const EpureLexiconWord *) (gpointer) words->data,
-                                (const char * const *) word_ptrs->pdata, words->len))
+  b->name_role = opens_with_name_and_role (str, (const EpureLexiconWord *) (gpointer) words->data,
+                                           (const char * const *) word_ptrs->pdata, words->len);
+  if (b->name_role)
     b->score[CAT_AUTHOR_BIO] += 0.5;
 
   if (b->asks_reader)
@@ -1206,7 +1212,8 @@ analyse_block (EpureLexicon *lexicon,
     {
       /* A price per month or per year is a subscription or a regular
        * gift: "pour 4 € par mois", "$5 a month". */
-      if (priced_per_period ((const char * const *) word_ptrs->pdata, words->len))
+      b->per_period = priced_per_period ((const char * const *) word_ptrs->pdata, words->len);
+      if (b->per_period)
         b->score[CAT_DONATION] += 0.5;
       else
         b->score[CAT_AD] += 0.3;
@@ -1624,8 +1631,11 @@ judge_head (Scan       *scan,
           if (block_weak (&blocks[j]))
             shared = blocks[j].best;
         for (guint j = 0; j < k; j++)
-          flag (&blocks[j], block_weak (&blocks[j]) ? blocks[j].best : shared,
-                confidence_of (MAX (blocks[j].total, WEAK_SCORE) + FOOTER_BONUS), ZONE_HEAD);
+          {
+            blocks[j].listed = TRUE;
+            flag (&blocks[j], block_weak (&blocks[j]) ? blocks[j].best : shared,
+                  confidence_of (MAX (blocks[j].total, WEAK_SCORE) + FOOTER_BONUS), ZONE_HEAD);
+          }
       }
   }
 
@@ -1827,6 +1837,8 @@ find_headline_list (Scan  *scan,
       !(plain && titles >= 3 && label->n_words <= 2 && label->last_line + 1 == blocks[i].first_line &&
         !g_unichar_ispunct (last_visible_char (scan->str, label->start, label->end))))
     return n_blocks;
+  for (guint k = i; k < n_blocks; k++)
+    blocks[k].listed = TRUE;
   return i - 1;
 }
 
@@ -2134,6 +2146,16 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail or a menu")));
       if (b->asks_reader)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a question to the reader")));
+      if (b->per_period)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a price per month or per year")));
+      if (b->name_role)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a name and what the person does")));
+      if (b->label_line)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a label and a list")));
+      if (b->parenthetical)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a credit in brackets")));
+      if (b->listed)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "one of a list of short lines")));
       if (parts->len == 0)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a short line")));
     }
