@@ -153,6 +153,7 @@ typedef struct
   gboolean name_role;         /* "Thomas Garnier est urbaniste…" */
   gboolean label_line;        /* "Publié dans : Économie, Emploi" */
   gboolean listed;            /* one of a list of headlines or of buttons */
+  gboolean postscript;        /* "P.S. …", "PS : les inscriptions…" */
   char *norm;         /* folded words joined by spaces */
   gsize norm_len;
 
@@ -1082,6 +1083,31 @@ is_label_line (const char             *str,
   return commas >= 1 && n - before <= 3 * (commas + 1) && last != '.' && last != '!' && last != '?';
 }
 
+/* A postscript: "P.S.", "P.-S.", or "PS :" before a lower-case word
+ * (not the French party: « PS : Olivier Faure réélu »). */
+static gboolean
+opens_postscript (const char *s,
+                  gsize       len)
+{
+  if ((len > 4 && strncmp (s, "P.S.", 4) == 0) || (len > 5 && strncmp (s, "P.-S.", 5) == 0))
+    return TRUE;
+  if (len > 6 && strncmp (s, "PS", 2) == 0)
+    {
+      gsize i = 2;
+
+      while (i < len && s[i] == ' ')
+        i++;
+      if (i < len && s[i] == ':')
+        {
+          i++;
+          while (i < len && s[i] == ' ')
+            i++;
+          return i < len && g_unichar_islower (g_utf8_get_char_validated (s + i, len - i));
+        }
+    }
+  return FALSE;
+}
+
 static double
 length_penalty (guint n_words)
 {
@@ -1198,6 +1224,9 @@ analyse_block (EpureLexicon *lexicon,
                      (str[b->end - 1] == ')' || str[b->end - 1] == ']');
   if (b->parenthetical)
     b->score[CAT_SOURCE_LINK] += 0.4;
+  b->postscript = opens_postscript (str + b->start, b->end - b->start);
+  if (b->postscript)
+    b->score[CAT_OTHER] += 0.5;
   b->label_line = is_label_line (str, b, (const EpureLexiconWord *) (gpointer) words->data, words->len);
   if (b->label_line)
     b->score[CAT_OTHER] += 0.3;
@@ -1333,7 +1362,7 @@ looks_like_heading (const char  *str,
 static gboolean
 block_voiced (const Block *b)
 {
-  return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 ||
+  return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 || b->postscript ||
          b->pictographs > 0 || b->copyright || b->anchored || b->menu || b->n_covered * 2 >= b->n_words ||
          b->total >= UNVOICED_SCORE;
 }
@@ -1872,7 +1901,7 @@ footer_joins (const Block *b,
   /* A bio is the one footer block in the third person. */
   return block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
          (b->imperative || b->speaks_to_reader || b->links > 0 || b->handles > 0 || b->cta > 0 ||
-          b->best == CAT_AUTHOR_BIO || b->parenthetical);
+          b->best == CAT_AUTHOR_BIO || b->parenthetical || b->postscript);
 }
 
 /* "Sophie Lemaire" alone on its line: a name of two to four capitalised
@@ -2156,6 +2185,8 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a credit in brackets")));
       if (b->listed)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "one of a list of short lines")));
+      if (b->postscript)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a postscript")));
       if (parts->len == 0)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a short line")));
     }
