@@ -586,6 +586,8 @@ test_headlines_are_content (void)
     "Laissez un commentaire, gagnez un voyage : l’arnaque qui circule",
     "Suivez-nous sur les traces des loups du Mercantour",
     "Lire la suite : le roman-feuilleton revient en force",
+    "PS : Olivier Faure réélu premier secrétaire du parti",
+    "Related: how cities are learning to live with heat",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
