@@ -62,6 +62,8 @@
 /* A line this long that stops mid-sentence was wrapped by an editor. */
 #define WRAP_WIDTH 65
 #define WRAP_MAX 100
+/* A run of lines this long is article prose (create_edit). */
+#define PARAGRAPH_MIN_BYTES 80
 
 typedef enum
 {
@@ -154,6 +156,7 @@ typedef struct
   gboolean label_line;        /* "Publié dans : Économie, Emploi" */
   gboolean listed;            /* one of a list of headlines or of buttons */
   gboolean postscript;        /* "P.S. …", "PS : les inscriptions…" */
+  gboolean counter;           /* "Commentaires (12)", "Responses (14)" */
   char *norm;         /* folded words joined by spaces */
   gsize norm_len;
 
@@ -1083,6 +1086,25 @@ is_label_line (const char             *str,
   return commas >= 1 && n - before <= 3 * (commas + 1) && last != '.' && last != '!' && last != '?';
 }
 
+/* A widget's counter: one or two words and a number in brackets,
+ * "Commentaires (12)", "Responses (14)", "Réactions (3)". */
+static gboolean
+is_counter (const char *s,
+            gsize       len,
+            guint       n_words)
+{
+  gsize i = len;
+
+  if (n_words < 2 || n_words > 3 || len < 4 || s[len - 1] != ')')
+    return FALSE;
+  i = len - 1;
+  while (i > 0 && g_ascii_isdigit (s[i - 1]))
+    i--;
+  if (i == len - 1 || i == 0 || s[i - 1] != '(')
+    return FALSE;
+  return i >= 2 && s[i - 2] == ' ';
+}
+
 /* A postscript: "P.S.", "P.-S.", or "PS :" before a lower-case word
  * (not the French party: « PS : Olivier Faure réélu »). */
 static gboolean
@@ -1224,6 +1246,9 @@ analyse_block (EpureLexicon *lexicon,
                      (str[b->end - 1] == ')' || str[b->end - 1] == ']');
   if (b->parenthetical)
     b->score[CAT_SOURCE_LINK] += 0.4;
+  b->counter = is_counter (str + b->start, b->end - b->start, words->len);
+  if (b->counter)
+    b->score[CAT_COMMENT_PROMPT] += 0.3;
   b->postscript = opens_postscript (str + b->start, b->end - b->start);
   if (b->postscript)
     b->score[CAT_OTHER] += 0.5;
@@ -1901,7 +1926,7 @@ footer_joins (const Block *b,
   /* A bio is the one footer block in the third person. */
   return block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
          (b->imperative || b->speaks_to_reader || b->links > 0 || b->handles > 0 || b->cta > 0 ||
-          b->best == CAT_AUTHOR_BIO || b->parenthetical || b->postscript);
+          b->best == CAT_AUTHOR_BIO || b->parenthetical || b->postscript || b->counter);
 }
 
 /* "Sophie Lemaire" alone on its line: a name of two to four capitalised
@@ -2187,6 +2212,8 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "one of a list of short lines")));
       if (b->postscript)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a postscript")));
+      if (b->counter)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a counter")));
       if (parts->len == 0)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a short line")));
     }
@@ -2406,6 +2433,39 @@ in_first_paragraph (const char *str,
   return TRUE;
 }
 
+/* A paragraph of article prose somewhere in [from, to): a run of
+ * non-blank lines of some length (hard-wrapped or not). */
+static gboolean
+has_paragraph (const char *str,
+               gsize       from,
+               gsize       to)
+{
+  gsize run = 0;
+  gboolean sentence = FALSE;
+
+  for (gsize p = from; p < to;)
+    {
+      const char *nl = memchr (str + p, '\n', to - p);
+      gsize next = nl != NULL ? (gsize) (nl - str) + 1 : to;
+
+      if (blank_between (str, p, next))
+        {
+          run = 0;
+          sentence = FALSE;
+          p = next;
+          continue;
+        }
+      run += next - p;
+      /* A full stop ends a sentence: titles and banners' labels have none. */
+      sentence = sentence || last_visible_char (str, p, nl != NULL ? next - 1 : next) == '.' ||
+                 g_strstr_len (str + p, next - p, ". ") != NULL;
+      if (run >= PARAGRAPH_MIN_BYTES && sentence)
+        return TRUE;
+      p = next;
+    }
+  return FALSE;
+}
+
 static EpureEdit *
 create_edit (EpureChecker *checker,
              EpureText    *text,
@@ -2449,6 +2509,16 @@ create_edit (EpureChecker *checker,
        * repeated title is the exception, the title above it stays. */
       if (blank_between (str, 0, start))
         start = 0;
+      for (gsize next = skip_blank_line (str, len, end); next != end; next = skip_blank_line (str, len, end))
+        end = next;
+    }
+  else if (start > 0 && blank_between (str, line_start_of (str, start - 1), start) &&
+           !has_paragraph (str, 0, start) && has_paragraph (str, end, len))
+    {
+      /* A paragraph of its own in the head, under other head lines (a
+       * second banner, a label under a toolbar): the blank lines after it
+       * go, as the first paragraph's do, so that the edits of a head
+       * never overlap. */
       for (gsize next = skip_blank_line (str, len, end); next != end; next = skip_blank_line (str, len, end))
         end = next;
     }
