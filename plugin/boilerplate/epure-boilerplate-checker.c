@@ -845,7 +845,8 @@ static const char * const fr_clitics[] = {
 static const char * const fr_after_imperative[] = {
   "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "a", "au", "aux", "notre", "nos",
   "votre", "vos", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "en", "sur", "par", "dans",
-  "nous", "vous", "moi", "ici", "gratuitement", "des", "tout", "toutes", "tous", NULL
+  "nous", "vous", "moi", "ici", "gratuitement", "des", "tout", "toutes", "tous", "via", "avec",
+  "pour", "chez", "sans", NULL
 };
 
 static const char * const en_after_imperative[] = {
@@ -1603,6 +1604,17 @@ find_duplicates (const char *str,
     }
 }
 
+/* No lower-case letter: "🔴 ALERTE INFO", a banner's label. */
+static gboolean
+all_capitals (const char  *str,
+              const Block *b)
+{
+  for (const char *p = str + b->start; p < str + b->end; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 /* "Par Julie Martin", "Auteur : Nicolas Perrin", "By Anna Keller": the
  * article's byline, which stays with it. */
 static gboolean
@@ -1724,7 +1736,8 @@ judge_head (Scan       *scan,
       /* A banner over the title: the first line calls to action with an
        * arrow, an emoji or a link ("🔴 EN DIRECT | Suivez notre…"). */
       if (i == 0 && block_weak (b) && b->n_words <= HEAD_MAX_WORDS && b->quoted_hits == 0 &&
-          (b->imperative || b->speaks_to_reader) && (b->pictographs > 0 || b->links > 0 || b->handles > 0))
+          (b->imperative || b->speaks_to_reader || (b->n_words <= 4 && all_capitals (str, b))) &&
+          (b->pictographs > 0 || b->links > 0 || b->handles > 0))
         {
           flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
           continue;
@@ -2069,8 +2082,8 @@ judge_footer (Scan  *scan,
   /* No evidence strong enough, but a shift of voice: the article reports
    * in the third person, then someone speaks to the reader ("If you value
    * stories like this one…", "Know someone who would enjoy this?"). */
-  if (footer_start == n_blocks)
-    footer_start = find_headline_list (scan, blocks, n_blocks, run_start);
+  /* A list of links closes the text, or sits right above its footer. */
+  footer_start = find_headline_list (scan, blocks, footer_start, run_start);
   if (footer_start == n_blocks)
     footer_start = find_voice_shift (scan, blocks, n_blocks, body_start);
 
