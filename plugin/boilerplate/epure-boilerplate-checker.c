@@ -2131,12 +2131,25 @@ judge_footer (Scan  *scan,
 
   /* A footer with two clear blocks or more vouches for its weaker ones:
    * "Votre soutien est essentiel" under a PayPal link is an appeal. */
-  for (guint i = footer_start; i < n_blocks; i++)
-    if (blocks[i].flagged == CAT_NONE && block_strong (&blocks[i]))
-      n_strong++;
-  for (guint i = footer_start; i < n_blocks; i++)
-    if (blocks[i].flagged == CAT_NONE)
-      flag_by_evidence (&blocks[i], ZONE_FOOTER, n_strong >= 2 ? FOOTER_BONUS : 0.0);
+  /* So does one clear block among three or more with a separator: the
+   * shape of a footer. */
+  {
+    guint n_members = 0;
+    gboolean separated = FALSE;
+
+    for (guint i = footer_start; i < n_blocks; i++)
+      {
+        if (blocks[i].flagged != CAT_NONE)
+          continue;
+        n_strong += block_strong (&blocks[i]);
+        n_members++;
+        separated = separated || blocks[i].symbol_only;
+      }
+    for (guint i = footer_start; i < n_blocks; i++)
+      if (blocks[i].flagged == CAT_NONE)
+        flag_by_evidence (&blocks[i], ZONE_FOOTER,
+                          n_strong >= 2 || (n_strong >= 1 && separated && n_members >= 3) ? FOOTER_BONUS : 0.0);
+  }
 
   return footer_start;
 }
