@@ -246,11 +246,11 @@ test_open_shows_findings (Fixture       *fixture,
       g_autoptr(GObject) row = g_list_model_get_item (rows, i);
 
       if (GTK_IS_STRING_OBJECT (row)
-          && g_str_has_prefix (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), "Whitespace\t"))
+          && g_str_has_prefix (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), "H\tWhitespace\t"))
         {
           g_assert_null (header);
           header = g_object_ref (row);
-          g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), ==, "Whitespace\t3");
+          g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), ==, "H\tWhitespace\t3");
           first = g_list_model_get_item (rows, i + 1);
           epure_findings_panel_activate_row (panel, i + 1);
         }

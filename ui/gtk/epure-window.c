@@ -166,12 +166,27 @@ on_info_bar_response (EpureWindow *self,
 
 /* Recent files */
 
+/* The application's name and command are given explicitly: GTK derives
+ * them from the program name, which embedders may not have set. */
 static void
 add_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  const char *format = epure_format_from_filename (name);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) (format ? epure_format_get_mime_type (format) : "text/plain"),
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "epure %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Épure";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static int
