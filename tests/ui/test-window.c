@@ -756,6 +756,40 @@ test_export (Fixture       *fixture,
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
 }
 
+/* Hundreds of changes: the first ones listed, the rest ticked as one. */
+static void
+test_cleanup_many (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *cleaned = NULL;
+  EpureCleanupDialog *dialog;
+
+  for (guint i = 0; i < 350; i++)
+    g_string_append_printf (text, "Ligne %u.  \n", i);
+  path = write_fixture (fixture, "long.txt", text->str);
+  open_file (fixture, path);
+  wait_for_check (fixture);
+
+  /* Leave the last 50 (beyond the listed rows) as they are. */
+  dialog = open_cleanup (fixture, "whitespace");
+  g_assert_cmpuint (epure_cleanup_dialog_get_n_changes (dialog), ==, 350);
+  epure_cleanup_dialog_set_change_active (dialog, 349, FALSE);
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 300);
+  cleaned = buffer_text (fixture);
+  g_assert_true (g_str_has_prefix (cleaned, "Ligne 0.\nLigne 1.\n"));
+  g_assert_nonnull (strstr (cleaned, "Ligne 299.\nLigne 300.  \n"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  wait_for_check (fixture);
+  dialog = open_cleanup (fixture, "whitespace");
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 350);
+  g_clear_pointer (&cleaned, g_free);
+  cleaned = buffer_text (fixture);
+  g_assert_null (strstr (cleaned, "  \n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -798,6 +832,8 @@ main (int   argc,
   g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+
+  g_test_add ("/ui/window/cleanup-many", Fixture, NULL, fixture_set_up, test_cleanup_many, fixture_tear_down);
 
   ret = g_test_run ();
 
