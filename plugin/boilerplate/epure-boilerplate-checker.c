@@ -4,14 +4,26 @@
  *
  * The text is cut into blocks (lines, or the lines of one hard-wrapped
  * paragraph).  Each block gathers evidence: lexicon phrases with weights
- * (dictionaries/boilerplate-*.txt), calls to action, links, handles,
- * arrows and emoji, symbol-only rows, counter-evidence of article prose,
- * and its length.  Position decides how much evidence is needed: a footer
- * is the run of blocks at the end that starts with a clearly boilerplate
- * block, and the blocks after its start only need to be compatible with it
- * (e-mail signature detectors work this way); the head is read the same
- * way from the top; the body needs far more.  Evidence inside quotations
- * does not count, so an article quoting « partagez » keeps its body.
+ * (dictionaries/boilerplate-*.txt), calls to action, the publication
+ * speaking to its reader, questions put to the reader, links, handles,
+ * arrows and emoji, breadcrumbs and menus, symbol-only rows,
+ * counter-evidence of article prose, and its length.
+ *
+ * Position decides how much evidence is needed.  A footer is the run of
+ * blocks at the end that starts with a clearly boilerplate block that has
+ * a voice (it addresses the reader, points somewhere, or is mostly a
+ * label), with several weaker ones, with a separator, or with a shift from
+ * third-person prose to blocks that address the reader; once it has
+ * started, the blocks after it only need to be compatible with it (e-mail
+ * signature detectors work this way), and the clear ones lend confidence
+ * to the others.  The head is read the same way from the top, past the
+ * title, byline and date.  The body needs far more, and headlines that
+ * merely mention a newsletter or a donation are left alone.  Evidence
+ * inside quotations does not count, so an article quoting « partagez »
+ * keeps its body.  Paragraphs that appear twice are found anywhere.
+ *
+ * Only the blocks a rule looks at are analysed: long body paragraphs,
+ * most of a text's bytes, are never tokenized.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,18 +40,28 @@
 /* Evidence levels of a block's total score. */
 #define STRONG_SCORE 1.0   /* starts a footer or flags a head block */
 #define WEAK_SCORE   0.4   /* enough once a footer has started */
+#define EXTEND_SCORE 0.7   /* joins a footer just after it */
+#define FOOTER_BONUS 0.4   /* confidence a confirmed footer lends its blocks */
+#define FOOTER_SUM   1.5   /* weak blocks closing a text, together */
+#define VOICE_MAX_WORDS 35  /* a reader-addressing block, not a paragraph */
+#define MENU_MAX_WORDS 12
+#define UNVOICED_SCORE 1.5 /* opens a footer without a voice */
 #define BODY_SCORE   1.8   /* flags a short block in the body */
 #define BODY_MAX_WORDS 15
 #define MAX_WORDS    60    /* longer blocks are prose */
 #define SHORT_WORDS  10    /* a short line may close a footer ("Merci !") */
 #define HEAD_MAX_BLOCKS 8
 #define HEAD_MAX_WORDS 20  /* longer head blocks need more evidence */
+#define TITLE_MAX_WORDS 30
 #define HEAD_MAX_SKIPPED 3 /* title, byline, date before the head's boilerplate */
 #define DUPLICATE_MIN_WORDS 6
+#define APPROX_WORDS_CAP (2 * BODY_MAX_WORDS + 1)
 #define CATEGORY_CAP 3.0
 #define MAX_EVIDENCE 2
+#define QUOTE_MIN_WORDS 4  /* shorter quotations are labels, not speech */
 /* A line this long that stops mid-sentence was wrapped by an editor. */
 #define WRAP_WIDTH 65
+#define WRAP_MAX 100
 
 typedef enum
 {
@@ -102,7 +124,10 @@ typedef struct
   gsize start;
   gsize end;
 
+  guint approx_words;  /* runs of non-spaces, known before analysis */
+  gboolean analysed;   /* the evidence below is only gathered when needed */
   guint n_words;
+  guint n_covered;     /* words inside matched phrases */
   double score[N_CATEGORIES];
   const char *phrases[N_CATEGORIES][MAX_EVIDENCE];
   double cta;
@@ -110,13 +135,21 @@ typedef struct
   guint links;
   guint handles;
   guint pictographs;
+  guint crumbs;       /* " > ", " › ", " / ", " | ", " · ": a breadcrumb or a menu */
+  guint prices;       /* € and £ signs: offers are priced, in ads */
+  gboolean asks_reader;  /* a question put to the reader */
+  gboolean menu;         /* a breadcrumb trail, a menu or a toolbar */
   guint quoted_hits;
   const EpureLexiconEntry *seen[16];  /* an entry counts once a block */
   guint n_seen;
   gboolean imperative;
+  gboolean speaks_to_reader;  /* "nous" talking to "vous": the publisher */
+  gboolean personal;          /* a first or second person outside quotes */
+  gboolean anchored;          /* a phrase that must open or close a block matched */
   gboolean symbol_only;
   gboolean copyright;
   char *norm;         /* folded words joined by spaces */
+  gsize norm_len;
 
   Category best;
   double total;
@@ -134,6 +167,7 @@ struct _EpureBoilerplateChecker
   EpureLexicon *lexicon;
   GError *load_error;
   double threshold;
+  gboolean debug;     /* EPURE_DEBUG=boilerplate prints each block's evidence */
 };
 
 enum
@@ -293,6 +327,7 @@ static void
 epure_boilerplate_checker_init (EpureBoilerplateChecker *self)
 {
   self->threshold = EPURE_BOILERPLATE_DEFAULT_THRESHOLD;
+  self->debug = g_strcmp0 (g_getenv ("EPURE_DEBUG"), CHECKER_ID) == 0;
   self->lexicon = load_default_lexicon (&self->load_error);
 }
 
@@ -371,6 +406,7 @@ line_is_symbol_only (const char *s,
 {
   const char *p = s, *end = s + len;
   guint visible = 0;
+  gboolean fleuron = FALSE;   /* ⁂ ❧ ✻: one is a separator already */
 
   while (p < end)
     {
@@ -380,9 +416,11 @@ line_is_symbol_only (const char *s,
         return FALSE;
       if (!g_unichar_isspace (c) && c != 0xFE0F && c != 0x200D)
         visible++;
+      if (c >= 0x2000 && !g_unichar_isspace (c))
+        fleuron = TRUE;
       p = g_utf8_next_char (p);
     }
-  return visible >= 3;
+  return visible >= 3 || (visible >= 1 && fleuron);
 }
 
 static GArray *
@@ -439,6 +477,51 @@ first_visible_char (const char *s,
   return start < end ? g_utf8_get_char (s + start) : 0;
 }
 
+/* Characters in [s, s + len), counting no further than @limit + 1. */
+static gsize
+utf8_length_bounded (const char *s,
+                     gsize       len,
+                     gsize       limit)
+{
+  gsize chars = 0;
+
+  if (len <= limit)
+    {
+      for (gsize i = 0; i < len; i++)
+        chars += ((guchar) s[i] & 0xC0) != 0x80;
+      return chars;
+    }
+  for (gsize i = 0; i < len && chars <= limit; i++)
+    chars += ((guchar) s[i] & 0xC0) != 0x80;
+  return chars;
+}
+
+/* Wrapped by an editor: no line much longer than the wrap width, and
+ * several lines near it that run on into the next. */
+static gboolean
+text_is_wrapped (const char *str,
+                 const Line *lines,
+                 guint       n_lines)
+{
+  guint near_width = 0;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      gsize bytes = lines[i].end - lines[i].start;
+      gsize chars;
+
+      if (bytes < WRAP_WIDTH)
+        continue;
+      chars = utf8_length_bounded (str + lines[i].start, bytes, WRAP_MAX);
+
+      if (chars > WRAP_MAX)
+        return FALSE;
+      if (chars >= WRAP_WIDTH && i + 1 < n_lines && !lines[i + 1].blank)
+        near_width++;
+    }
+  return near_width >= 2;
+}
+
 static gboolean
 ends_with_link (const char *str,
                 const Line *line)
@@ -454,12 +537,13 @@ ends_with_link (const char *str,
          (end - word > 4 && strncmp (str + word, "www.", 4) == 0);
 }
 
-/* A hard-wrapped paragraph goes on with a lower-case letter, or after a
- * long line that stops mid-sentence. */
+/* A hard-wrapped paragraph goes on with a lower-case letter, or, in a
+ * text wrapped by an editor, after a long line that stops mid-sentence. */
 static gboolean
 line_continues (const char *str,
                 const Line *prev,
-                const Line *cur)
+                const Line *cur,
+                gboolean    wrapped)
 {
   gunichar last, first;
 
@@ -475,8 +559,8 @@ line_continues (const char *str,
     return FALSE;
   if (g_unichar_islower (first))
     return TRUE;
-  return g_unichar_isalnum (first) && (g_unichar_isalnum (last) || last == ',') &&
-         g_utf8_strlen (str + prev->start, prev->end - prev->start) >= WRAP_WIDTH;
+  return wrapped && g_unichar_isalnum (first) && (g_unichar_isalnum (last) || last == ',') &&
+         utf8_length_bounded (str + prev->start, prev->end - prev->start, WRAP_WIDTH) >= WRAP_WIDTH;
 }
 
 /* ------------------------------------------------------------------------
@@ -488,6 +572,7 @@ typedef struct
   Block *block;
   const EpureLexiconWord *words;
   const GArray *quotes;      /* pairs of gsize: quoted byte ranges */
+  guint8 *covered;           /* one flag a word: inside a matched phrase */
 } MatchData;
 
 static Category
@@ -531,14 +616,18 @@ on_match (const EpureLexiconEntry *entry,
       return;
     }
 
-  if (g_str_equal (entry->category, "cta"))
-    {
-      b->cta += entry->weight;
-      return;
-    }
   if (g_str_equal (entry->category, "content"))
     {
       b->content += entry->weight;
+      return;
+    }
+  for (guint i = 0; i < entry->n_words; i++)
+    data->covered[first_word + i] = 1;
+  if (entry->anchor_start || entry->anchor_end)
+    b->anchored = TRUE;
+  if (g_str_equal (entry->category, "cta"))
+    {
+      b->cta += entry->weight;
       return;
     }
 
@@ -567,7 +656,8 @@ on_match (const EpureLexiconEntry *entry,
     }
 }
 
-/* Byte ranges between « », “ ” or straight double quotes. */
+/* Byte ranges between « », “ ” or straight double quotes, of a few words
+ * at least. */
 static void
 find_quotes (const char *s,
              gsize       start,
@@ -580,8 +670,17 @@ find_quotes (const char *s,
   g_array_set_size (quotes, 0);
   while (p < stop)
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar lead = *p;
+      gunichar c;
       gsize at = p - s;
+
+      /* « » are C2 xx, “ ” „ are E2 80 xx: skip everything else fast. */
+      if (lead != '"' && lead != 0xC2 && lead != 0xE2)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
 
       if (!open && (c == 0x00AB || c == 0x201C || c == 0x201E || c == '"'))
         {
@@ -590,8 +689,17 @@ find_quotes (const char *s,
         }
       else if (open && (c == 0x00BB || c == 0x201D || c == '"'))
         {
+          gsize from = g_array_index (quotes, gsize, quotes->len - 1);
+          guint spaces = 0;
+
           open = FALSE;
-          g_array_append_val (quotes, at);
+          for (gsize k = from; k < at; k++)
+            spaces += s[k] == ' ';
+          /* « J’accepte » names a button; speech is longer. */
+          if (spaces < QUOTE_MIN_WORDS)
+            g_array_set_size (quotes, quotes->len - 1);
+          else
+            g_array_append_val (quotes, at);
         }
       p = g_utf8_next_char (p);
     }
@@ -614,8 +722,11 @@ scan_marks (const char *s,
         {
           gboolean word_start = p == s + b->start || !g_ascii_isalnum (p[-1]);
 
-          if ((c == 'h' && (g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://"))) ||
-              (c == 'w' && word_start && g_str_has_prefix (p, "www.")))
+          gsize left = stop - p;
+
+          if ((c == 'h' && ((left > 7 && strncmp (p, "http://", 7) == 0) ||
+                            (left > 8 && strncmp (p, "https://", 8) == 0))) ||
+              (c == 'w' && word_start && left > 4 && strncmp (p, "www.", 4) == 0))
             {
               b->links++;
               while (p < stop && !g_ascii_isspace (*p))
@@ -625,6 +736,8 @@ scan_marks (const char *s,
           if ((c == '@' || c == '#') && p + 1 < stop && g_ascii_isalpha (p[1]) &&
               (word_start || (c == '@' && p > s + b->start)))
             b->handles++;
+          if ((c == '>' || c == '/' || c == '|') && p > s + b->start && p[-1] == ' ' && p + 1 < stop && p[1] == ' ')
+            b->crumbs++;
           if ((c == '>' && p + 1 < stop && p[1] == '>') ||
               (c == '-' && p + 1 < stop && p[1] == '>') ||
               (c == '=' && p + 1 < stop && p[1] == '>'))
@@ -639,12 +752,46 @@ scan_marks (const char *s,
         {
           gunichar u = g_utf8_get_char (p);
 
+          if ((u == 0x203A || u == 0x00B7) && p > s + b->start && p[-1] == ' ')
+            b->crumbs++;
           if (is_pictograph (u))
             b->pictographs++;
           else if (u == 0x00A9)
             b->copyright = TRUE;
+          else if (u == 0x20AC || u == 0x00A3)  /* € £ */
+            b->prices++;
           p = g_utf8_next_char (p);
         }
+    }
+}
+
+/* The publication addressing its reader is the voice of boilerplate;
+ * article prose reports in the third person.  Called on every word of the
+ * analysed blocks: the first letter decides before any comparison. */
+static gboolean
+is_reader_word (const char *w)
+{
+  switch (w[0])
+    {
+    case 'v': return strcmp (w, "vous") == 0 || strcmp (w, "votre") == 0 || strcmp (w, "vos") == 0;
+    case 'y': return strcmp (w, "you") == 0 || strcmp (w, "your") == 0;
+    default: return FALSE;
+    }
+}
+
+static gboolean
+is_publisher_word (const char *w)
+{
+  switch (w[0])
+    {
+    case 'n': return strcmp (w, "nous") == 0 || strcmp (w, "notre") == 0 || strcmp (w, "nos") == 0;
+    case 'j': return w[1] == '\0' || strcmp (w, "je") == 0;
+    case 'm': return strcmp (w, "mon") == 0 || strcmp (w, "ma") == 0 || strcmp (w, "mes") == 0 ||
+                     strcmp (w, "my") == 0;
+    case 'w': return strcmp (w, "we") == 0;
+    case 'o': return strcmp (w, "our") == 0;
+    case 'u': return strcmp (w, "us") == 0;
+    default: return FALSE;
     }
 }
 
@@ -672,11 +819,11 @@ analyse_block (EpureLexicon *lexicon,
                GString      *folded,
                GArray       *words,
                GPtrArray    *word_ptrs,
-               GArray       *quotes)
+               GArray       *quotes,
+               GByteArray   *covered)
 {
   MatchData data;
   double best = 0;
-  GString *norm;
 
   g_string_truncate (folded, 0);
   g_array_set_size (words, 0);
@@ -684,27 +831,67 @@ analyse_block (EpureLexicon *lexicon,
   b->n_words = words->len;
 
   g_ptr_array_set_size (word_ptrs, 0);
-  norm = g_string_sized_new (folded->len);
   for (guint i = 0; i < words->len; i++)
     {
       EpureLexiconWord *w = &g_array_index (words, EpureLexiconWord, i);
-      const char *folded_word = folded->str + w->folded;
 
       /* Offsets relative to the text, for quotes and messages. */
       w->start += b->start;
       w->end += b->start;
-      g_ptr_array_add (word_ptrs, (gpointer) folded_word);
-      if (i > 0)
-        g_string_append_c (norm, ' ');
-      g_string_append (norm, folded_word);
+      g_ptr_array_add (word_ptrs, folded->str + w->folded);
     }
-  b->norm = g_string_free (norm, FALSE);
+  /* The folded words, NUL-separated, become the comparable form of what
+   * may be a title (only titles are compared this way). */
+  if (words->len <= TITLE_MAX_WORDS)
+    {
+      char *norm;
+
+      b->norm_len = folded->len > 0 ? folded->len - 1 : 0;
+      norm = g_memdup2 (folded->str, b->norm_len + 1);
+      for (gsize i = 0; i < b->norm_len; i++)
+        if (norm[i] == '\0')
+          norm[i] = ' ';
+      norm[b->norm_len] = '\0';
+      b->norm = norm;
+    }
 
   find_quotes (str, b->start, b->end, quotes);
   data.block = b;
   data.words = (const EpureLexiconWord *) (gpointer) words->data;
   data.quotes = quotes;
+  /* Scratch from the caller: a one-line text can have millions of words. */
+  g_byte_array_set_size (covered, words->len + 1);
+  memset (covered->data, 0, words->len + 1);
+  data.covered = covered->data;
   epure_lexicon_match (lexicon, (const char * const *) word_ptrs->pdata, words->len, on_match, &data);
+  /* Numbers (dates, prices) say nothing either way. */
+  for (guint i = 0; i < words->len; i++)
+    b->n_covered += data.covered[i] || g_ascii_isdigit (((const char *) g_ptr_array_index (word_ptrs, i))[0]);
+
+  {
+    gboolean reader = FALSE, publisher = FALSE;
+
+    for (guint i = 0; i < words->len && !(reader && publisher); i++)
+      {
+        const char *w = g_ptr_array_index (word_ptrs, i);
+
+        gboolean is_reader = is_reader_word (w);
+
+        if (!is_reader && !is_publisher_word (w))
+          continue;
+        if (in_quotes (quotes, g_array_index (words, EpureLexiconWord, i).start))
+          continue;
+        if (is_reader)
+          reader = TRUE;
+        else
+          publisher = TRUE;
+      }
+    b->speaks_to_reader = reader && publisher;
+    b->personal = reader || publisher;
+    /* "Et vous, qu'en pensez-vous ?", "Have you tried it? Let me know". */
+    b->asks_reader = reader && words->len <= 40 &&
+                     memchr (str + b->start, '?', b->end - b->start) != NULL;
+  }
 
   scan_marks (str, b);
   b->imperative = words->len > 0 &&
@@ -712,6 +899,11 @@ analyse_block (EpureLexicon *lexicon,
                   starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
+
+  if (b->asks_reader)
+    b->score[CAT_COMMENT_PROMPT] += 0.4;
+  if (b->prices > 0)
+    b->score[CAT_AD] += 0.3;
 
   b->best = CAT_NONE;
   for (guint c = 0; c < N_CATEGORIES; c++)
@@ -724,6 +916,10 @@ analyse_block (EpureLexicon *lexicon,
         }
     }
 
+  /* "Accueil › Économie › Entreprises", "↗ Partager ✉ Envoyer 🖨 Imprimer":
+   * a breadcrumb trail, a menu or a toolbar, not a sentence. */
+  b->menu = (b->crumbs >= 2 || b->crumbs + b->pictographs >= 3) && words->len <= MENU_MAX_WORDS;
+
   /* Cues without a category still say where a link points. */
   if (b->best == CAT_NONE)
     {
@@ -731,6 +927,8 @@ analyse_block (EpureLexicon *lexicon,
         b->best = CAT_SHARE;
       else if (b->links > 0)
         b->best = CAT_SOURCE_LINK;
+      else if (b->menu)
+        b->best = CAT_OTHER;
       else
         b->best = CAT_OTHER;
     }
@@ -738,10 +936,17 @@ analyse_block (EpureLexicon *lexicon,
   b->total = best + MIN (b->cta, 1.0) + b->content - length_penalty (b->n_words);
   if (b->imperative)
     b->total += 0.3;
+  if (b->speaks_to_reader)
+    b->total += 0.25;
   if (b->links > 0)
     b->total += b->links > 1 ? 0.45 : 0.3;
   if (b->handles > 0)
     b->total += 0.3;
+  if (b->menu)
+    b->total += 1.0;
+  /* A line of hashtags or account names only. */
+  if (b->handles >= 2 && b->handles * 2 >= b->n_words)
+    b->total += 0.6;
   if (b->pictographs > 0)
     b->total += 0.25;
   /* Quoted boilerplate words mark a block that reports speech. */
@@ -749,9 +954,60 @@ analyse_block (EpureLexicon *lexicon,
     b->total -= 0.5;
 }
 
+/* What analysing a block needs; scratch buffers are reused. */
+typedef struct
+{
+  EpureLexicon *lexicon;
+  const char   *str;
+  GString      *folded;
+  GArray       *words;
+  GPtrArray    *word_ptrs;
+  GArray       *quotes;
+  GByteArray   *covered;
+} Scan;
+
+/* Most of a text's bytes are long body paragraphs that no rule can flag:
+ * they are only analysed when a rule asks. */
+static void
+ensure_analysed (Scan  *scan,
+                 Block *b)
+{
+  if (b->analysed)
+    return;
+  analyse_block (scan->lexicon, scan->str, b, scan->folded, scan->words, scan->word_ptrs, scan->quotes,
+                 scan->covered);
+  b->analysed = TRUE;
+}
+
 /* ------------------------------------------------------------------------
  * Decision
  * ------------------------------------------------------------------------ */
+
+/* A headline or a subheading that mentions a donation, a newsletter or a
+ * comment ("Faites un don : comment choisir son association"): no final
+ * full stop, several words, and the phrases cover little of it. */
+static gboolean
+looks_like_heading (const char  *str,
+                    const Block *b)
+{
+  gunichar last = last_visible_char (str, b->start, b->end);
+
+  return last != '.' && last != '!' && b->n_words >= 5 && b->n_words <= HEAD_MAX_WORDS &&
+         b->n_covered * 2 < b->n_words &&
+         b->links == 0 && b->handles == 0 && b->pictographs == 0 && !b->copyright;
+}
+
+/* Boilerplate speaks to the reader, points somewhere or is mostly a
+ * label ("Related articles");
+ * a sentence about a newsletter in the third person may be the article's
+ * own last words, and needs more evidence to open a footer. */
+static gboolean
+block_voiced (const Block *b)
+{
+  return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 ||
+         b->pictographs > 0 || b->copyright || b->anchored || b->menu || b->n_covered * 2 >= b->n_words ||
+         b->total >= UNVOICED_SCORE;
+}
 
 static gboolean
 block_strong (const Block *b)
@@ -789,16 +1045,18 @@ flag (Block    *b,
   b->zone = zone;
 }
 
+/* @bonus: how much the company of other footer blocks adds. */
 static void
-flag_by_evidence (Block *b,
-                  Zone   zone)
+flag_by_evidence (Block  *b,
+                  Zone    zone,
+                  double  bonus)
 {
   if (b->symbol_only)
     flag (b, CAT_SEPARATOR, 0.95, zone);
   else if (block_weak (b))
-    flag (b, b->best, confidence_of (b->total), zone);
+    flag (b, b->best, confidence_of (b->total + bonus), zone);
   else
-    flag (b, CAT_OTHER, 0.4, zone);
+    flag (b, CAT_OTHER, 0.4 + bonus / 2, zone);
 }
 
 /* A row of = or - right under a line underlines a heading (Markdown). */
@@ -817,38 +1075,159 @@ is_underline (const char  *str,
   return TRUE;
 }
 
-static void
-find_duplicates (Block *blocks,
-                 guint  n_blocks,
-                 const Line *lines)
+/* The same text, whatever the spaces: a pasted paragraph may have been
+ * re-wrapped. */
+static gboolean
+same_text (const char *a,
+           gsize       a_len,
+           const char *b,
+           gsize       b_len)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize i = 0, j = 0;
 
-  for (guint i = 0; i < n_blocks; i++)
+  while (i < a_len && j < b_len)
     {
-      Block *b = &blocks[i];
-      Block *first;
+      gboolean sa = g_ascii_isspace (a[i]), sb = g_ascii_isspace (b[j]);
 
-      if (b->n_words < DUPLICATE_MIN_WORDS)
-        continue;
-      first = g_hash_table_lookup (seen, b->norm);
-      if (first == NULL)
+      if (sa != sb)
+        return FALSE;
+      if (sa)
         {
-          g_hash_table_insert (seen, b->norm, b);
+          while (i < a_len && g_ascii_isspace (a[i]))
+            i++;
+          while (j < b_len && g_ascii_isspace (b[j]))
+            j++;
           continue;
         }
+      if (a[i] != b[j])
+        return FALSE;
+      i++;
+      j++;
+    }
+  return i == a_len && j == b_len;
+}
+
+/* FNV-1a over the text with runs of spaces as one space, so that it agrees
+ * with same_text(). */
+static guint32
+text_hash (const char *s,
+           gsize       len)
+{
+  guint32 h = 2166136261u;
+  gboolean in_space = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = s[i];
+
+      if (g_ascii_isspace (c))
+        {
+          if (in_space)
+            continue;
+          in_space = TRUE;
+          c = ' ';
+        }
+      else
+        in_space = FALSE;
+      h = (h ^ c) * 16777619u;
+    }
+  return h;
+}
+
+typedef struct
+{
+  guint32 hash;
+  guint index;
+} HashedBlock;
+
+static int
+compare_hashed (gconstpointer a,
+                gconstpointer b)
+{
+  const HashedBlock *x = a, *y = b;
+
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+mark_duplicate (const char  *str,
+                Block       *blocks,
+                const guint *candidates,
+                guint        k)
+{
+  Block *b = &blocks[candidates[k]];
+
+  for (guint j = 0; j < k; j++)
+    {
+      const Block *first = &blocks[candidates[j]];
+
+      if (first->flagged == CAT_DUPLICATE_PARAGRAPH || str[first->start] != str[b->start] ||
+          !same_text (str + first->start, first->end - first->start, str + b->start, b->end - b->start))
+        continue;
       b->same_as = first->first_line + 1;
       flag (b, CAT_DUPLICATE_PARAGRAPH, 0.9, ZONE_BODY);
+      return;
+    }
+}
+
+/* A paragraph that appears twice: the second copy goes.  Long texts are
+ * bucketed by hash so that the work stays linear. */
+static void
+find_duplicates (const char *str,
+                 Block      *blocks,
+                 guint       n_blocks)
+{
+  g_autoptr(GArray) hashed = NULL;
+  g_autoptr(GArray) group = NULL;
+
+  if (n_blocks <= 64)
+    {
+      guint all[64];
+
+      for (guint i = 0; i < n_blocks; i++)
+        all[i] = i;
+      for (guint i = 1; i < n_blocks; i++)
+        if (blocks[i].approx_words >= DUPLICATE_MIN_WORDS)
+          mark_duplicate (str, blocks, all, i);
+      return;
+    }
+
+  hashed = g_array_sized_new (FALSE, FALSE, sizeof (HashedBlock), n_blocks);
+  for (guint i = 0; i < n_blocks; i++)
+    if (blocks[i].approx_words >= DUPLICATE_MIN_WORDS)
+      {
+        HashedBlock h = { text_hash (str + blocks[i].start, blocks[i].end - blocks[i].start), i };
+        g_array_append_val (hashed, h);
+      }
+  g_array_sort (hashed, compare_hashed);
+
+  group = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < hashed->len;)
+    {
+      guint j = i;
+
+      g_array_set_size (group, 0);
+      while (j < hashed->len && g_array_index (hashed, HashedBlock, j).hash == g_array_index (hashed, HashedBlock, i).hash)
+        {
+          g_array_append_val (group, g_array_index (hashed, HashedBlock, j).index);
+          j++;
+        }
+      for (guint k = 1; k < group->len; k++)
+        mark_duplicate (str, blocks, (const guint *) (gpointer) group->data, k);
+      i = j;
     }
 }
 
 /* Reads the head: returns the index of the first body block. */
 static guint
-judge_head (const char *str,
+judge_head (Scan       *scan,
             const Line *lines,
             Block      *blocks,
             guint       n_blocks)
 {
+  const char *str = scan->str;
   const Block *title = NULL;
   guint skipped = 0;
   guint i;
@@ -857,7 +1236,9 @@ judge_head (const char *str,
     {
       Block *b = &blocks[i];
 
-      if (title != NULL && b->n_words > 0 && g_str_equal (b->norm, title->norm))
+      ensure_analysed (scan, b);
+      if (title != NULL && b->norm != NULL && b->n_words > 0 && b->norm_len == title->norm_len &&
+          memcmp (b->norm, title->norm, b->norm_len) == 0)
         {
           b->same_as = title->first_line + 1;
           flag (b, CAT_DUPLICATE_TITLE, 0.95, ZONE_HEAD);
@@ -867,18 +1248,44 @@ judge_head (const char *str,
         continue;
       if (b->symbol_only)
         {
-          if (!is_underline (str, lines, b))
+          if (i == 0 || blocks[i - 1].flagged != CAT_NONE || !is_underline (str, lines, b))
             flag (b, CAT_SEPARATOR, 0.95, ZONE_HEAD);
           continue;
         }
-      if ((block_strong (b) && (b->n_words <= HEAD_MAX_WORDS || b->total >= 1.5)) ||
+      if ((block_strong (b) && (b->n_words <= HEAD_MAX_WORDS || b->total >= 1.5) &&
+           !looks_like_heading (str, b)) ||
           (block_weak (b) && i > 0 && blocks[i - 1].flagged != CAT_NONE &&
                                blocks[i - 1].flagged != CAT_DUPLICATE_TITLE))
         {
           flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
           continue;
         }
-      if (b->n_words <= 15 && skipped < HEAD_MAX_SKIPPED && b->total < WEAK_SCORE)
+      /* Weak evidence right above clear head boilerplate is part of it
+       * ("Listen to this article · 4 min" over a share bar). */
+      if (block_weak (b) && !looks_like_heading (str, b) && b->n_words <= HEAD_MAX_WORDS &&
+          i + 1 < n_blocks && i + 1 < HEAD_MAX_BLOCKS)
+        {
+          Block *next = &blocks[i + 1];
+
+          ensure_analysed (scan, next);
+          if (block_strong (next) && next->n_words <= HEAD_MAX_WORDS && !looks_like_heading (str, next))
+            {
+              flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
+              continue;
+            }
+        }
+      /* The buttons under a banner: short, in its paragraph, no prose. */
+      if (i > 0 && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
+          blocks[i - 1].flagged != CAT_SEPARATOR && blocks[i - 1].last_line + 1 == b->first_line && b->content > -0.3 && b->quoted_hits == 0 &&
+          (b->n_words <= 3 || (b->n_words <= SHORT_WORDS && b->total >= 0.2)))
+        {
+          flag (b, blocks[i - 1].flagged, 0.5, ZONE_HEAD);
+          continue;
+        }
+      /* Titles, bylines, dates; a long title has no final full stop. */
+      if ((b->n_words <= 15 || (title == NULL && b->n_words <= TITLE_MAX_WORDS &&
+                                last_visible_char (str, b->start, b->end) != '.')) &&
+          skipped < HEAD_MAX_SKIPPED && b->total < WEAK_SCORE)
         {
           if (title == NULL)
             title = b;
@@ -888,45 +1295,165 @@ judge_head (const char *str,
       break;
     }
 
+  /* A head of two boilerplate blocks or more: each vouches for the other
+   * (a cookie banner and its buttons, a share bar and a reading time). */
+  {
+    guint n_flagged = 0;
+
+    for (guint k = 0; k < i; k++)
+      n_flagged += blocks[k].zone == ZONE_HEAD && blocks[k].flagged != CAT_NONE &&
+                   blocks[k].flagged != CAT_DUPLICATE_TITLE;
+    if (n_flagged >= 2)
+      for (guint k = 0; k < i; k++)
+        if (blocks[k].zone == ZONE_HEAD && blocks[k].flagged != CAT_NONE && block_weak (&blocks[k]) &&
+            blocks[k].flagged != CAT_DUPLICATE_TITLE && blocks[k].flagged != CAT_SEPARATOR)
+          blocks[k].confidence = MAX (blocks[k].confidence, confidence_of (blocks[k].total + FOOTER_BONUS));
+  }
+
   return i;
+}
+
+static gboolean
+block_personal (const Block *b)
+{
+  return b->personal && b->quoted_hits == 0 && b->content > -0.5 && b->n_words <= VOICE_MAX_WORDS;
+}
+
+static guint
+find_voice_shift (Scan  *scan,
+                  Block *blocks,
+                  guint  n_blocks,
+                  guint  body_start)
+{
+  guint start = n_blocks, n_personal = 0, first = n_blocks;
+  gboolean separator = FALSE;
+  const Block *before;
+
+  while (start > body_start)
+    {
+      Block *b = &blocks[start - 1];
+
+      ensure_analysed (scan, b);
+      if (!(block_compatible (b) || block_personal (b)))
+        break;
+      start--;
+    }
+  if (start == 0 || start <= body_start || start == n_blocks)
+    return n_blocks;
+
+  /* The article's last paragraph: prose in the third person. */
+  before = &blocks[start - 1];
+  if (before->personal || before->n_words <= SHORT_WORDS || before->flagged != CAT_NONE)
+    return n_blocks;
+
+  for (guint i = start; i < n_blocks; i++)
+    {
+      const Block *b = &blocks[i];
+
+      if (b->flagged != CAT_NONE)
+        continue;
+      if (b->symbol_only)
+        separator = TRUE;
+      else if (block_personal (b))
+        n_personal++;
+      else
+        continue;
+      if (first == n_blocks)
+        first = i;
+    }
+
+  if (n_personal >= 2 || (separator && n_personal >= 1))
+    return first;
+  return n_blocks;
 }
 
 /* Reads the footer: the longest run of compatible blocks at the end that
  * starts with a strong one (or a separator leading to one). */
 static guint
-judge_footer (Block *blocks,
+judge_footer (Scan  *scan,
+              Block *blocks,
               guint  n_blocks,
               guint  body_start)
 {
   guint run_start = n_blocks;
   guint footer_start = n_blocks;
   gboolean strong_after = FALSE;
+  double weak_sum = 0;
+  guint weak_count = 0;
+  gboolean bridge = TRUE;
+  guint n_strong = 0;
 
-  while (run_start > body_start && block_compatible (&blocks[run_start - 1]))
-    run_start--;
+  while (run_start > body_start)
+    {
+      ensure_analysed (scan, &blocks[run_start - 1]);
+      if (!block_compatible (&blocks[run_start - 1]))
+        break;
+      run_start--;
+    }
 
   for (guint i = n_blocks; i > run_start; i--)
     {
       Block *b = &blocks[i - 1];
 
-      if (block_strong (b) && b->flagged == CAT_NONE)
+      if (block_weak (b) && b->flagged == CAT_NONE)
+        {
+          weak_sum += b->total;
+          weak_count++;
+        }
+      /* Several weak blocks together make a footer too ("Via …",
+       * "Photo : …", "#tags"). */
+      if ((block_strong (b) && block_voiced (b) && b->flagged == CAT_NONE) ||
+          (!strong_after && block_weak (b) && b->flagged == CAT_NONE &&
+           weak_count >= 2 && weak_sum >= FOOTER_SUM))
         {
           strong_after = TRUE;
           footer_start = i - 1;
+          bridge = TRUE;
         }
-      else if (b->symbol_only && strong_after)
+      else if (b->symbol_only && strong_after && bridge)
         footer_start = i - 1;
+      else if (b->symbol_only && !strong_after && weak_count >= 1)
+        {
+          /* A separator near the end with some evidence under it: the
+           * article stopped there. */
+          strong_after = TRUE;
+          footer_start = i - 1;
+          bridge = TRUE;
+        }
+      else if (!b->symbol_only)
+        /* A separator above weak or short blocks ("Sur le même thème" and
+         * a list of titles) still opens the footer; above article
+         * paragraphs it is the article's. */
+        bridge = bridge && b->flagged == CAT_NONE && (block_weak (b) || b->n_words <= SHORT_WORDS);
     }
 
+  /* No evidence strong enough, but a shift of voice: the article reports
+   * in the third person, then someone speaks to the reader ("If you value
+   * stories like this one…", "Know someone who would enjoy this?"). */
+  if (footer_start == n_blocks)
+    footer_start = find_voice_shift (scan, blocks, n_blocks, body_start);
+
+  /* Clear evidence just before the footer belongs to it ("Tags: …"). */
+  while (footer_start < n_blocks && footer_start > run_start &&
+         blocks[footer_start - 1].total >= EXTEND_SCORE &&
+         blocks[footer_start - 1].n_words <= HEAD_MAX_WORDS)
+    footer_start--;
+
+  /* A footer with two clear blocks or more vouches for its weaker ones:
+   * "Votre soutien est essentiel" under a PayPal link is an appeal. */
+  for (guint i = footer_start; i < n_blocks; i++)
+    if (blocks[i].flagged == CAT_NONE && block_strong (&blocks[i]))
+      n_strong++;
   for (guint i = footer_start; i < n_blocks; i++)
     if (blocks[i].flagged == CAT_NONE)
-      flag_by_evidence (&blocks[i], ZONE_FOOTER);
+      flag_by_evidence (&blocks[i], ZONE_FOOTER, n_strong >= 2 ? FOOTER_BONUS : 0.0);
 
   return footer_start;
 }
 
 static void
-judge_body (Block *blocks,
+judge_body (Scan  *scan,
+            Block *blocks,
             guint  from,
             guint  to)
 {
@@ -934,8 +1461,14 @@ judge_body (Block *blocks,
     {
       Block *b = &blocks[i];
 
+      /* Words are at least as many as runs of non-spaces, give or take
+       * lone punctuation. */
+      if (b->flagged != CAT_NONE || b->approx_words > 2 * BODY_MAX_WORDS)
+        continue;
+      ensure_analysed (scan, b);
+
       if (b->flagged == CAT_NONE && !b->symbol_only &&
-          b->total >= BODY_SCORE && b->n_words <= BODY_MAX_WORDS)
+          b->total >= BODY_SCORE && b->n_words <= BODY_MAX_WORDS && !looks_like_heading (scan->str, b))
         flag (b, b->best, confidence_of (b->total) - 0.1, ZONE_BODY);
     }
 }
@@ -962,6 +1495,8 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup_printf (C_("boilerplate", "“%s”"), b->phrases[cat][i]));
       if (b->cta > 0 || b->imperative)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a call to action")));
+      if (b->speaks_to_reader)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "addresses the reader")));
       if (b->links > 0)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a link")));
       if (b->handles > 0)
@@ -970,6 +1505,10 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "arrows or emoji")));
       if (b->copyright)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a copyright sign")));
+      if (b->menu)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail or a menu")));
+      if (b->asks_reader)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a question to the reader")));
       if (parts->len == 0)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a short line")));
     }
@@ -1001,10 +1540,13 @@ check (EpureChecker  *checker,
   g_autoptr(GArray) words = NULL;
   g_autoptr(GPtrArray) word_ptrs = NULL;
   g_autoptr(GArray) quotes = NULL;
+  g_autoptr(GByteArray) covered = g_byte_array_new ();
   double threshold = self->threshold;
   const Line *line_data;
   Block *bd;
   guint n_blocks, body_start, footer_start;
+  gboolean wrapped;
+  Scan scan;
   gsize len;
   const char *str = epure_text_get_string (text, &len);
 
@@ -1017,6 +1559,7 @@ check (EpureChecker  *checker,
   lines = split_lines (str, len);
   line_data = (const Line *) (gpointer) lines->data;
   blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  wrapped = text_is_wrapped (str, line_data, lines->len);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -1026,7 +1569,7 @@ check (EpureChecker  *checker,
       if (l->blank)
         continue;
       if (blocks->len > 0 && i > 0 && !line_data[i - 1].blank &&
-          line_continues (str, &line_data[i - 1], l))
+          line_continues (str, &line_data[i - 1], l, wrapped))
         {
           Block *last = &g_array_index (blocks, Block, blocks->len - 1);
           last->last_line = i;
@@ -1051,13 +1594,31 @@ check (EpureChecker  *checker,
 
   for (guint i = 0; i < n_blocks; i++)
     {
+      Block *b = &bd[i];
+      gboolean in_run = FALSE;
+
       /* Leading and trailing spaces are not part of the block. */
-      while (bd[i].start < bd[i].end && is_space_byte (str[bd[i].start]))
-        bd[i].start++;
-      while (bd[i].end > bd[i].start && is_space_byte (str[bd[i].end - 1]))
-        bd[i].end--;
-      analyse_block (self->lexicon, str, &bd[i], folded, words, word_ptrs, quotes);
+      while (b->start < b->end && is_space_byte (str[b->start]))
+        b->start++;
+      while (b->end > b->start && is_space_byte (str[b->end - 1]))
+        b->end--;
+      /* Only small counts matter: stop past the body rule's limit. */
+      for (gsize k = b->start; k < b->end && b->approx_words <= APPROX_WORDS_CAP; k++)
+        {
+          gboolean space = str[k] == ' ' || str[k] == '\n' || str[k] == '\t' || str[k] == '\r';
+          if (!space && !in_run)
+            b->approx_words++;
+          in_run = !space;
+        }
     }
+
+  scan.lexicon = self->lexicon;
+  scan.str = str;
+  scan.folded = folded;
+  scan.words = words;
+  scan.word_ptrs = word_ptrs;
+  scan.quotes = quotes;
+  scan.covered = covered;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -1066,10 +1627,18 @@ check (EpureChecker  *checker,
       return NULL;
     }
 
-  find_duplicates (bd, n_blocks, line_data);
-  body_start = judge_head (str, line_data, bd, n_blocks);
-  footer_start = judge_footer (bd, n_blocks, body_start);
-  judge_body (bd, body_start, footer_start);
+  find_duplicates (str, bd, n_blocks);
+  body_start = judge_head (&scan, line_data, bd, n_blocks);
+  footer_start = judge_footer (&scan, bd, n_blocks, body_start);
+  judge_body (&scan, bd, body_start, footer_start);
+
+  if (G_UNLIKELY (self->debug))
+    for (guint i = 0; i < n_blocks; i++)
+      if (bd[i].analysed)
+        g_printerr ("block %u (line %u): %u words, best %s %.2f, total %.2f, cta %.2f, content %.2f\n",
+                    i, bd[i].first_line + 1, bd[i].n_words,
+                    bd[i].best >= 0 ? categories[bd[i].best].name : "-",
+                    bd[i].best >= 0 ? bd[i].score[bd[i].best] : 0, bd[i].total, bd[i].cta, bd[i].content);
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -1135,6 +1704,30 @@ skip_blank_line (const char *str,
   return pos;
 }
 
+/* No blank line between the text's first visible line and @offset. */
+static gboolean
+in_first_paragraph (const char *str,
+                    gsize       offset)
+{
+  gsize p = 0;
+
+  while (p < offset && (is_space_byte (str[p]) || str[p] == '\n'))
+    p++;
+  while (p < offset)
+    {
+      const char *nl = memchr (str + p, '\n', offset - p);
+      gsize next;
+
+      if (nl == NULL)
+        return TRUE;
+      next = nl - str + 1;
+      if (next < offset && skip_blank_line (str, offset, next) != next)
+        return FALSE;
+      p = next;
+    }
+  return TRUE;
+}
+
 static EpureEdit *
 create_edit (EpureChecker *checker,
              EpureText    *text,
@@ -1170,10 +1763,14 @@ create_edit (EpureChecker *checker,
           start = prev;
         }
     }
-  else if (blank_between (str, 0, start))
+  else if (in_first_paragraph (str, start) &&
+           !g_str_equal (epure_finding_get_rule_id (finding), categories[CAT_DUPLICATE_TITLE].rule))
     {
-      /* At the start: the text begins with what follows. */
-      start = 0;
+      /* At the head: the text begins with what follows.  The lines above
+       * it in the same paragraph are head boilerplate too, as a rule; a
+       * repeated title is the exception, the title above it stays. */
+      if (blank_between (str, 0, start))
+        start = 0;
       for (gsize next = skip_blank_line (str, len, end); next != end; next = skip_blank_line (str, len, end))
         end = next;
     }

@@ -72,6 +72,17 @@ epure_lexicon_new (void)
   return g_object_new (EPURE_TYPE_LEXICON, NULL);
 }
 
+/* The key of a NUL-terminated word, without measuring it. */
+static guint32
+word_key_cstr (const char *word)
+{
+  guint32 key = 0;
+
+  for (gsize i = 0; i < KEY_BYTES && word[i] != '\0'; i++)
+    key |= (guint32) (guchar) word[i] << (8 * i);
+  return key;
+}
+
 static guint32
 word_key (const char *word,
           gsize       len)
@@ -144,6 +155,19 @@ epure_lexicon_tokenize (const char *text,
           c = b;
           next = p + 1;
           alnum = g_ascii_isalnum (b);
+          if (alnum)
+            {
+              /* The common case, without a call. */
+              if (!in_word)
+                {
+                  in_word = TRUE;
+                  word.folded = folded->len;
+                  word.start = p - text;
+                }
+              g_string_append_c (folded, (b >= 'A' && b <= 'Z') ? b | 0x20 : b);
+              p = next;
+              continue;
+            }
         }
       else
         {
@@ -458,13 +482,12 @@ epure_lexicon_match (EpureLexicon          *self,
 
   for (guint i = 0; i < n_words; i++)
     {
-      GPtrArray *bucket = g_hash_table_lookup (self->index,
-                                               GUINT_TO_POINTER (word_key (words[i], strlen (words[i]))));
+      GPtrArray *bucket = g_hash_table_lookup (self->index, GUINT_TO_POINTER (word_key_cstr (words[i])));
 
       if (bucket != NULL)
         for (guint k = 0; k < bucket->len; k++)
           try_entry (g_ptr_array_index (bucket, k), words, n_words, i, func, user_data);
-      for (guint k = 0; k < self->unindexed->len; k++)
+      for (guint k = 0; k < self->unindexed->len; k++)  /* usually none */
         try_entry (g_ptr_array_index (self->unindexed, k), words, n_words, i, func, user_data);
     }
 }

@@ -28,6 +28,7 @@ typedef struct
 {
   EpureDocBuilder b;
   GHashTable *styles;       /* styleId → DocxStyle */
+  GHashTable *numbered;     /* numId → levels that count, bit n for ilvl n */
 } DocxReader;
 
 static void
@@ -125,6 +126,50 @@ collect_styles (DocxReader *r,
         }
       s->style = run_properties (child (n, "rPr"));
       g_hash_table_insert (r->styles, g_steal_pointer (&id), s);
+    }
+}
+
+/* Which list levels are numbered rather than bulleted, per numId. */
+static void
+collect_numbering (DocxReader *r,
+                   xmlNode    *root)
+{
+  g_autoptr(GHashTable) abstract = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (xmlNode *n = root ? root->children : NULL; n != NULL; n = n->next)
+    {
+      g_autofree char *id = NULL;
+      guint numbered = 0;
+
+      if (!is (n, "abstractNum") || (id = wattr (n, "abstractNumId")) == NULL)
+        continue;
+      for (xmlNode *lvl = n->children; lvl != NULL; lvl = lvl->next)
+        {
+          g_autofree char *ilvl = NULL;
+          g_autofree char *fmt = NULL;
+          int l;
+
+          if (!is (lvl, "lvl") || (ilvl = wattr (lvl, "ilvl")) == NULL)
+            continue;
+          l = atoi (ilvl);
+          if (child (lvl, "numFmt") != NULL)
+            fmt = wattr (child (lvl, "numFmt"), "val");
+          if (l >= 0 && l < 32 && fmt != NULL && !g_str_equal (fmt, "bullet") && !g_str_equal (fmt, "none"))
+            numbered |= 1u << l;
+        }
+      g_hash_table_insert (abstract, g_steal_pointer (&id), GUINT_TO_POINTER (numbered));
+    }
+
+  for (xmlNode *n = root ? root->children : NULL; n != NULL; n = n->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *abstract_id = NULL;
+
+      if (!is (n, "num") || (id = wattr (n, "numId")) == NULL || child (n, "abstractNumId") == NULL)
+        continue;
+      abstract_id = wattr (child (n, "abstractNumId"), "val");
+      if (abstract_id != NULL)
+        g_hash_table_insert (r->numbered, g_steal_pointer (&id), g_hash_table_lookup (abstract, abstract_id));
     }
 }
 
@@ -254,8 +299,10 @@ walk_paragraph (DocxReader *r,
       /* numId 0 means "no numbering". */
       if (num != NULL && !g_str_equal (num, "0"))
         {
-          kind = EPURE_BLOCK_LIST_ITEM;
+          guint levels = GPOINTER_TO_UINT (g_hash_table_lookup (r->numbered, num));
+
           level = CLAMP ((ilvl ? atoi (ilvl) : 0) + 1, 1, 9);
+          kind = levels >> (level - 1) & 1 ? EPURE_BLOCK_NUMBERED_ITEM : EPURE_BLOCK_LIST_ITEM;
         }
     }
 
@@ -325,6 +372,27 @@ find_main_part (EpureZip  *zip,
   return part;
 }
 
+/* An optional part (styles, numbering): absent is fine, unsafe is not. */
+static gboolean
+read_part (DocxReader  *r,
+           EpureZip    *zip,
+           const char  *name,
+           void       (*collect) (DocxReader *r, xmlNode *root),
+           GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  xmlDoc *doc;
+
+  if (!epure_zip_has (zip, name))
+    return TRUE;
+  bytes = epure_zip_read (zip, name, error);
+  if (bytes == NULL || (doc = epure_xml_parse_safe (bytes, name, error)) == NULL)
+    return FALSE;
+  collect (r, xmlDocGetRootElement (doc));
+  xmlFreeDoc (doc);
+  return TRUE;
+}
+
 gboolean
 epure_docx_read (GBytes          *bytes,
                  goffset          max_size,
@@ -337,6 +405,7 @@ epure_docx_read (GBytes          *bytes,
   g_autofree char *main_part = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *styles_part = NULL;
+  g_autofree char *numbering_part = NULL;
   g_autoptr(GBytes) content = NULL;
   DocxReader r = { 0 };
   xmlDoc *doc;
@@ -350,27 +419,17 @@ epure_docx_read (GBytes          *bytes,
     return FALSE;
 
   r.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, docx_style_free);
+  r.numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   dir = g_path_get_dirname (main_part);
   styles_part = g_str_equal (dir, ".") ? g_strdup ("styles.xml") : g_strconcat (dir, "/styles.xml", NULL);
-  if (epure_zip_has (zip, styles_part))
-    {
-      g_autoptr(GBytes) styles = epure_zip_read (zip, styles_part, error);
-      xmlDoc *sdoc = styles ? epure_xml_parse_safe (styles, styles_part, error) : NULL;
-
-      if (sdoc == NULL)
-        {
-          g_hash_table_unref (r.styles);
-          return FALSE;
-        }
-      collect_styles (&r, xmlDocGetRootElement (sdoc));
-      xmlFreeDoc (sdoc);
-    }
-
-  doc = epure_xml_parse_safe (content, main_part, error);
-  if (doc == NULL)
+  numbering_part = g_str_equal (dir, ".") ? g_strdup ("numbering.xml") : g_strconcat (dir, "/numbering.xml", NULL);
+  if (!read_part (&r, zip, styles_part, collect_styles, error)
+      || !read_part (&r, zip, numbering_part, collect_numbering, error)
+      || (doc = epure_xml_parse_safe (content, main_part, error)) == NULL)
     {
       g_hash_table_unref (r.styles);
+      g_hash_table_unref (r.numbered);
       return FALSE;
     }
 
@@ -391,6 +450,7 @@ epure_docx_read (GBytes          *bytes,
   epure_doc_builder_clear (&r.b);
   xmlFreeDoc (doc);
   g_hash_table_unref (r.styles);
+  g_hash_table_unref (r.numbered);
   return ok;
 }
 
@@ -444,9 +504,15 @@ append_runs (GString             *out,
     }
 }
 
+/* Each numbered list restarts at 1: it gets its own w:num, from 2 on
+ * (1 is every bulleted list). */
 static char *
-document_xml (EpureOutDoc *doc)
+document_xml (EpureOutDoc *doc,
+              guint       *n_numbered)
 {
+  guint num_id = 1;
+  const EpureOutBlock *prev = NULL;
+
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                                "<w:document xmlns:w=\"" NS_W "\" "
                                "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
@@ -466,6 +532,13 @@ document_xml (EpureOutDoc *doc)
           g_string_append_printf (out, "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"%u\"/><w:numId w:val=\"1\"/></w:numPr>",
                                   CLAMP (b->level, 1, 9) - 1);
           break;
+        case EPURE_BLOCK_NUMBERED_ITEM:
+          if (num_id == 1 || prev == NULL || !EPURE_BLOCK_IS_ITEM (prev->kind)
+              || (b->level <= 1 && prev->kind != b->kind))
+            num_id++;
+          g_string_append_printf (out, "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"%u\"/><w:numId w:val=\"%u\"/></w:numPr>",
+                                  CLAMP (b->level, 1, 9) - 1, num_id);
+          break;
         case EPURE_BLOCK_CODE:
           g_string_append (out, "<w:pStyle w:val=\"SourceCode\"/>");
           break;
@@ -477,7 +550,9 @@ document_xml (EpureOutDoc *doc)
       g_string_append (out, "</w:pPr>");
       append_runs (out, b);
       g_string_append (out, "</w:p>\n");
+      prev = b;
     }
+  *n_numbered = num_id - 1;
   /* A4, 2.5 cm margins, in twentieths of a point. */
   g_string_append (out, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
                         "<w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\" "
@@ -515,7 +590,7 @@ styles_xml (void)
 }
 
 static char *
-numbering_xml (void)
+numbering_xml (guint n_numbered)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                                "<w:numbering xmlns:w=\"" NS_W "\"><w:abstractNum w:abstractNumId=\"0\">"
@@ -527,7 +602,18 @@ numbering_xml (void)
                             "<w:lvl w:ilvl=\"%u\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"%s\"/>"
                             "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"%u\" w:hanging=\"360\"/></w:pPr></w:lvl>",
                             l, bullets[l % 3], 720 * (l + 1));
-  g_string_append (out, "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>\n");
+  g_string_append (out, "</w:abstractNum><w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType w:val=\"hybridMultilevel\"/>");
+  for (guint l = 0; l < 9; l++)
+    g_string_append_printf (out,
+                            "<w:lvl w:ilvl=\"%u\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%%%u.\"/>"
+                            "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"%u\" w:hanging=\"360\"/></w:pPr></w:lvl>",
+                            l, l + 1, 720 * (l + 1));
+  g_string_append (out, "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>");
+  for (guint i = 0; i < n_numbered; i++)
+    g_string_append_printf (out, "<w:num w:numId=\"%u\"><w:abstractNumId w:val=\"1\"/>"
+                                 "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>",
+                            i + 2);
+  g_string_append (out, "</w:numbering>\n");
   return g_string_free (out, FALSE);
 }
 
@@ -577,9 +663,10 @@ epure_docx_write (EpureOutDoc  *doc,
                   const char   *title,
                   GError      **error)
 {
-  g_autofree char *document = document_xml (doc);
+  guint n_numbered = 0;
+  g_autofree char *document = document_xml (doc, &n_numbered);
   g_autofree char *styles = styles_xml ();
-  g_autofree char *numbering = numbering_xml ();
+  g_autofree char *numbering = numbering_xml (n_numbered);
   g_autofree char *core = core_xml (title);
   const EpureZipEntry entries[] = {
     { "[Content_Types].xml", content_types, strlen (content_types), FALSE },

@@ -15,6 +15,8 @@ typedef struct
 {
   EpureDocBuilder b;
   guint list_depth;
+  guint64 ordered;   /* bit n: the list at depth n + 1 is an <ol> */
+  guint article_depth;
 } HtmlReader;
 
 static gboolean
@@ -36,7 +38,7 @@ name_in (const xmlNode *node,
 
 /* Not part of the article: code, page furniture, controls. */
 static const char *const dropped[] = {
-  "script", "style", "nav", "form", "header", "footer", "noscript", "template",
+  "title", "script", "style", "nav", "form", "header", "footer", "noscript", "template",
   "head", "iframe", "object", "embed", "svg", "math", "button", "select",
   "textarea", "input", "canvas", "audio", "video", "map", NULL,
 };
@@ -49,11 +51,15 @@ static const char *const blocks[] = {
 };
 
 static void
-walk (HtmlReader *r,
-      xmlNode    *node,
-      EpureBlockKind kind,
-      guint       level)
+walk (HtmlReader     *r,
+      xmlNode        *node,
+      EpureBlockKind  kind,
+      guint           level,
+      guint           depth)
 {
+  /* libxml2 caps nesting too; this keeps our stack bounded regardless. */
+  if (depth > 512)
+    return;
   for (xmlNode *n = node; n != NULL; n = n->next)
     {
       if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
@@ -64,6 +70,16 @@ walk (HtmlReader *r,
         }
       if (n->type != XML_ELEMENT_NODE)
         continue;
+      /* A page's header and footer are furniture; an article's own
+       * hold its title and byline. */
+      if ((name_is (n, "header") || name_is (n, "footer")) && r->article_depth > 0)
+        {
+          r->article_depth++;
+          walk (r, n->children, kind, level, depth + 1);
+          r->article_depth--;
+          epure_doc_builder_end_block (&r->b, kind, level);
+          continue;
+        }
       if (name_in (n, dropped))
         continue;
       if (name_is (n, "br"))
@@ -86,8 +102,10 @@ walk (HtmlReader *r,
             }
           else if (name_is (n, "li"))
             {
-              inner_kind = EPURE_BLOCK_LIST_ITEM;
-              inner_level = MAX (r->list_depth, 1);
+              guint d = MAX (r->list_depth, 1);
+
+              inner_kind = d <= 64 && (r->ordered >> (d - 1) & 1) ? EPURE_BLOCK_NUMBERED_ITEM : EPURE_BLOCK_LIST_ITEM;
+              inner_level = d;
             }
           else if (is_pre)
             {
@@ -96,15 +114,26 @@ walk (HtmlReader *r,
             }
 
           if (name_is (n, "ul") || name_is (n, "ol"))
-            r->list_depth++;
+            {
+              r->list_depth++;
+              if (r->list_depth <= 64)
+                {
+                  guint64 bit = G_GUINT64_CONSTANT (1) << (r->list_depth - 1);
+                  r->ordered = name_is (n, "ol") ? r->ordered | bit : r->ordered & ~bit;
+                }
+            }
+          if (name_is (n, "article") || name_is (n, "main"))
+            r->article_depth++;
           if (is_pre)
             r->b.collapse = FALSE;
-          walk (r, n->children, inner_kind, inner_level);
+          walk (r, n->children, inner_kind, inner_level, depth + 1);
           if (is_pre)
             r->b.collapse = TRUE;
           epure_doc_builder_end_block (&r->b, inner_kind, inner_level);
           if (name_is (n, "ul") || name_is (n, "ol"))
             r->list_depth--;
+          if (name_is (n, "article") || name_is (n, "main"))
+            r->article_depth--;
           continue;
         }
 
@@ -116,7 +145,7 @@ walk (HtmlReader *r,
         else if (name_is (n, "i") || name_is (n, "em") || name_is (n, "cite"))
           style |= EPURE_SPAN_ITALIC;
         epure_doc_builder_set_style (&r->b, style);
-        walk (r, n->children, kind, level);
+        walk (r, n->children, kind, level, depth + 1);
         epure_doc_builder_set_style (&r->b, saved);
       }
     }
@@ -138,6 +167,7 @@ meta_or_default_encoding (const char *data,
 gboolean
 epure_html_read (const char      *data,
                  gsize            len,
+                 char           **encoding,
                  char           **text,
                  gsize           *text_len,
                  EpureStructure **structure,
@@ -155,6 +185,7 @@ epure_html_read (const char      *data,
       return FALSE;
     }
 
+  epure_xml_init ();
   doc = htmlReadMemory (data, (int) len, NULL, meta_or_default_encoding (data, len),
                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
@@ -167,9 +198,15 @@ epure_html_read (const char      *data,
       return FALSE;
     }
 
+  /* What the page was in: its <meta charset>, a BOM, or our guess. */
+  if (doc->encoding != NULL)
+    *encoding = g_ascii_strup ((const char *) doc->encoding, -1);
+  else   /* undeclared and not UTF-8: libxml2 read it as Latin-1 */
+    *encoding = g_strdup (g_utf8_validate_len (data, len, NULL) ? "UTF-8" : "ISO-8859-1");
+
   epure_doc_builder_init (&r.b);
   r.b.collapse = TRUE;
-  walk (&r, doc->children, EPURE_BLOCK_PARAGRAPH, 0);
+  walk (&r, doc->children, EPURE_BLOCK_PARAGRAPH, 0, 0);
   xmlFreeDoc (doc);
 
   ok = epure_doc_builder_finish (&r.b, text, text_len, structure, error);
@@ -219,6 +256,7 @@ epure_html_write (EpureOutDoc *doc,
   GString *out = g_string_new ("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
                                "<meta name=\"generator\" content=\"Épure\">\n<title>");
   guint depth = 0;
+  gboolean ordered[17] = { FALSE };   /* the list open at each depth */
 
   epure_xml_escape_append (out, title ? title : "", -1);
   g_string_append (out, "</title>\n</head>\n<body>\n");
@@ -226,19 +264,29 @@ epure_html_write (EpureOutDoc *doc,
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       const EpureOutBlock *b = &g_array_index (doc->blocks, EpureOutBlock, i);
-      guint want = b->kind == EPURE_BLOCK_LIST_ITEM ? CLAMP (b->level, 1, 16) : 0;
+      guint want = EPURE_BLOCK_IS_ITEM (b->kind) ? CLAMP (b->level, 1, 16) : 0;
+      gboolean numbered = b->kind == EPURE_BLOCK_NUMBERED_ITEM;
 
       while (depth > want)
         {
-          g_string_append (out, "</li>\n</ul>\n");
+          g_string_append_printf (out, "</li>\n</%s>\n", ordered[depth] ? "ol" : "ul");
           depth--;
         }
-      if (want > 0 && depth == want)
+      /* Same depth, other kind of list: close it, open the other. */
+      if (want > 0 && depth == want && ordered[depth] != numbered)
+        {
+          g_string_append_printf (out, "</li>\n</%s>\n", ordered[depth] ? "ol" : "ul");
+          depth--;
+        }
+      else if (want > 0 && depth == want)
         g_string_append (out, "</li>\n");
       while (depth < want)
         {
-          g_string_append (out, depth > 0 ? "\n<ul>\n" : "<ul>\n");
           depth++;
+          ordered[depth] = depth == want ? numbered : FALSE;
+          g_string_append_printf (out, "%s<%s>\n", depth > 1 ? "\n" : "", ordered[depth] ? "ol" : "ul");
+          if (depth < want)
+            g_string_append (out, "<li>");
         }
 
       switch (b->kind)
@@ -252,6 +300,7 @@ epure_html_write (EpureOutDoc *doc,
           }
           break;
         case EPURE_BLOCK_LIST_ITEM:
+        case EPURE_BLOCK_NUMBERED_ITEM:
           g_string_append (out, "<li>");
           write_runs (out, b);
           break;
@@ -270,7 +319,7 @@ epure_html_write (EpureOutDoc *doc,
     }
   while (depth > 0)
     {
-      g_string_append (out, "</li>\n</ul>\n");
+      g_string_append_printf (out, "</li>\n</%s>\n", ordered[depth] ? "ol" : "ul");
       depth--;
     }
   g_string_append (out, "</body>\n</html>\n");

@@ -16,7 +16,21 @@ typedef struct
   EpureDocBuilder b;
   EpureBlockKind kind;
   guint level;
+  gsize indents[9];   /* indent of each open list level */
+  guint n_indents;
 } MdParser;
+
+/* The nesting level of a list item indented by @indent columns. */
+static guint
+list_level (MdParser *p,
+            gsize     indent)
+{
+  while (p->n_indents > 0 && p->indents[p->n_indents - 1] > indent)
+    p->n_indents--;
+  if ((p->n_indents == 0 || p->indents[p->n_indents - 1] < indent) && p->n_indents < G_N_ELEMENTS (p->indents))
+    p->indents[p->n_indents++] = indent;
+  return MAX (p->n_indents, 1);
+}
 
 static gboolean
 is_punct (char c)
@@ -234,6 +248,7 @@ epure_markdown_parse (const char      *text,
               gsize end = slen;
 
               end_block (&p);
+              p.n_indents = 0;
               while (end > level && (s[end - 1] == '#' || s[end - 1] == ' '))
                 end--;
               parse_inline (&p, s + level, end > level ? end - level : 0);
@@ -259,7 +274,7 @@ epure_markdown_parse (const char      *text,
         {
           end_block (&p);
           p.kind = EPURE_BLOCK_LIST_ITEM;
-          p.level = indent / 2 + 1;
+          p.level = list_level (&p, indent);
           parse_inline (&p, s + 2, slen - 2);
           continue;
         }
@@ -271,8 +286,8 @@ epure_markdown_parse (const char      *text,
         if (d > 0 && d + 1 < slen && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
           {
             end_block (&p);
-            p.kind = EPURE_BLOCK_LIST_ITEM;
-            p.level = indent / 3 + 1;
+            p.kind = EPURE_BLOCK_NUMBERED_ITEM;
+            p.level = list_level (&p, indent);
             parse_inline (&p, s + d + 2, slen - d - 2);
             continue;
           }
@@ -287,6 +302,9 @@ epure_markdown_parse (const char      *text,
               slen--;
             }
         }
+
+      if (!p.b.in_para)
+        p.n_indents = 0;   /* a paragraph after a blank line ends the list */
 
       /* Hard line break: two trailing spaces or a backslash. */
       if (p.b.in_para)
@@ -378,6 +396,7 @@ GBytes *
 epure_markdown_write (EpureOutDoc *doc)
 {
   GString *out = g_string_new (NULL);
+  guint numbers[10] = { 0 };   /* the next number at each list level */
 
   for (guint i = 0; i < doc->blocks->len; i++)
     {
@@ -385,7 +404,18 @@ epure_markdown_write (EpureOutDoc *doc)
       const EpureOutBlock *prev = i > 0 ? &g_array_index (doc->blocks, EpureOutBlock, i - 1) : NULL;
 
       if (prev != NULL)
-        g_string_append (out, prev->kind == EPURE_BLOCK_LIST_ITEM && b->kind == EPURE_BLOCK_LIST_ITEM ? "\n" : "\n\n");
+        g_string_append (out, EPURE_BLOCK_IS_ITEM (prev->kind) && EPURE_BLOCK_IS_ITEM (b->kind) ? "\n" : "\n\n");
+
+      /* Numbering restarts after anything but a deeper item. */
+      if (!EPURE_BLOCK_IS_ITEM (b->kind))
+        memset (numbers, 0, sizeof numbers);
+      else
+        {
+          for (guint l = CLAMP (b->level, 1, 9) + 1; l < G_N_ELEMENTS (numbers); l++)
+            numbers[l] = 0;
+          if (prev != NULL && EPURE_BLOCK_IS_ITEM (prev->kind) && prev->level == b->level && prev->kind != b->kind)
+            numbers[CLAMP (b->level, 1, 9)] = 0;
+        }
 
       switch (b->kind)
         {
@@ -396,10 +426,19 @@ epure_markdown_write (EpureOutDoc *doc)
           write_inline (out, b);
           break;
         case EPURE_BLOCK_LIST_ITEM:
-          for (guint l = 1; l < MAX (b->level, 1); l++)
-            g_string_append (out, "  ");
-          g_string_append (out, "- ");
-          write_inline (out, b);
+        case EPURE_BLOCK_NUMBERED_ITEM:
+          {
+            guint level = CLAMP (b->level, 1, 9);
+
+            /* Four spaces nest under both "- " and "10. ". */
+            for (guint l = 1; l < level; l++)
+              g_string_append (out, "    ");
+            if (b->kind == EPURE_BLOCK_NUMBERED_ITEM)
+              g_string_append_printf (out, "%u. ", ++numbers[level]);
+            else
+              g_string_append (out, "- ");
+            write_inline (out, b);
+          }
           break;
         case EPURE_BLOCK_CODE:
           g_string_append (out, "```\n");

@@ -23,7 +23,9 @@ typedef struct
   EpureDocBuilder b;
   GHashTable *styles;   /* style name → EpureSpanStyle, text styles */
   GHashTable *parents;  /* style name → parent style name */
+  GHashTable *lists;    /* list style name → numbered levels, bit n for level n + 1 */
   guint list_depth;
+  guint numbered;       /* the outermost list's style, as in lists */
 } OdtReader;
 
 static gboolean
@@ -83,6 +85,24 @@ collect_styles (OdtReader *r,
             g_hash_table_insert (r->parents, g_strdup (name), g_steal_pointer (&parent));
           continue;
         }
+      if (is (n, NS_TEXT, "list-style"))
+        {
+          g_autofree char *name = attr (n, NS_STYLE, "name");
+          guint numbered = 0;
+
+          for (xmlNode *c = n->children; c != NULL; c = c->next)
+            if (is (c, NS_TEXT, "list-level-style-number"))
+              {
+                g_autofree char *level = attr (c, NS_TEXT, "level");
+                int l = level ? atoi (level) : 1;
+
+                if (l >= 1 && l <= 32)
+                  numbered |= 1u << (l - 1);
+              }
+          if (name != NULL)
+            g_hash_table_insert (r->lists, g_steal_pointer (&name), GUINT_TO_POINTER (numbered));
+          continue;
+        }
       if (is (n, NS_OFFICE, "styles") || is (n, NS_OFFICE, "automatic-styles")
           || is (n, NS_OFFICE, "document-styles") || is (n, NS_OFFICE, "document-content"))
         collect_styles (r, n->children, depth + 1);
@@ -103,6 +123,22 @@ lookup_style (OdtReader  *r,
       name = g_hash_table_lookup (r->parents, name);
     }
   return style;
+}
+
+/* A paragraph styled as a title or heading, through its parents. */
+static guint
+heading_level (OdtReader  *r,
+               const char *name)
+{
+  for (guint i = 0; name != NULL && i < 16; i++)
+    {
+      if (g_str_equal (name, "Title"))
+        return 1;
+      if (g_str_has_prefix (name, "Heading_20_"))
+        return CLAMP (atoi (name + 11), 1, 6);
+      name = g_hash_table_lookup (r->parents, name);
+    }
+  return 0;
 }
 
 static void walk_inline (OdtReader *r, xmlNode *node);
@@ -185,9 +221,16 @@ walk_blocks (OdtReader *r,
               level = outline ? CLAMP (atoi (outline), 1, 6) : 1;
               para_style = 0;   /* headings are bold by style, not by emphasis */
             }
+          else if ((level = heading_level (r, style_name)) > 0)
+            {
+              kind = EPURE_BLOCK_HEADING;
+              para_style = 0;
+            }
           else if (r->list_depth > 0)
             {
-              kind = EPURE_BLOCK_LIST_ITEM;
+              gboolean numbered = r->list_depth <= 32 && (r->numbered >> (r->list_depth - 1) & 1);
+
+              kind = numbered ? EPURE_BLOCK_NUMBERED_ITEM : EPURE_BLOCK_LIST_ITEM;
               level = r->list_depth;
             }
           epure_doc_builder_end_block (&r->b, EPURE_BLOCK_PARAGRAPH, 0);
@@ -198,9 +241,19 @@ walk_blocks (OdtReader *r,
         }
       else if (is (n, NS_TEXT, "list"))
         {
+          guint saved = r->numbered;
+
+          /* The outermost list's style numbers every level (ODF 1.2,
+           * 19.880); a nested list's own style is only a hint. */
+          if (r->list_depth == 0)
+            {
+              g_autofree char *style_name = attr (n, NS_TEXT, "style-name");
+              r->numbered = style_name ? GPOINTER_TO_UINT (g_hash_table_lookup (r->lists, style_name)) : 0;
+            }
           r->list_depth++;
           walk_blocks (r, n->children);
           r->list_depth--;
+          r->numbered = saved;
         }
       else if (is (n, NS_TEXT, "tracked-changes") || is (n, NS_TEXT, "sequence-decls")
                || is (n, NS_TEXT, "variable-decls") || is (n, NS_TEXT, "user-field-decls")
@@ -258,6 +311,7 @@ epure_odt_read (GBytes          *bytes,
 
   r.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (epure_zip_has (zip, "styles.xml"))
     {
@@ -268,6 +322,7 @@ epure_odt_read (GBytes          *bytes,
         {
           g_hash_table_unref (r.styles);
           g_hash_table_unref (r.parents);
+          g_hash_table_unref (r.lists);
           return FALSE;
         }
       collect_styles (&r, xmlDocGetRootElement (sdoc), 0);
@@ -279,6 +334,7 @@ epure_odt_read (GBytes          *bytes,
     {
       g_hash_table_unref (r.styles);
       g_hash_table_unref (r.parents);
+      g_hash_table_unref (r.lists);
       return FALSE;
     }
   collect_styles (&r, xmlDocGetRootElement (doc), 0);
@@ -302,6 +358,7 @@ epure_odt_read (GBytes          *bytes,
   xmlFreeDoc (doc);
   g_hash_table_unref (r.styles);
   g_hash_table_unref (r.parents);
+  g_hash_table_unref (r.lists);
   return ok;
 }
 
@@ -448,6 +505,7 @@ content_xml (EpureOutDoc *doc)
                                "<style:style style:name=\"Epure_Bold_Italic\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\" fo:font-style=\"italic\"/></style:style>\n"
                                "<text:list-style style:name=\"L1\">");
   guint depth = 0;
+  gboolean outer_numbered = FALSE;
   static const char *const bullets[] = { "•", "◦", "▪" };
 
   for (guint l = 1; l <= 10; l++)
@@ -457,24 +515,44 @@ content_xml (EpureOutDoc *doc)
                             "<style:list-level-label-alignment text:label-followed-by=\"listtab\" text:list-tab-stop-position=\"%.2fcm\" "
                             "fo:text-indent=\"-0.63cm\" fo:margin-left=\"%.2fcm\"/></style:list-level-properties></text:list-level-style-bullet>",
                             l, bullets[(l - 1) % 3], 0.63 * (l + 1), 0.63 * (l + 1));
+  g_string_append (out, "</text:list-style>\n<text:list-style style:name=\"L2\">");
+  for (guint l = 1; l <= 10; l++)
+    g_string_append_printf (out,
+                            "<text:list-level-style-number text:level=\"%u\" style:num-format=\"1\" style:num-suffix=\".\">"
+                            "<style:list-level-properties text:list-level-position-and-space-mode=\"label-alignment\">"
+                            "<style:list-level-label-alignment text:label-followed-by=\"listtab\" text:list-tab-stop-position=\"%.2fcm\" "
+                            "fo:text-indent=\"-0.63cm\" fo:margin-left=\"%.2fcm\"/></style:list-level-properties></text:list-level-style-number>",
+                            l, 0.63 * (l + 1), 0.63 * (l + 1));
   g_string_append (out, "</text:list-style>\n</office:automatic-styles>\n<office:body>\n<office:text>\n");
 
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       const EpureOutBlock *b = &g_array_index (doc->blocks, EpureOutBlock, i);
-      guint want = b->kind == EPURE_BLOCK_LIST_ITEM ? CLAMP (b->level, 1, 10) : 0;
+      guint want = EPURE_BLOCK_IS_ITEM (b->kind) ? CLAMP (b->level, 1, 10) : 0;
+      gboolean numbered = b->kind == EPURE_BLOCK_NUMBERED_ITEM;
 
       while (depth > want)
         {
           g_string_append (out, "</text:list-item></text:list>\n");
           depth--;
         }
+      /* A top-level item of the other kind starts another list. */
+      if (want == 1 && depth == 1 && outer_numbered != numbered)
+        {
+          g_string_append (out, "</text:list-item></text:list>\n");
+          depth = 0;
+        }
       if (want > 0 && depth == want)
         g_string_append (out, "</text:list-item>\n<text:list-item>");
       while (depth < want)
         {
-          g_string_append (out, depth == 0 ? "<text:list text:style-name=\"L1\"><text:list-item>"
-                                           : "<text:list><text:list-item>");
+          if (depth == 0)
+            {
+              outer_numbered = numbered;
+              g_string_append_printf (out, "<text:list text:style-name=\"%s\"><text:list-item>", numbered ? "L2" : "L1");
+            }
+          else
+            g_string_append (out, "<text:list><text:list-item>");
           depth++;
         }
 
@@ -489,6 +567,7 @@ content_xml (EpureOutDoc *doc)
           }
           break;
         case EPURE_BLOCK_LIST_ITEM:
+        case EPURE_BLOCK_NUMBERED_ITEM:
           g_string_append (out, "<text:p text:style-name=\"List_20_Paragraph\">");
           append_runs (out, b);
           g_string_append (out, "</text:p>");

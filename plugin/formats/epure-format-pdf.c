@@ -24,6 +24,7 @@ typedef struct
   PangoContext *context;
   double y;
   guint page;
+  guint numbers[9];   /* the last number given at each list level */
 } PdfWriter;
 
 static cairo_status_t
@@ -88,17 +89,23 @@ draw_block (PdfWriter           *w,
       }
       break;
     case EPURE_BLOCK_LIST_ITEM:
+    case EPURE_BLOCK_NUMBERED_ITEM:
       {
         static const char *const bullets[] = { "•\t", "◦\t", "▪\t" };
         guint level = CLAMP (b->level, 1, 8);
-        PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 14);
+        PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 18);
 
         font = pango_font_description_from_string (BODY_FONT);
-        indent = 14.0 * level;
-        g_string_append (text, bullets[(level - 1) % 3]);
+        indent = 18.0 * level;
+        for (guint l = level + 1; l < G_N_ELEMENTS (w->numbers); l++)
+          w->numbers[l] = 0;
+        if (b->kind == EPURE_BLOCK_NUMBERED_ITEM)
+          g_string_append_printf (text, "%u.\t", ++w->numbers[level]);
+        else
+          g_string_append (text, bullets[(level - 1) % 3]);
         shift = text->len;
         /* The bullet hangs in the margin of the item's text. */
-        pango_layout_set_indent (layout, -14 * PANGO_SCALE);
+        pango_layout_set_indent (layout, -18 * PANGO_SCALE);
         pango_layout_set_tabs (layout, tabs);
         pango_tab_array_free (tabs);
         space_after = 3;
@@ -190,7 +197,19 @@ epure_pdf_write (EpureOutDoc  *doc,
   w.page = 1;
 
   for (guint i = 0; i < doc->blocks->len; i++)
-    draw_block (&w, &g_array_index (doc->blocks, EpureOutBlock, i));
+    {
+      const EpureOutBlock *b = &g_array_index (doc->blocks, EpureOutBlock, i);
+
+      /* A numbered list starts again at 1 after anything but an item,
+       * and is set off from what follows like a paragraph. */
+      if (!EPURE_BLOCK_IS_ITEM (b->kind))
+        {
+          if (i > 0 && EPURE_BLOCK_IS_ITEM (g_array_index (doc->blocks, EpureOutBlock, i - 1).kind))
+            w.y += 3;
+          memset (w.numbers, 0, sizeof w.numbers);
+        }
+      draw_block (&w, b);
+    }
   finish_page (&w);
 
   g_object_unref (w.context);

@@ -81,6 +81,7 @@ GBytes  *epure_plain_write             (EpureOutDoc       *doc);
 /* HTML */
 gboolean epure_html_read               (const char        *data,
                                         gsize              len,
+                                        char             **encoding,
                                         char             **text,
                                         gsize             *text_len,
                                         EpureStructure   **structure,
@@ -100,6 +101,7 @@ gboolean  epure_zip_has                (EpureZip          *zip,
 GBytes   *epure_zip_read               (EpureZip          *zip,
                                         const char        *name,
                                         GError           **error);
+void      epure_xml_init               (void);
 xmlDoc   *epure_xml_parse_safe         (GBytes            *bytes,
                                         const char        *part,
                                         GError           **error);

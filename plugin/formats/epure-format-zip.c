@@ -110,8 +110,17 @@ scan_directory (EpureZip  *zip,
       comment_len = le16 (h + 32);
       if (cd_offset + cd_size - p - 46 < name_len + extra_len + comment_len)
         return corrupt (error);
-      if (le32 (h + 42) >= cd_offset)
-        return corrupt (error);
+      /* The entry's local header and data must be where the directory
+       * says: libgsf only warns about those, we refuse. */
+      {
+        gsize local = le32 (h + 42), data_start;
+
+        if (local > cd_offset || cd_offset - local < 30 || memcmp (data + local, "PK\3\4", 4) != 0)
+          return corrupt (error);
+        data_start = local + 30 + le16 (data + local + 26) + le16 (data + local + 28);
+        if (data_start > cd_offset || cd_offset - data_start < csize)
+          return corrupt (error);
+      }
 
       total += usize;
       if (csize == 0xFFFFFFFF || usize == 0xFFFFFFFF
@@ -231,6 +240,20 @@ epure_zip_read (EpureZip    *zip,
   return g_bytes_new_take (g_steal_pointer (&buffer), size);
 }
 
+/* libxml2's first use sets up global tables; done once, before any
+ * thread can race on it. */
+void
+epure_xml_init (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
 /* No network, no DTD, no entity substitution, and any DOCTYPE refused:
  * office XML never has one, attacks (XXE, billion laughs) always do. */
 xmlDoc *
@@ -255,6 +278,7 @@ epure_xml_parse_safe (GBytes      *bytes,
       return NULL;
     }
 
+  epure_xml_init ();
   doc = xmlReadMemory (data, (int) len, part, NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)

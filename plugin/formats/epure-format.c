@@ -157,6 +157,31 @@ epure_format_from_filename (const char *filename)
   return NULL;
 }
 
+/* Returns: (transfer none): every file name extension of @format, its
+ * canonical one first ("html", "htm", "xhtml"), for file dialog filters. */
+const char * const *
+epure_format_get_extensions (const char *format)
+{
+  static const char *lists[G_N_ELEMENTS (formats)][G_N_ELEMENTS (formats) + 1];
+  static gsize initialized;
+  int first = find_format (format);
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          guint n = 0;
+
+          for (guint j = 0; j < G_N_ELEMENTS (formats); j++)
+            if (g_str_equal (formats[i].format, formats[j].format))
+              lists[i][n++] = formats[j].extension;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return first < 0 ? NULL : lists[first];
+}
+
 gboolean
 epure_format_can_import (const char *format)
 {
@@ -345,12 +370,13 @@ import_plain (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
-typedef gboolean (*StructuredReader) (GBytes *bytes, goffset max_size, char **text, gsize *len,
-                                      EpureStructure **structure, GError **error);
+typedef gboolean (*StructuredReader) (GBytes *bytes, goffset max_size, char **encoding, char **text,
+                                      gsize *len, EpureStructure **structure, GError **error);
 
 static gboolean
 read_html (GBytes          *bytes,
            goffset          max_size,
+           char           **encoding,
            char           **text,
            gsize           *len,
            EpureStructure **structure,
@@ -366,11 +392,35 @@ read_html (GBytes          *bytes,
                            _("This is a binary file, not a web page"));
       return FALSE;
     }
-  return epure_html_read (data, size, text, len, structure, error);
+  return epure_html_read (data, size, encoding, text, len, structure, error);
 }
 
 /* Web pages and office documents: their text is rebuilt paragraph by
  * paragraph, so it is always UTF-8 with "\n" line ends. */
+static gboolean
+read_odt (GBytes          *bytes,
+          goffset          max_size,
+          char           **encoding,
+          char           **text,
+          gsize           *len,
+          EpureStructure **structure,
+          GError         **error)
+{
+  return epure_odt_read (bytes, max_size, text, len, structure, error);
+}
+
+static gboolean
+read_docx (GBytes          *bytes,
+           goffset          max_size,
+           char           **encoding,
+           char           **text,
+           gsize           *len,
+           EpureStructure **structure,
+           GError         **error)
+{
+  return epure_docx_read (bytes, max_size, text, len, structure, error);
+}
+
 static EpureImport *
 import_structured (GBytes      *bytes,
                    const char  *format,
@@ -385,15 +435,16 @@ import_structured (GBytes      *bytes,
   if (g_str_equal (format, "html"))
     reader = read_html;
   else if (g_str_equal (format, "odt"))
-    reader = epure_odt_read;
+    reader = read_odt;
   else
-    reader = epure_docx_read;
+    reader = read_docx;
 
-  if (!reader (bytes, max_size, &text, &len, &self->structure, error))
+  if (!reader (bytes, max_size, &self->encoding, &text, &len, &self->structure, error))
     return NULL;
 
   self->format = g_strdup (format);
-  self->encoding = g_strdup ("UTF-8");
+  if (self->encoding == NULL)
+    self->encoding = g_strdup ("UTF-8");
   self->newline = EPURE_NEWLINE_LF;
   self->text = epure_text_new_take (text, len, error);
   if (self->text == NULL)
@@ -728,4 +779,135 @@ epure_export_file (const char                *text,
   data = g_bytes_get_data (bytes, &size);
   return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
                                   NULL, cancellable, error);
+}
+
+typedef struct
+{
+  char *text;
+  gsize len;
+  char *format;
+  char *encoding;
+  char *title;
+  EpureNewline newline;
+  gboolean bom;
+  EpureStructure *structure;
+  goffset max_size;
+} TaskData;
+
+static void
+task_data_free (TaskData *data)
+{
+  g_free (data->text);
+  g_free (data->format);
+  g_free (data->encoding);
+  g_free (data->title);
+  g_clear_object (&data->structure);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+  EpureImport *import = epure_import_file (G_FILE (source), data->format, data->max_size, cancellable, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+/* epure_import_file() in a worker thread. */
+void
+epure_import_file_async (GFile               *file,
+                         const char          *format,
+                         goffset              max_size,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (file, cancellable, callback, user_data);
+  TaskData *data = g_new0 (TaskData, 1);
+
+  data->format = g_strdup (format);
+  data->max_size = max_size;
+  g_task_set_source_tag (task, epure_import_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+EpureImport *
+epure_import_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  EpureExportOptions options = {
+    .encoding = data->encoding,
+    .newline = data->newline,
+    .bom = data->bom,
+    .title = data->title,
+    .structure = data->structure,
+  };
+  GError *error = NULL;
+
+  if (epure_export_file (data->text, data->len, G_FILE (source), data->format, &options, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+epure_export_file_async (const char                *text,
+                         gssize                     len,
+                         GFile                     *file,
+                         const char                *format,
+                         const EpureExportOptions  *options,
+                         GCancellable              *cancellable,
+                         GAsyncReadyCallback        callback,
+                         gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  data = g_new0 (TaskData, 1);
+  data->len = len < 0 ? strlen (text) : (gsize) len;
+  data->text = g_strndup (text, data->len);
+  data->format = g_strdup (format);
+  if (options != NULL)
+    {
+      data->encoding = g_strdup (options->encoding);
+      data->title = g_strdup (options->title);
+      data->newline = options->newline;
+      data->bom = options->bom;
+      data->structure = options->structure ? g_object_ref (options->structure) : NULL;
+    }
+  g_task_set_source_tag (task, epure_export_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+epure_export_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -74,6 +74,8 @@ const char * const *
 const char *epure_format_get_name        (const char *format);
 const char *epure_format_get_extension   (const char *format);
 const char *epure_format_get_mime_type   (const char *format);
+const char * const *
+            epure_format_get_extensions  (const char *format);
 
 #define EPURE_TYPE_IMPORT (epure_import_get_type ())
 
@@ -90,6 +92,14 @@ EpureImport  *epure_import_bytes             (GBytes        *bytes,
 EpureImport  *epure_import_bytes_full        (GBytes        *bytes,
                                               const char    *format,
                                               goffset        max_size,
+                                              GError       **error);
+void          epure_import_file_async        (GFile         *file,
+                                              const char    *format,
+                                              goffset        max_size,
+                                              GCancellable  *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer       user_data);
+EpureImport  *epure_import_file_finish       (GAsyncResult  *result,
                                               GError       **error);
 EpureStructure *
               epure_import_get_structure     (EpureImport   *self);
@@ -122,6 +132,19 @@ gboolean      epure_export_file              (const char                *text,
                                               const char                *format,
                                               const EpureExportOptions  *options,
                                               GCancellable              *cancellable,
+                                              GError                   **error);
+
+/* The same in a worker thread, for long documents (PDF of 300 pages):
+ * @text is copied and @options (with its structure) kept until done. */
+void          epure_export_file_async        (const char                *text,
+                                              gssize                     len,
+                                              GFile                     *file,
+                                              const char                *format,
+                                              const EpureExportOptions  *options,
+                                              GCancellable              *cancellable,
+                                              GAsyncReadyCallback        callback,
+                                              gpointer                   user_data);
+gboolean      epure_export_file_finish       (GAsyncResult              *result,
                                               GError                   **error);
 
 G_END_DECLS

@@ -25,7 +25,10 @@ typedef enum
   EPURE_BLOCK_HEADING,     /* level 1..6 */
   EPURE_BLOCK_LIST_ITEM,   /* level: nesting depth, 1 for a top list */
   EPURE_BLOCK_CODE,        /* preformatted, kept verbatim */
+  EPURE_BLOCK_NUMBERED_ITEM, /* an item of a numbered list; level as above */
 } EpureBlockKind;
+
+#define EPURE_BLOCK_IS_ITEM(kind) ((kind) == EPURE_BLOCK_LIST_ITEM || (kind) == EPURE_BLOCK_NUMBERED_ITEM)
 
 typedef struct
 {

@@ -362,12 +362,19 @@ epure_spelling_checker_add_word (EpureSpellingChecker *self,
                                  gssize                len)
 {
   g_autoptr(EpureSpellingDictionary) dictionary = NULL;
+  gsize elision;
 
   g_return_if_fail (EPURE_IS_SPELLING_CHECKER (self));
+  g_return_if_fail (word != NULL);
 
   dictionary = epure_spelling_checker_get_dictionary (self, NULL);
-  if (dictionary != NULL)
-    epure_spelling_dictionary_add_word (dictionary, word, len);
+  if (dictionary == NULL)
+    return;
+  /* l’Zorglubie: keep the word, its elided forms then pass too. */
+  if (len < 0)
+    len = strlen (word);
+  elision = epure_word_elision_length (word, len);
+  epure_spelling_dictionary_add_word (dictionary, word + elision, len - elision);
 }
 
 void
@@ -376,12 +383,19 @@ epure_spelling_checker_ignore_word (EpureSpellingChecker *self,
                                     gssize                len)
 {
   g_autoptr(EpureSpellingDictionary) dictionary = NULL;
+  gsize elision;
 
   g_return_if_fail (EPURE_IS_SPELLING_CHECKER (self));
+  g_return_if_fail (word != NULL);
 
   dictionary = epure_spelling_checker_get_dictionary (self, NULL);
-  if (dictionary != NULL)
-    epure_spelling_dictionary_ignore_word (dictionary, word, len);
+  if (dictionary == NULL)
+    return;
+  /* l’Zorglubie: keep the word, its elided forms then pass too. */
+  if (len < 0)
+    len = strlen (word);
+  elision = epure_word_elision_length (word, len);
+  epure_spelling_dictionary_ignore_word (dictionary, word + elision, len - elision);
 }
 
 static const char *

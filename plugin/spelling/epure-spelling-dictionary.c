@@ -3,6 +3,7 @@
  * An Enchant dictionary is not thread-safe and a look-up costs 13–15 µs, so
  * every call goes through dict_lock and verdicts are cached per word
  * (under cache_lock, so cached look-ups never wait for a slow suggestion).
+ * Ignored words live in Enchant's session list, personal ones in its PWL.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +33,6 @@ struct _EpureSpellingDictionary
 
   GMutex cache_lock;
   GHashTable *cache;    /* normalized word → GINT_TO_POINTER (1 correct, 2 wrong) */
-  GHashTable *ignored;  /* normalized words ignored for the session */
 };
 
 enum {
@@ -54,7 +54,6 @@ epure_spelling_dictionary_finalize (GObject *object)
   if (self->broker != NULL)
     enchant_broker_free (self->broker);
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->ignored, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
   g_mutex_clear (&self->dict_lock);
   g_mutex_clear (&self->cache_lock);
@@ -88,7 +87,6 @@ epure_spelling_dictionary_init (EpureSpellingDictionary *self)
   g_mutex_init (&self->dict_lock);
   g_mutex_init (&self->cache_lock);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Hunspell's French dictionary knows ' and ’ but not the modifier letter
@@ -205,14 +203,25 @@ epure_spelling_dictionary_check_word (EpureSpellingDictionary *self,
 
   g_mutex_lock (&self->cache_lock);
   verdict = g_hash_table_lookup (self->cache, key);
-  if (verdict == NULL && g_hash_table_contains (self->ignored, key))
-    verdict = GINT_TO_POINTER (1);
   g_mutex_unlock (&self->cache_lock);
   if (verdict != NULL)
     return GPOINTER_TO_INT (verdict) == 1;
 
   g_mutex_lock (&self->dict_lock);
   correct = enchant_dict_check (self->dict, key, -1) == 0;
+  /* Enchant's session list (ignored words) matches exactly: "Blorfin" at
+   * the start of a sentence is the ignored "blorfin" too. */
+  if (!correct && g_unichar_isupper (g_utf8_get_char (key)))
+    {
+      const char *rest = g_utf8_next_char (key);
+      g_autofree char *rest_lower = g_utf8_strdown (rest, -1);
+      g_autofree char *lower = g_utf8_strdown (key, -1);
+      gboolean title = strcmp (rest, rest_lower) == 0;
+      gboolean capitals = epure_word_is_capitals (key, strlen (key));
+
+      if ((title || capitals) && strcmp (lower, key) != 0)
+        correct = enchant_dict_check (self->dict, lower, -1) == 0;
+    }
   g_mutex_unlock (&self->dict_lock);
 
   g_mutex_lock (&self->cache_lock);
@@ -245,37 +254,96 @@ fold_accents (const char *word)
   return g_string_free (s, FALSE);
 }
 
-/* Optimal string alignment distance, capped at 3 (only 0, 1 and "more"
- * matter for ranking). */
-static guint
-edit_distance (const char *a,
+/* AZERTY neighbours of each letter: a substitution or an extra letter
+ * next to its neighbour is how fingers slip. */
+static gboolean
+keyboard_neighbours (gunichar a,
+                     gunichar b)
+{
+  static const char * const near[26] = {
+    "zq", "vngh", "xvdf", "sferxc", "zrsd", "dgrtcv", "fhtyvb", "gjyubn", "uojk", "hkuin",
+    "jlio", "kmop", "lp", "bhj", "ipkl", "olm", "azsw", "etdf", "qdzewx", "ryfg", "yihj",
+    "cbfg", "qsx", "wcsd", "tugh", "aeqs",
+  };
+
+  if (a > 127 || b > 127 || !g_ascii_islower (a) || !g_ascii_islower (b))
+    return FALSE;
+  return strchr (near[a - 'a'], (int) b) != NULL;
+}
+
+typedef enum
+{
+  EDIT_NONE,       /* identical */
+  EDIT_DOUBLE,     /* a letter doubled, or one of a double dropped */
+  EDIT_LIKELY,     /* one edit as fingers make it */
+  EDIT_SINGLE,     /* one other edit */
+  EDIT_MORE,
+} EditKind;
+
+/* Classifies the difference between two case- and accent-folded words. */
+static EditKind
+classify_edit (const char *a,
                const char *b)
 {
-  glong la, lb;
+  glong la, lb, i = 0;
   g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, &la);
   g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &lb);
-  g_autofree guint *d = NULL;
-  glong w = lb + 1;
 
-  if (ABS (la - lb) > 2)
-    return 3;
+  while (i < la && i < lb && ua[i] == ub[i])
+    i++;
+  if (la == lb)
+    {
+      if (i == la)
+        return EDIT_NONE;
+      /* Substitution */
+      if (memcmp (ua + i + 1, ub + i + 1, (la - i - 1) * sizeof (gunichar)) == 0)
+        return keyboard_neighbours (ua[i], ub[i]) ? EDIT_LIKELY : EDIT_SINGLE;
+      /* Transposition of two neighbours */
+      if (i + 1 < la && ua[i] == ub[i + 1] && ua[i + 1] == ub[i] &&
+          memcmp (ua + i + 2, ub + i + 2, (la - i - 2) * sizeof (gunichar)) == 0)
+        return EDIT_LIKELY;
+      return EDIT_MORE;
+    }
+  if (ABS (la - lb) == 1)
+    {
+      const gunichar *longer = la > lb ? ua : ub, *shorter = la > lb ? ub : ua;
+      glong n = MAX (la, lb);
+      gunichar extra = longer[i];
 
-  d = g_new (guint, (la + 1) * (lb + 1));
-  for (glong i = 0; i <= la; i++)
-    d[i * w] = i;
-  for (glong j = 0; j <= lb; j++)
-    d[j] = j;
-  for (glong i = 1; i <= la; i++)
-    for (glong j = 1; j <= lb; j++)
-      {
-        guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
-        guint v = MIN (d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1);
-        v = MIN (v, d[(i - 1) * w + j - 1] + cost);
-        if (i > 1 && j > 1 && ua[i - 1] == ub[j - 2] && ua[i - 2] == ub[j - 1])
-          v = MIN (v, d[(i - 2) * w + j - 2] + 1);
-        d[i * w + j] = v;
-      }
-  return MIN (d[la * w + lb], 3);
+      if (memcmp (longer + i + 1, shorter + i, (n - i - 1) * sizeof (gunichar)) != 0)
+        return EDIT_MORE;
+      /* A letter doubled or dropped from a double (the commonest slip in
+       * French: apeler, arrêtéee), or a neighbour key hit with the right one. */
+      if ((i > 0 && longer[i - 1] == extra) || (i + 1 < n && longer[i + 1] == extra))
+        return EDIT_DOUBLE;
+      if ((i > 0 && keyboard_neighbours (longer[i - 1], extra)) ||
+          (i + 1 < n && keyboard_neighbours (longer[i + 1], extra)))
+        return EDIT_LIKELY;
+      /* A letter left out anywhere */
+      return la < lb ? EDIT_LIKELY : EDIT_SINGLE;
+    }
+  return EDIT_MORE;
+}
+
+static guint
+count_accents (const char *word)
+{
+  guint n = 0;
+
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    n += (guchar) *p >= 0xC3 && g_unichar_isalpha (g_utf8_get_char (p));
+  return n;
+}
+
+static gboolean
+is_vowel_or_h (gunichar c)
+{
+  g_autofree char *folded = NULL;
+  char buf[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_tolower (c), buf);
+  folded = g_utf8_normalize (buf, -1, G_NORMALIZE_NFD);
+  return folded != NULL && strchr ("aeiouyh", folded[0]) != NULL;
 }
 
 typedef struct
@@ -297,7 +365,9 @@ compare_candidates (gconstpointer a,
 }
 
 /* Lower tiers first: a case-only or accent-only correction is nearly always
- * the one meant, then single-edit typos, then Enchant's other ideas. */
+ * the one meant, then one slip of the fingers, then another single edit,
+ * then Enchant's other ideas, and last the ones that change the word's
+ * nature (split in two, a proper noun, an elision before a consonant). */
 static guint
 rank_tier (const char *typo,
            const char *folded_typo,
@@ -306,17 +376,39 @@ rank_tier (const char *typo,
   g_autofree char *cf_typo = g_utf8_casefold (typo, -1);
   g_autofree char *cf_cand = g_utf8_casefold (candidate, -1);
   g_autofree char *folded_cand = NULL;
+  gsize elision;
 
   if (strcmp (cf_typo, cf_cand) == 0)
     return 0;
   folded_cand = fold_accents (candidate);
+  /* An accent wrong (surpassès) more often than one too many. */
   if (strcmp (folded_typo, folded_cand) == 0)
-    return 1;
-  if (strchr (candidate, ' ') != NULL)
-    return 4;
-  if (edit_distance (folded_typo, folded_cand) <= 1)
-    return 2;
-  return 3;
+    return count_accents (typo) == count_accents (candidate) ? 1 : 2;
+
+  if ((strchr (candidate, ' ') != NULL && strchr (typo, ' ') == NULL) ||
+      (strchr (candidate, '-') != NULL && strchr (typo, '-') == NULL))
+    return 7;
+  if (g_unichar_isupper (g_utf8_get_char (candidate)) && !g_unichar_isupper (g_utf8_get_char (typo)))
+    return 7;
+  elision = epure_word_elision_length (candidate, strlen (candidate));
+  if (elision > 0 && epure_word_elision_length (typo, strlen (typo)) == 0 &&
+      !is_vowel_or_h (g_utf8_get_char (candidate + elision)))
+    return 7;
+
+  switch (classify_edit (folded_typo, folded_cand))
+    {
+    case EDIT_NONE:
+      return 2;
+    case EDIT_DOUBLE:
+      return 3;
+    case EDIT_LIKELY:
+      return 4;
+    case EDIT_SINGLE:
+      return 5;
+    case EDIT_MORE:
+    default:
+      return 6;
+    }
 }
 
 static const char *
@@ -434,31 +526,33 @@ epure_spelling_dictionary_suggest_raw (EpureSpellingDictionary *self,
   return (char **) g_ptr_array_free (g_steal_pointer (&raw), FALSE);
 }
 
+/* Ranks Enchant's ideas for @word: see rank_tier().  @candidates are in
+ * Enchant's order; the result has at most @max, styled like the text. */
 char **
-epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
-                                   const char              *word,
-                                   gssize                   len,
-                                   guint                    max)
+epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
+                                const char              *word,
+                                gssize                   len,
+                                const char * const      *candidates,
+                                guint                    max)
 {
   g_autofree char *key = NULL;
   g_autofree char *folded_key = NULL;
-  g_autoptr(GPtrArray) raw = NULL;
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *apostrophe;
   gsize elision;
 
-  g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
 
   key = normalize_word (word, len);
   elision = epure_word_elision_length (key, strlen (key));
   folded_key = fold_accents (key);
-  raw = raw_suggestions (self, key, elision);
+  apostrophe = find_apostrophe (word);
 
-  for (guint i = 0; i < raw->len; i++)
+  for (guint i = 0; candidates != NULL && candidates[i] != NULL; i++)
     {
-      char *styled = match_style (g_ptr_array_index (raw, i), key, elision);
+      char *styled = match_style (candidates[i], key, elision);
       Candidate c = { styled, 0, i };
 
       if (strcmp (styled, key) == 0 || g_hash_table_contains (seen, styled))
@@ -468,20 +562,18 @@ epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
         }
       g_hash_table_add (seen, styled);
       c.tier = rank_tier (key, folded_key, styled);
-      g_array_append_val (candidates, c);
+      g_array_append_val (ranked, c);
     }
 
-  g_array_sort (candidates, compare_candidates);
-  for (guint i = 0; i < candidates->len; i++)
+  g_array_sort (ranked, compare_candidates);
+  for (guint i = 0; i < ranked->len; i++)
     {
-      Candidate *c = &g_array_index (candidates, Candidate, i);
-      g_autofree char *out = NULL;
+      Candidate *c = &g_array_index (ranked, Candidate, i);
 
       if (i < max)
         {
           /* Back to the text's own apostrophe (normalize_word changed ʼ). */
           g_autoptr(GString) s = g_string_new (c->word);
-          const char *apostrophe = find_apostrophe (word);
           if (apostrophe != NULL && strcmp (apostrophe, "\xCA\xBC") == 0)
             g_string_replace (s, "\xE2\x80\x99", apostrophe, 0);
           g_strv_builder_add (builder, s->str);
@@ -492,12 +584,30 @@ epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
   return g_strv_builder_end (builder);
 }
 
+char **
+epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
+                                   const char              *word,
+                                   gssize                   len,
+                                   guint                    max)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) raw = NULL;
+
+  g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  key = normalize_word (word, len);
+  raw = raw_suggestions (self, key, epure_word_elision_length (key, strlen (key)));
+  g_ptr_array_add (raw, NULL);
+  return epure_spelling_dictionary_rank (self, word, len, (const char * const *) raw->pdata, max);
+}
+
+/* Every verdict may change: "Blorfin" and "l’blorfin" follow "blorfin". */
 static void
-forget_cached (EpureSpellingDictionary *self,
-               const char              *key)
+forget_cached (EpureSpellingDictionary *self)
 {
   g_mutex_lock (&self->cache_lock);
-  g_hash_table_remove (self->cache, key);
+  g_hash_table_remove_all (self->cache);
   g_mutex_unlock (&self->cache_lock);
 }
 
@@ -515,7 +625,7 @@ epure_spelling_dictionary_add_word (EpureSpellingDictionary *self,
   g_mutex_lock (&self->dict_lock);
   enchant_dict_add (self->dict, key, -1);
   g_mutex_unlock (&self->dict_lock);
-  forget_cached (self, key);
+  forget_cached (self);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -530,11 +640,13 @@ epure_spelling_dictionary_ignore_word (EpureSpellingDictionary *self,
   g_return_if_fail (EPURE_IS_SPELLING_DICTIONARY (self));
   g_return_if_fail (word != NULL);
 
+  /* Enchant's session list accepts the capitalized forms too, as Hunspell
+   * does for its own words; it lasts as long as this object. */
   key = normalize_word (word, len);
-  g_mutex_lock (&self->cache_lock);
-  g_hash_table_remove (self->cache, key);
-  g_hash_table_add (self->ignored, g_steal_pointer (&key));
-  g_mutex_unlock (&self->cache_lock);
+  g_mutex_lock (&self->dict_lock);
+  enchant_dict_add_to_session (self->dict, key, -1);
+  g_mutex_unlock (&self->dict_lock);
+  forget_cached (self);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -553,11 +665,7 @@ epure_spelling_dictionary_remove_word (EpureSpellingDictionary *self,
   g_mutex_lock (&self->dict_lock);
   enchant_dict_remove (self->dict, key, -1);
   g_mutex_unlock (&self->dict_lock);
-
-  g_mutex_lock (&self->cache_lock);
-  g_hash_table_remove (self->cache, key);
-  g_hash_table_remove (self->ignored, key);
-  g_mutex_unlock (&self->cache_lock);
+  forget_cached (self);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -37,6 +37,12 @@ char                   **epure_spelling_dictionary_suggest      (EpureSpellingDi
 char                   **epure_spelling_dictionary_suggest_raw  (EpureSpellingDictionary  *self,
                                                                  const char               *word,
                                                                  gssize                    len);
+/* The ranking step alone, on given candidates in Enchant's order. */
+char                   **epure_spelling_dictionary_rank         (EpureSpellingDictionary  *self,
+                                                                 const char               *word,
+                                                                 gssize                    len,
+                                                                 const char * const       *candidates,
+                                                                 guint                     max);
 /* Adds to the personal dictionary (persisted by Enchant).  Emits ::changed. */
 void                     epure_spelling_dictionary_add_word     (EpureSpellingDictionary  *self,
                                                                  const char               *word,

@@ -65,7 +65,7 @@ static gboolean
 opens_context (gunichar c)
 {
   /* What may stand just before an opening quote. */
-  return c == 0 || epure_typo_is_space (c) || strchr ("([{/-:", c < 0x80 ? (int) c : 1) != NULL ||
+  return c == 0 || epure_typo_is_space (c) || strchr ("([{/-:*_", c < 0x80 ? (int) c : 1) != NULL ||
          c == 0x2014 || c == 0x2013 || c == 0xAB || c == 0x201C || c == 0x201E || c == 0x2018 ||
          c == '\'' || c == 0x2019 || c == '"';
 }
@@ -74,7 +74,7 @@ static gboolean
 closes_context (gunichar c)
 {
   /* What may stand just after a closing quote. */
-  return c == 0 || epure_typo_is_space (c) || (c < 0x80 && strchr (".,;:!?)]}/-'\"", (int) c) != NULL) ||
+  return c == 0 || epure_typo_is_space (c) || (c < 0x80 && strchr (".,;:!?)]}/-'\"*_", (int) c) != NULL) ||
          c == 0x2026 || c == 0xBB || c == 0x201D || c == 0x2019 || c == 0x2014 || c == 0x2013;
 }
 
@@ -269,6 +269,11 @@ pair_tokens (EpureQuoteScanner *self,
     }
 }
 
+/* The first bytes of " « » “ ” „ << >>. */
+static const guint8 starts_quote[256] = {
+  ['"'] = 1, ['<'] = 1, ['>'] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
 /**
  * epure_quote_scanner_scan:
  * @skip: sorted, disjoint [start, end) pairs of byte ranges to ignore
@@ -295,6 +300,12 @@ epure_quote_scanner_scan (EpureQuoteScanner *self,
 
   while (p < end)
     {
+      /* Most bytes cannot start a quote. */
+      while (p < end && !starts_quote[u[p]])
+        p++;
+      if (p >= end)
+        break;
+
       while (k < n_skip && skip[2 * k + 1] <= p)
         k++;
       if (k < n_skip && skip[2 * k] <= p)

@@ -16,9 +16,9 @@
 /* Text with what the whitespace checker finds: a doubled space, trailing
  * spaces and four blank lines in a row. */
 static const char dirty_text[] =
-  "Le conseil municipal s’est réuni hier  soir.   \n"
+  "Le conseil municipal s’est réuni hier soir.   \n"
   "\n"
-  "Le budget a été voté à l’unanimité.\n"
+  "Le budget a été voté à l’unanimité. \n"
   "\n\n\n\n"
   "La séance a duré deux heures.\n";
 
@@ -260,14 +260,14 @@ test_open_shows_findings (Fixture       *fixture,
   g_assert_nonnull (header);
   g_assert_cmpuint (n_whitespace, ==, 3);
 
-  /* A click selects the finding's range: the doubled space. */
+  /* A click selects the finding's range: the trailing spaces. */
   g_assert_true (EPURE_IS_FINDING (first));
-  g_assert_cmpstr (epure_finding_get_rule_id (EPURE_FINDING (first)), ==, "whitespace.double-space");
+  g_assert_cmpstr (epure_finding_get_rule_id (EPURE_FINDING (first)), ==, "whitespace.trailing-space");
   buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   selected = gtk_text_iter_get_text (&start, &end);
-  g_assert_cmpstr (selected, ==, "  ");
-  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, (int) g_utf8_strlen ("Le conseil municipal s’est réuni hier", -1));
+  g_assert_cmpstr (selected, ==, "   ");
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, (int) g_utf8_strlen ("Le conseil municipal s’est réuni hier soir.", -1));
 
   /* Typing more problems is seen shortly after. */
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -349,12 +349,12 @@ test_cleanup_untick (Fixture       *fixture,
 
   dialog = open_cleanup (fixture, "whitespace");
   g_assert_cmpuint (epure_cleanup_dialog_get_n_changes (dialog), ==, 3);
-  g_assert_cmpstr (epure_finding_get_rule_id (epure_cleanup_dialog_get_change (dialog, 0)), ==, "whitespace.double-space");
+  g_assert_cmpstr (epure_finding_get_rule_id (epure_cleanup_dialog_get_change (dialog, 0)), ==, "whitespace.trailing-space");
   epure_cleanup_dialog_set_change_active (dialog, 0, FALSE);
   g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 2);
 
   text = buffer_text (fixture);
-  g_assert_true (g_str_has_prefix (text, "Le conseil municipal s’est réuni hier  soir.\n"));
+  g_assert_true (g_str_has_prefix (text, "Le conseil municipal s’est réuni hier soir.   \n"));
   g_assert_null (strstr (text, "\n\n\n\n"));
 }
 
@@ -375,8 +375,8 @@ test_context_menu_fix (Fixture       *fixture,
   wait_for_check (fixture);
   buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
 
-  /* Inside the doubled space. */
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_strlen ("Le conseil municipal s’est réuni hier ", -1));
+  /* Inside the trailing spaces. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_strlen ("Le conseil municipal s’est réuni hier soir. ", -1));
   menu = epure_window_update_fix_menu (fixture->window, &iter);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
   g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
@@ -386,7 +386,7 @@ test_context_menu_fix (Fixture       *fixture,
   gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, target);
 
   text = buffer_text (fixture);
-  g_assert_true (g_str_has_prefix (text, "Le conseil municipal s’est réuni hier soir.   \n"));
+  g_assert_true (g_str_has_prefix (text, "Le conseil municipal s’est réuni hier soir.\n\nLe budget"));
 
   /* Where nothing is flagged, nothing is offered. */
   gtk_text_buffer_get_start_iter (buffer, &iter);

@@ -155,6 +155,13 @@ append_normalized (EpureCliInput *self,
                    const guint8  *data,
                    gsize          len)
 {
+  /* Most text has no '\r' at all: copy it in one go. */
+  if (!self->cr_pending && memchr (data, '\r', len) == NULL)
+    {
+      g_string_append_len (self->pending, (const char *) data, len);
+      return;
+    }
+
   for (gsize i = 0; i < len; i++)
     {
       guint8 c = data[i];

@@ -25,6 +25,8 @@ struct _EpureCliReport
   FILE *out;
   char *file;             /* the file being reported */
   JsonBuilder *builder;   /* JSON: the whole array, written at the end */
+  GHashTable *suggestions; /* "checker\037word" → GStrv: a word asks once */
+  guint max_suggestions;
   guint n_findings;
   guint in_file : 1;
 };
@@ -38,6 +40,7 @@ epure_cli_report_finalize (GObject *object)
 
   g_free (self->file);
   g_clear_object (&self->builder);
+  g_clear_pointer (&self->suggestions, g_hash_table_unref);
 
   G_OBJECT_CLASS (epure_cli_report_parent_class)->finalize (object);
 }
@@ -51,6 +54,8 @@ epure_cli_report_class_init (EpureCliReportClass *klass)
 static void
 epure_cli_report_init (EpureCliReport *self)
 {
+  self->suggestions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  self->max_suggestions = EPURE_CLI_MAX_SUGGESTIONS;
 }
 
 EpureCliReport *
@@ -105,35 +110,60 @@ epure_cli_report_end_file (EpureCliReport *self)
     }
 }
 
-/* Word findings compute their suggestions only when asked: a French
- * suggestion costs tens of milliseconds, so the checker leaves it to us. */
-static GStrv
-finding_replacements (EpurePipeline *pipeline,
-                      EpureText     *text,
-                      EpureFinding  *finding)
+/* @max: suggestions per word finding, at most EPURE_CLI_MAX_SUGGESTIONS;
+ * 0 to skip them (they are the costly part of a spelling check). */
+void
+epure_cli_report_set_max_suggestions (EpureCliReport *self,
+                                      guint           max)
 {
+  g_return_if_fail (EPURE_IS_CLI_REPORT (self));
+  self->max_suggestions = MIN (max, EPURE_CLI_MAX_SUGGESTIONS);
+}
+
+/* Word findings compute their suggestions only when asked: a French
+ * suggestion costs tens of milliseconds, so the checker leaves it to us,
+ * and each distinct word is asked once. */
+static const char * const *
+finding_replacements (EpureCliReport *self,
+                      EpurePipeline  *pipeline,
+                      EpureText      *text,
+                      EpureFinding   *finding)
+{
+  static const char * const none[] = { NULL };
   const char * const *replacements = epure_finding_get_replacements (finding);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) suggested = NULL;
+  g_autofree char *key = NULL;
+  EpureChecker *checker;
+  GStrv cached;
+  const char *str;
 
-  if (epure_finding_get_needs_suggestions (finding))
-    {
-      EpureChecker *checker = epure_pipeline_get_checker (pipeline, epure_finding_get_checker_id (finding));
+  if (!epure_finding_get_needs_suggestions (finding))
+    return replacements != NULL ? replacements : none;
+  if (self->max_suggestions == 0)
+    return none;
 
-      if (checker != NULL)
-        suggested = epure_checker_suggest (checker, text, finding, NULL, NULL);
-      if (suggested != NULL)
-        replacements = (const char * const *) suggested;
-    }
+  str = epure_text_get_string (text, NULL);
+  key = g_strdup_printf ("%s\037%.*s", epure_finding_get_checker_id (finding),
+                         (int) (epure_finding_get_end (finding) - epure_finding_get_start (finding)),
+                         str + epure_finding_get_start (finding));
+  cached = g_hash_table_lookup (self->suggestions, key);
+  if (cached != NULL)
+    return (const char * const *) cached;
 
-  for (guint i = 0; replacements != NULL && replacements[i] != NULL; i++)
-    {
-      if (epure_finding_get_needs_suggestions (finding) && i == EPURE_CLI_MAX_SUGGESTIONS)
-        break;
-      g_strv_builder_add (builder, replacements[i]);
-    }
+  checker = epure_pipeline_get_checker (pipeline, epure_finding_get_checker_id (finding));
+  if (checker != NULL)
+    suggested = epure_checker_suggest (checker, text, finding, NULL, NULL);
+  if (suggested != NULL)
+    replacements = (const char * const *) suggested;
 
-  return g_strv_builder_end (builder);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; replacements != NULL && replacements[i] != NULL && i < self->max_suggestions; i++)
+    g_strv_builder_add (builder, replacements[i]);
+  cached = g_strv_builder_end (builder);
+  g_hash_table_insert (self->suggestions, g_steal_pointer (&key), cached);
+
+  return (const char * const *) cached;
 }
 
 static void
@@ -198,6 +228,12 @@ add_text (EpureCliReport *self,
       else
         g_string_append_printf (line, "“%s”", replacements[i]);
     }
+
+  /* No-break spaces look like any space on a terminal: name them. */
+  if (replacements[0] != NULL && strstr (replacements[0], "\u202F") != NULL)
+    g_string_append_printf (line, " %s", _("(with a narrow no-break space)"));
+  else if (replacements[0] != NULL && strstr (replacements[0], "\u00A0") != NULL)
+    g_string_append_printf (line, " %s", _("(with a no-break space)"));
   g_string_append_c (line, '\n');
 
   fwrite (line->str, 1, line->len, self->out);
@@ -223,12 +259,12 @@ epure_cli_report_add (EpureCliReport *self,
   for (guint i = 0; i < findings->len; i++)
     {
       EpureFinding *finding = g_ptr_array_index (findings, i);
-      g_auto(GStrv) replacements = finding_replacements (pipeline, text, finding);
+      const char * const *replacements = finding_replacements (self, pipeline, text, finding);
 
       if (self->builder != NULL)
-        add_json (self, text, finding, (const char * const *) replacements, char_base, line_base);
+        add_json (self, text, finding, replacements, char_base, line_base);
       else
-        add_text (self, finding, (const char * const *) replacements, line_base);
+        add_text (self, finding, replacements, line_base);
       self->n_findings++;
     }
 }

@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (EpureCliReport, epure_cli_report, EPURE, CLI_REPORT, GObje
 
 EpureCliReport *epure_cli_report_new            (EpureCliReportFormat  format,
                                                  FILE                 *out);
+void            epure_cli_report_set_max_suggestions (EpureCliReport *self,
+                                                 guint                 max);
 void            epure_cli_report_begin_file     (EpureCliReport       *self,
                                                  const char           *name);
 void            epure_cli_report_add            (EpureCliReport       *self,

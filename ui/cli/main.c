@@ -185,16 +185,21 @@ note_encoding (const char    *path,
 }
 
 /* A checker that could not run (a missing dictionary) is an error when
- * the user asked for it, a warning when it merely came with the others. */
+ * the user asked for it, a warning when it merely came with the others.
+ * @seen: messages already printed for this file (streamed pieces repeat
+ * them). */
 static gboolean
 report_problems (const char *path,
                  GPtrArray  *problems,
-                 gboolean    explicit_checkers)
+                 gboolean    explicit_checkers,
+                 GHashTable *seen)
 {
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       const GError *problem = g_ptr_array_index (problems, i);
 
+      if (!g_hash_table_add (seen, g_strdup (problem->message)))
+        continue;
       if (explicit_checkers)
         print_error (path, problem->message);
       else
@@ -224,12 +229,14 @@ command_check (char **args)
 {
   g_auto(CheckerOptions) options = { .min_confidence = 0 };
   g_autofree char *format = NULL;
+  gboolean no_suggestions = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Report format: text (default) or json"), N_("FORMAT") },
+    { "no-suggestions", 0, 0, G_OPTION_ARG_NONE, &no_suggestions, N_("Do not compute spelling suggestions (much faster)"), NULL },
     { "checkers", 'c', 0, G_OPTION_ARG_STRING, &options.checkers, N_("Run only these checkers (comma-separated ids)"), N_("IDS") },
     { "spaces", 0, 0, G_OPTION_ARG_STRING, &options.spaces, N_("Spacing profile of the typography checker: france, narrow or regular"), N_("PROFILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Spelling language (default: fr_FR)"), N_("LANG") },
-    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which the boilerplate checker flags a block (0 to 1)"), N_("X") },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which clean removes a boilerplate block (0 to 1)"), N_("X") },
     { "block-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &options.block_size, NULL, NULL },
     { NULL }
   };
@@ -272,6 +279,8 @@ command_check (char **args)
 
   paths = args[1] != NULL ? (const char * const *) args + 1 : stdin_only;
   report = epure_cli_report_new (report_format, stdout);
+  if (no_suggestions)
+    epure_cli_report_set_max_suggestions (report, 0);
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -279,7 +288,7 @@ command_check (char **args)
       g_autoptr(EpureCliInput) input = NULL;
       guint64 chars = 0;
       guint lines = 0;
-      gboolean first = TRUE;
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       input = epure_cli_input_open (path, streamable, block_size (&options), &error);
       if (input == NULL)
@@ -304,9 +313,8 @@ command_check (char **args)
           findings = epure_pipeline_check (pipeline, text, &problems, NULL, &error);
           if (findings == NULL)
             break;
-          if (first && report_problems (path, problems, explicit_checkers))
+          if (report_problems (path, problems, explicit_checkers, seen))
             failed = TRUE;
-          first = FALSE;
 
           epure_cli_report_add (report, pipeline, text, findings, chars, lines);
           count_piece (text, &chars, &lines);
@@ -462,6 +470,19 @@ output_write_document (Output              *output,
   return FALSE;
 }
 
+/* Returns: the first line of @text (at most 4 KiB of it). */
+static EpureText *
+first_line (EpureText *text)
+{
+  gsize len;
+  const char *str = epure_text_get_string (text, &len);
+  const char *end = memchr (str, '\n', MIN (len, 4096));
+
+  if (end == NULL)
+    end = len <= 4096 ? str + len : g_utf8_find_prev_char (str, str + 4096);
+  return epure_text_new (str, end - str, NULL);
+}
+
 static int
 command_clean (char **args)
 {
@@ -474,7 +495,7 @@ command_clean (char **args)
     { "in-place", 'i', 0, G_OPTION_ARG_NONE, &in_place, N_("Replace FILE with the result (atomically)"), NULL },
     { "spaces", 0, 0, G_OPTION_ARG_STRING, &options.spaces, N_("Spacing profile of the typography checker: france, narrow or regular"), N_("PROFILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Spelling language (default: fr_FR)"), N_("LANG") },
-    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which the boilerplate checker flags a block (0 to 1)"), N_("X") },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which clean removes a boilerplate block (0 to 1)"), N_("X") },
     { "min-confidence", 0, 0, G_OPTION_ARG_DOUBLE, &options.min_confidence, N_("Apply only fixes at least this sure (0 to 1, default 0.8)"), N_("X") },
     { "block-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &options.block_size, NULL, NULL },
     { NULL }
@@ -492,6 +513,7 @@ command_clean (char **args)
   const char *path;
   const char *format;
   gboolean explicit_checkers = FALSE;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean first = TRUE;
   gboolean problem = FALSE;
   guint n_changes = 0;
@@ -583,9 +605,15 @@ command_clean (char **args)
 
       if (first)
         {
-          /* Check once up front only to learn which checkers cannot run. */
-          g_autoptr(GPtrArray) findings = epure_pipeline_check (pipeline, text, &problems, NULL, NULL);
-          problem = report_problems (path, problems, explicit_checkers);
+          /* epure_pipeline_clean() skips a checker that fails, silently:
+           * one that cannot run at all (a missing dictionary) shows on the
+           * first line already, at no cost for big texts. */
+          g_autoptr(EpureText) head = first_line (text);
+          g_autoptr(GPtrArray) findings = NULL;
+
+          if (head != NULL)
+            findings = epure_pipeline_check (pipeline, head, &problems, NULL, NULL);
+          problem = report_problems (path, problems, explicit_checkers, seen);
         }
 
       cleaned = epure_pipeline_clean (pipeline, text, options.min_confidence, &changes, &len, NULL, &error);

@@ -22,6 +22,11 @@
 #define CHUNK_CHARS      32768
 /* Main-loop time given to tags per idle call: well under a 16 ms frame. */
 #define APPLY_BUDGET_US  3000
+/* After drawing (GDK_PRIORITY_REDRAW, 120) but before GtkTextView's line
+ * validation (125): every underline re-lays its line out, so tags applied
+ * before the view validates a line cost one layout, not two, and the
+ * document is underlined without waiting for the whole relayout. */
+#define PUMP_PRIORITY    (G_PRIORITY_HIGH_IDLE + 22)
 /* How far the worker sees around an edited word (code spans, URLs). */
 #define CONTEXT_CHARS    4096
 
@@ -590,7 +595,7 @@ apply_some (EpureSpellAdapter *self,
             }
           else if (map_word (job->edits, &r.start, &r.end))
             retag (self, r.start, r.end, TRUE);
-          if ((job->next & 15) == 0 && g_get_monotonic_time () >= deadline)
+          if ((job->next & 3) == 0 && g_get_monotonic_time () >= deadline)
             return TRUE;
         }
       job_free (g_queue_pop_head (&self->jobs));
@@ -633,7 +638,7 @@ schedule (EpureSpellAdapter *self)
   if (self->dirty->len > 0 || !g_queue_is_empty (&self->jobs))
     set_complete (self, FALSE);
   if (self->idle_id == 0)
-    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pump, self, NULL);
+    self->idle_id = g_idle_add_full (PUMP_PRIORITY, pump, self, NULL);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "epure.h"
+#include "typography/epure-typography-checker.h"
 
 #define NBSP "\u00A0"
 #define NNBSP "\u202F"
@@ -174,6 +175,7 @@ unescape (const char *field)
           switch (*p)
             {
             case 'n': g_string_append_c (out, '\n'); break;
+            case 'r': g_string_append_c (out, '\r'); break;
             case 't': g_string_append_c (out, '\t'); break;
             default: g_string_append_c (out, *p); break;
             }
@@ -200,6 +202,12 @@ test_fixtures (void)
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
+
+  /* Some cases need the exceptions list (Yahoo!) from dictionaries/. */
+  {
+    g_autofree char *exceptions = epure_find_dictionary_file ("typography-exceptions-fr.txt");
+    g_assert_nonnull (exceptions);
+  }
 
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -572,6 +580,109 @@ test_large_multibyte (void)
   g_assert_cmpuint (n, ==, 20000 * 5);
 }
 
+/* With the other always-on checker in the same pipeline (as epure-cli
+ * runs them by default), cleaning still settles in one go. */
+static void
+test_with_whitespace (void)
+{
+  g_autoptr(EpurePluginEngine) engine = epure_plugin_engine_new ();
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { "whitespace", "typography", NULL };
+  g_autoptr(EpurePipeline) pipeline = epure_plugin_engine_create_pipeline (engine, ids, &error);
+  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  once = clean_with (pipeline, contents, NULL);
+  twice = clean_with (pipeline, once, NULL);
+  g_assert_cmpstr (once, ==, twice);
+  g_assert_nonnull (strstr (once, "«" NBSP "durcir le mouvement" NBSP "»,"));
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 60));
+      assert_guarantees (pipeline, generated);
+    }
+}
+
+/* Every message of the checker has a French translation in po/fr.po. */
+static void
+test_translations (void)
+{
+  g_autofree char *source_path = g_build_filename (SOURCE_ROOT, "plugin", "typography",
+                                                   "epure-typography-checker.c", NULL);
+  g_autofree char *po_path = g_build_filename (SOURCE_ROOT, "po", "fr.po", NULL);
+  g_autofree char *source = NULL;
+  g_autofree char *po = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_file_get_contents (source_path, &source, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (po_path, &po, NULL, &error);
+  g_assert_no_error (error);
+
+  for (const char *p = source; (p = strstr (p, "_(\"")) != NULL; )
+    {
+      const char *start = p + 3;
+      const char *end = strchr (start, '"');
+      g_autofree char *msgid = g_strdup_printf ("msgid \"%.*s\"\nmsgstr \"", (int) (end - start), start);
+      const char *entry = strstr (po, msgid);
+
+      if (entry == NULL || entry[strlen (msgid)] == '"')
+        g_test_message ("no French for: %.*s", (int) (end - start), start);
+      g_assert_nonnull (entry);
+      g_assert_cmpint (entry[strlen (msgid)], !=, '"');
+      n++;
+      p = end;
+    }
+  g_assert_cmpuint (n, >=, 20);
+}
+
+static void
+assert_fast_path_same (EpurePipeline *pipeline,
+                       const char    *input)
+{
+  EpureTypographyChecker *checker = EPURE_TYPOGRAPHY_CHECKER (epure_pipeline_get_checker (pipeline, "typography"));
+  g_autoptr(EpureText) text = epure_text_new (input, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slow = clean_with (pipeline, input, NULL);
+  g_autofree char *fast = NULL;
+  guint n = 0;
+
+  fast = epure_typography_checker_clean (checker, text, &n, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fast, ==, slow);
+  g_assert_cmpuint (n > 0, ==, g_strcmp0 (input, slow) != 0);
+}
+
+/* The fast path (edits without findings) cleans to the same bytes. */
+static void
+test_fast_path (void)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  assert_fast_path_same (pipeline, contents);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 60));
+      g_autofree char *random = random_text (g_test_rand_int_range (1, 80));
+      assert_fast_path_same (pipeline, generated);
+      assert_fast_path_same (pipeline, random);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +703,9 @@ main (int   argc,
   g_test_add_func ("/typography/properties", test_properties);
   g_test_add_func ("/typography/streaming", test_streaming);
   g_test_add_func ("/typography/large-multibyte", test_large_multibyte);
+  g_test_add_func ("/typography/with-whitespace", test_with_whitespace);
+  g_test_add_func ("/typography/translations", test_translations);
+  g_test_add_func ("/typography/fast-path", test_fast_path);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* typography-clean.c: cleans stdin with the typography checker and writes
  * the result to stdout.  A helper to reduce failing property-test inputs
- * by hand, and a reference for how a front end streams paragraphs.
+ * by hand.  Usage: typography-clean [PROFILE] [--once]; --once applies a
+ * single pass of fixes and lists on stderr the rules of those it made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,8 @@ main (int   argc,
   pipeline = epure_plugin_engine_create_pipeline (engine, ids, &error);
   if (pipeline == NULL)
     g_error ("%s", error->message);
+  gboolean once = argc > 2 && g_strcmp0 (argv[2], "--once") == 0;
+
   if (argc > 1 && !epure_checker_set_option (epure_pipeline_get_checker (pipeline, "typography"),
                                              "spaces-profile", argv[1], &error))
     g_error ("%s", error->message);
@@ -39,7 +42,18 @@ main (int   argc,
   text = epure_text_new (input->str, input->len, &error);
   if (text == NULL)
     g_error ("%s", error->message);
-  out = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &out_len, NULL, &error);
+  if (once)
+    {
+      g_autoptr(GPtrArray) findings = epure_pipeline_check (pipeline, text, NULL, NULL, &error);
+      g_autoptr(GPtrArray) automatic = epure_pipeline_automatic_findings (findings, NULL, EPURE_DEFAULT_MIN_CONFIDENCE);
+      g_autoptr(GPtrArray) edits = epure_pipeline_create_edits (pipeline, text, automatic, TRUE, &error);
+
+      for (guint i = 0; i < automatic->len; i++)
+        fprintf (stderr, "%s\n", epure_finding_get_rule_id (g_ptr_array_index (automatic, i)));
+      out = epure_edits_apply (input->str, input->len, edits, &out_len, &error);
+    }
+  else
+    out = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &out_len, NULL, &error);
   if (out == NULL)
     g_error ("%s", error->message);
   fwrite (out, 1, out_len, stdout);

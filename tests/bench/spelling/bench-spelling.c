@@ -1,0 +1,413 @@
+/* bench-spelling.c: the spelling checker on a 1 MiB slice of French man
+ * pages, against hunspell -l and through epure-cli; top-1 suggestion
+ * accuracy on one-letter typos, against Enchant's own order.
+ *
+ * Usage: bench-spelling SLICE CORPUS [EPURE_CLI]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "epure.h"
+#include "epure-spelling-checker.h"
+
+#define N_TYPOS 400
+#define RUNS    3
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static double
+check_in_process (const char *contents,
+                  gsize       len,
+                  guint      *n_findings)
+{
+  g_autoptr(EpurePluginEngine) engine = epure_plugin_engine_new ();
+  g_autoptr(EpurePipeline) pipeline = NULL;
+  g_autoptr(EpureText) text = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { "spelling", NULL };
+  double t0;
+
+  /* Everything a front end does: engine, checker, dictionary, snapshot. */
+  t0 = now ();
+  pipeline = epure_plugin_engine_create_pipeline (engine, ids, &error);
+  g_assert_no_error (error);
+  text = epure_text_new (contents, len, &error);
+  g_assert_no_error (error);
+  findings = epure_pipeline_check (pipeline, text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  *n_findings = findings->len;
+  return now () - t0;
+}
+
+static double
+run_command (const char * const *argv,
+             guint              *n_lines)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  double t0 = now (), t;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return -1;
+    }
+  t = now () - t0;
+  if (n_lines != NULL)
+    {
+      *n_lines = 0;
+      for (const char *p = out; p && *p; p++)
+        if (*p == '\n')
+          (*n_lines)++;
+    }
+  return t;
+}
+
+static double
+best_of (double (*fn) (gpointer), gpointer data)
+{
+  double best = G_MAXDOUBLE;
+  for (guint i = 0; i < RUNS; i++)
+    best = MIN (best, fn (data));
+  return best;
+}
+
+typedef struct
+{
+  const char * const *argv;
+  guint n_lines;
+} Command;
+
+static double
+command_once (gpointer data)
+{
+  Command *c = data;
+  return run_command (c->argv, &c->n_lines);
+}
+
+typedef struct
+{
+  const char *contents;
+  gsize len;
+  guint n_findings;
+} InProcess;
+
+static double
+in_process_once (gpointer data)
+{
+  InProcess *p = data;
+  return check_in_process (p->contents, p->len, &p->n_findings);
+}
+
+/* One-letter typos of real words: a letter dropped, added, replaced, or
+ * two swapped; the typo must be unknown to the dictionary. */
+static char *
+make_typo (GRand      *rand,
+           const char *word)
+{
+  static const char *letters[] = {
+    "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
+    "s", "t", "u", "v", "w", "x", "y", "z", "é", "è", "à", "ê", "ç",
+  };
+  glong n = g_utf8_strlen (word, -1);
+  g_autoptr(GString) s = g_string_new (NULL);
+  int op = g_rand_int_range (rand, 0, 4);
+  glong at = g_rand_int_range (rand, 0, n - 1);
+  const char *letter = letters[g_rand_int_range (rand, 0, G_N_ELEMENTS (letters))];
+  glong i = 0;
+
+  for (const char *p = word; *p; p = g_utf8_next_char (p), i++)
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (i == at)
+        {
+          switch (op)
+            {
+            case 0:  /* deletion */
+              continue;
+            case 1:  /* insertion */
+              g_string_append (s, letter);
+              break;
+            case 2:  /* substitution */
+              g_string_append (s, letter);
+              continue;
+            default: /* transposition */
+              g_string_append_len (s, next, g_utf8_next_char (next) - next);
+              g_string_append_len (s, p, next - p);
+              p = next;
+              i++;
+              continue;
+            }
+        }
+      g_string_append_len (s, p, next - p);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The way people mistype French: an accent left out or wrong, a key next
+ * to the right one on an AZERTY keyboard, a letter dropped, doubled or hit
+ * with its neighbour, two letters swapped. */
+static char *
+make_keyboard_typo (GRand      *rand,
+                    const char *word)
+{
+  static const char * const near[26] = {
+    "zq", "vngh", "xvdf", "sferxc", "zrsd", "dgrtcv", "fhtyvb", "gjyubn", "uojk", "hkuin",
+    "jlio", "kmop", "lp", "bhj", "ipkl", "olm", "azsw", "etdf", "qdzewx", "ryfg", "yihj",
+    "cbfg", "qsx", "wcsd", "tugh", "aeqs",
+  };
+  glong n;
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (word, -1, &n);
+  g_autofree gunichar *out = g_new0 (gunichar, n + 2);
+  g_autofree char *nfd = NULL;
+  glong at = g_rand_int_range (rand, 0, n);
+  gunichar c = u[at];
+  gboolean has_accent = FALSE;
+  int op;
+
+  for (glong i = 0; i < n; i++)
+    has_accent |= u[i] > 127;
+  op = g_rand_int_range (rand, has_accent ? 0 : 1, 5);
+  memcpy (out, u, n * sizeof (gunichar));
+
+  switch (op)
+    {
+    case 0:  /* accent slip on an accented letter */
+      {
+        glong k = at;
+        while (u[k] < 128)
+          k = (k + 1) % n;
+        if (u[k] == 0xE9 && g_rand_boolean (rand))
+          out[k] = 0xE8;  /* é → è */
+        else
+          {
+            char buf[8] = { 0 };
+            g_unichar_to_utf8 (u[k], buf);
+            nfd = g_utf8_normalize (buf, -1, G_NORMALIZE_NFD);
+            out[k] = (guchar) nfd[0];
+          }
+        return g_ucs4_to_utf8 (out, n, NULL, NULL, NULL);
+      }
+    case 1:  /* neighbouring key */
+      if (c < 128 && g_ascii_islower (c))
+        {
+          const char *keys = near[c - 'a'];
+          out[at] = keys[g_rand_int_range (rand, 0, strlen (keys))];
+          return g_ucs4_to_utf8 (out, n, NULL, NULL, NULL);
+        }
+      G_GNUC_FALLTHROUGH;
+    case 2:  /* a letter dropped */
+      memmove (out + at, u + at + 1, (n - at - 1) * sizeof (gunichar));
+      return g_ucs4_to_utf8 (out, n - 1, NULL, NULL, NULL);
+    case 3:  /* a letter doubled, or its neighbour hit too */
+      {
+        gunichar extra = c;
+        if (c < 128 && g_ascii_islower (c) && g_rand_boolean (rand))
+          extra = near[c - 'a'][g_rand_int_range (rand, 0, strlen (near[c - 'a']))];
+        memmove (out + at + 1, u + at, (n - at) * sizeof (gunichar));
+        out[at] = extra;
+        return g_ucs4_to_utf8 (out, n + 1, NULL, NULL, NULL);
+      }
+    default: /* two letters swapped */
+      if (at + 1 >= n)
+        at = n - 2;
+      out[at] = u[at + 1];
+      out[at + 1] = u[at];
+      return g_ucs4_to_utf8 (out, n, NULL, NULL, NULL);
+    }
+}
+
+static gboolean
+plain_lower_word (const char *word,
+                  gsize       len)
+{
+  const char *p;
+
+  if (g_utf8_strlen (word, len) < 4)
+    return FALSE;
+  for (p = word; p < word + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isalpha (c) || !g_unichar_islower (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+suggestion_accuracy (const char *corpus,
+                     gsize       len,
+                     gboolean    keyboard)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureSpellingDictionary) dict = epure_spelling_dictionary_new ("fr_FR", &error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  EpureWordIter iter;
+  gsize s, e;
+  guint tested = 0, ranked_ok = 0, raw_ok = 0, ranked_in5 = 0, raw_in5 = 0;
+  double t0, t_suggest = 0;
+
+  g_assert_no_error (error);
+
+  /* Distinct real words of the corpus, in a fixed shuffled order. */
+  epure_word_iter_init (&iter, corpus, 0, len, NULL, EPURE_WORD_ITER_SKIP_CAPITALS);
+  while (epure_word_iter_next (&iter, &s, &e))
+    {
+      g_autofree char *w = g_strndup (corpus + s, e - s);
+      if (!plain_lower_word (w, e - s) || g_hash_table_contains (seen, w))
+        continue;
+      if (!epure_spelling_dictionary_check_word (dict, w, -1))
+        continue;
+      g_ptr_array_add (words, w);
+      g_hash_table_add (seen, g_steal_pointer (&w));
+    }
+  for (guint i = words->len; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+      gpointer tmp = words->pdata[i - 1];
+      words->pdata[i - 1] = words->pdata[j];
+      words->pdata[j] = tmp;
+    }
+
+  for (guint i = 0; i < words->len && tested < N_TYPOS; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      g_autofree char *typo = keyboard ? make_keyboard_typo (rand, word) : make_typo (rand, word);
+      g_auto(GStrv) raw = NULL;
+      g_auto(GStrv) ranked = NULL;
+      const char *raw_first = NULL;
+
+      if (epure_spelling_dictionary_check_word (dict, typo, -1))
+        continue;
+
+      t0 = now ();
+      raw = epure_spelling_dictionary_suggest_raw (dict, typo, -1);
+      t_suggest += now () - t0;
+      ranked = epure_spelling_dictionary_rank (dict, typo, -1, (const char * const *) raw, 5);
+
+      for (guint k = 0; raw[k] != NULL && raw_first == NULL; k++)
+        if (strcmp (raw[k], typo) != 0)
+          raw_first = raw[k];
+      tested++;
+      raw_ok += g_strcmp0 (raw_first, word) == 0;
+      ranked_ok += ranked[0] != NULL && strcmp (ranked[0], word) == 0;
+      for (guint k = 0; raw[k] != NULL && k < 5; k++)
+        if (strcmp (raw[k], word) == 0)
+          raw_in5++;
+      ranked_in5 += g_strv_contains ((const char * const *) ranked, word);
+      if (g_getenv ("BENCH_VERBOSE") && (ranked[0] == NULL || strcmp (ranked[0], word) != 0))
+        {
+          g_autofree char *r = g_strjoinv (",", ranked);
+          g_autofree char *w = g_strjoinv (",", raw);
+          printf ("  miss %s → %s: ranked %s | raw %s\n", word, typo, r, w);
+        }
+    }
+
+  printf ("Suggestions on %u one-letter typos of corpus words, %s (fixed seed):\n", tested,
+          keyboard ? "as typed (accent slips, AZERTY neighbours, dropped/doubled letters, swaps)"
+                   : "uniformly random (any letter dropped, added, replaced or swapped)");
+  printf ("  top-1 Enchant's order:  %5.1f %%   (top-5 %5.1f %%)\n",
+          100.0 * raw_ok / MAX (tested, 1), 100.0 * raw_in5 / MAX (tested, 1));
+  printf ("  top-1 Épure's ranking:  %5.1f %%   (top-5 %5.1f %%)   target ≥ 90 %%\n",
+          100.0 * ranked_ok / MAX (tested, 1), 100.0 * ranked_in5 / MAX (tested, 1));
+  printf ("  mean Enchant suggestion time: %.0f ms\n", 1000 * t_suggest / MAX (tested, 1));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *slice = NULL, *corpus = NULL;
+  gsize slice_len, corpus_len;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config = NULL;
+  InProcess in_process = { 0 };
+  double t_cold, t_warm, t_hunspell, t_cli = -1;
+  guint words = 0;
+
+  if (argc < 3)
+    {
+      g_printerr ("Usage: %s SLICE CORPUS [EPURE_CLI]\n", argv[0]);
+      return 2;
+    }
+  config = g_dir_make_tmp ("epure-bench-enchant-XXXXXX", NULL);
+  g_setenv ("ENCHANT_CONFIG_DIR", config, TRUE);
+  epure_init ();
+
+  if (!g_file_get_contents (argv[1], &slice, &slice_len, &error) ||
+      !g_file_get_contents (argv[2], &corpus, &corpus_len, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  {
+    EpureWordIter iter;
+    epure_word_iter_init (&iter, slice, 0, slice_len, NULL, 0);
+    while (epure_word_iter_next (&iter, NULL, NULL))
+      words++;
+  }
+
+  printf ("== Spelling: full check of %.2f MiB (%u words) of French man pages ==\n",
+          slice_len / 1048576.0, words);
+
+  if (g_getenv ("BENCH_ONLY_SUGGEST"))
+    {
+      suggestion_accuracy (corpus, corpus_len, TRUE);
+      suggestion_accuracy (corpus, corpus_len, FALSE);
+      return 0;
+    }
+  in_process.contents = slice;
+  in_process.len = slice_len;
+  /* The first run loads Hunspell and fills the verdict cache: the cost a
+   * CLI run pays. */
+  t_cold = in_process_once (&in_process);
+  t_warm = best_of (in_process_once, &in_process);
+  {
+    const char *hunspell_argv[] = { "hunspell", "-d", "fr_FR", "-l", argv[1], NULL };
+    Command c = { hunspell_argv, 0 };
+    t_hunspell = best_of (command_once, &c);
+    printf ("  hunspell -d fr_FR -l:              %7.3f s   (%u words listed)\n", t_hunspell, c.n_lines);
+  }
+  printf ("  Épure in-process (new checker):    %7.3f s   (%u findings)  %.2f× hunspell   target ≤ 0.5 s, ≤ 1.5×\n",
+          t_cold, in_process.n_findings, t_cold / t_hunspell);
+  printf ("  (a fresh checker every run; best of %d: %.3f s)\n", RUNS, t_warm);
+
+  if (argc > 3 && g_file_test (argv[3], G_FILE_TEST_IS_EXECUTABLE))
+    {
+      const char *cli_argv[] = { argv[3], "check", "--checkers=spelling", argv[1], NULL };
+      Command c = { cli_argv, 0 };
+      t_cli = best_of (command_once, &c);
+      if (t_cli >= 0)
+        printf ("  epure-cli check --checkers=spelling: %5.3f s   (%u output lines)  %.2f× hunspell\n",
+                t_cli, c.n_lines, t_cli / t_hunspell);
+    }
+  else
+    printf ("  epure-cli: not built yet, skipped\n");
+
+  suggestion_accuracy (corpus, corpus_len, TRUE);
+  suggestion_accuracy (corpus, corpus_len, FALSE);
+
+  {
+    g_autofree char *pwl = g_build_filename (config, "fr_FR.dic", NULL);
+    g_remove (pwl);
+    g_rmdir (config);
+  }
+  return 0;
+}
