@@ -294,6 +294,7 @@ bind_row (GtkSignalListItemFactory *factory,
           gtk_widget_remove_css_class (title, "heading");
           gtk_label_set_label (GTK_LABEL (count), "");
         }
+      gtk_widget_set_tooltip_text (box, NULL);
       gtk_widget_set_visible (count, header);
       gtk_widget_set_visible (detail, FALSE);
       gtk_widget_set_visible (dot, FALSE);
@@ -316,6 +317,8 @@ bind_row (GtkSignalListItemFactory *factory,
       guint line = epure_finding_get_line (finding);
 
       gtk_label_set_label (GTK_LABEL (title), epure_finding_get_message (finding));
+      /* Rows are one line: the whole message is in the tooltip. */
+      gtk_widget_set_tooltip_text (box, epure_finding_get_message (finding));
       gtk_widget_remove_css_class (title, "heading");
       gtk_widget_set_visible (count, FALSE);
       gtk_widget_set_visible (dot, TRUE);
