@@ -142,7 +142,7 @@ create_row (EpureCleanupDialog *self,
     {
       g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>", epure_finding_get_message (finding));
       const char *str = epure_text_get_string (self->text, NULL);
-      g_autofree char *block = g_strndup (str + start, MIN (end - start, 600));
+      g_autofree char *block = g_strndup (str + start, epure_utf8_clamp (str, start, end, 600) - start);
       GtkWidget *text = gtk_label_new (g_strstrip (block));
       GtkWidget *keep = gtk_button_new_with_mnemonic (_("This Is _Content"));
 

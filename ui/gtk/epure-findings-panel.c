@@ -339,7 +339,9 @@ bind_row (GtkSignalListItemFactory *factory,
           if (replacements != NULL && replacements[0] != NULL && replacements[0][0] != '\0' && end - start < 200)
             change = epure_markup_change (text, start, end, replacements[0], TRUE);
           else
-            change = epure_markup_change (text, start, MIN (end, start + 200), NULL, FALSE);
+            change = epure_markup_change (text, start,
+                                          epure_utf8_clamp (epure_text_get_string (text, NULL), start, end, 200),
+                                          NULL, FALSE);
           /* TRANSLATORS: "Line 12 · the text around the finding" */
           markup = g_strdup_printf (_("Line %u · %s"), line, change);
         }
