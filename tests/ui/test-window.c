@@ -697,7 +697,9 @@ test_search (Fixture       *fixture,
     entry = gtk_widget_get_parent (entry);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Le ");
-  spin (300);
+  /* The entry waits a moment before searching. */
+  for (guint i = 0; i < 1000 && !gtk_text_buffer_get_selection_bounds (buffer, &start, &end); i++)
+    spin (10);
 
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   first = gtk_text_iter_get_text (&start, &end);
