@@ -792,6 +792,63 @@ test_cleanup_many (Fixture       *fixture,
   g_assert_null (strstr (cleaned, "  \n"));
 }
 
+/* A file dropped on the editor opens (in this window, which is empty). */
+static void
+test_drop_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "depose.txt", "Texte déposé.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  GtkWidget *view = epure_window_get_source_view (fixture->window);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller)
+          && g_type_is_a (gdk_content_formats_get_gtypes (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), NULL)[0], G_TYPE_FILE))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  fixture->loaded = FALSE;
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  wait_for (&fixture->loaded);
+
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Texte déposé.\n");
+}
+
+/* The commands have their documented shortcuts. */
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const struct { const char *accel; const char *action; } expected[] = {
+    { "<Control><Shift>t", "win.clean-typography" },
+    { "<Control><Shift>b", "win.remove-extras" },
+    { "<Control>s", "win.save" },
+    { "<Control>o", "win.open" },
+    { "<Control>f", "win.find" },
+    { "F8", "win.next-finding" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app), expected[i].accel);
+      g_assert_true (g_strv_contains ((const char * const *) actions, expected[i].action));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +893,9 @@ main (int   argc,
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
 
   g_test_add ("/ui/window/cleanup-many", Fixture, NULL, fixture_set_up, test_cleanup_many, fixture_tear_down);
+
+  g_test_add ("/ui/window/drop-file", Fixture, NULL, fixture_set_up, test_drop_file, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
 
   ret = g_test_run ();
 
