@@ -15,6 +15,7 @@
 #define CHECK_DELAY_MS 300
 /* Time given to tagging per main-loop iteration. */
 #define TAG_SLICE_US 4000
+#define TAG_PAUSE_MS 1
 
 struct _EpureBufferChecker
 {
@@ -230,8 +231,14 @@ tag_slice (gpointer user_data)
                                  &start, &end);
       self->tag_index++;
 
+      /* A pause lets a pending frame be drawn: a higher priority than
+       * redrawing, the slices would hold frames back; an idle, and slow
+       * frames (software GL) could hold the slices back for ever. */
       if (g_get_monotonic_time () > deadline)
-        return G_SOURCE_CONTINUE;
+        {
+          self->tag_idle_id = g_timeout_add (TAG_PAUSE_MS, tag_slice, self);
+          return G_SOURCE_REMOVE;
+        }
     }
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->tag_cleared_char);
@@ -275,8 +282,7 @@ publish (EpureBufferChecker *self)
   if (text_is_current (self))
     {
       set_busy (self, TRUE);
-      /* Below redrawing, so the view stays live while tags go in. */
-      self->tag_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, tag_slice, self, NULL);
+      self->tag_idle_id = g_timeout_add (0, tag_slice, self);
     }
   else
     {
