@@ -187,6 +187,14 @@ tour (gboolean dark)
       break;
     }
 
+  /* Typography cleaned in one step: the toast offers to undo it. */
+  dialog = show_cleanup (window, "typography");
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), >, 0);
+  wait_until_checked (window);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("cleaned%s.png", suffix);
+  screenshot (name);
+
   gtk_text_buffer_set_modified (buffer, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
