@@ -187,6 +187,44 @@ tour (gboolean dark)
       break;
     }
 
+  /* The context menu on a misspelled word: suggestions come first. */
+  {
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+    GtkTextIter start;
+    gboolean found = FALSE;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    /* The spell adapter's tag is the one with the error underline. */
+    while (!found && gtk_text_iter_forward_to_tag_toggle (&start, NULL))
+      {
+        GSList *tags = gtk_text_iter_get_toggled_tags (&start, TRUE);
+
+        for (GSList *l = tags; l != NULL && !found; l = l->next)
+          {
+            PangoUnderline underline = PANGO_UNDERLINE_NONE;
+            g_object_get (l->data, "underline", &underline, NULL);
+            found = underline == PANGO_UNDERLINE_ERROR;
+          }
+        g_slist_free (tags);
+      }
+    (void) table;
+    if (found)
+      {
+        gtk_text_iter_forward_char (&start);
+        gtk_text_buffer_place_cursor (buffer, &start);
+        epure_window_update_fix_menu (window, &start);
+        spin (1500);
+        gtk_widget_activate_action (view, "menu.popup", NULL);
+        g_clear_pointer (&name, g_free);
+        name = g_strdup_printf ("spelling-menu%s.png", suffix);
+        screenshot (name);
+        for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+          if (GTK_IS_POPOVER (child))
+            gtk_popover_popdown (GTK_POPOVER (child));
+        spin (100);
+      }
+  }
+
   /* Typography cleaned in one step: the toast offers to undo it. */
   dialog = show_cleanup (window, "typography");
   g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), >, 0);

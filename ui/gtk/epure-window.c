@@ -856,7 +856,10 @@ previous_finding_action (GtkWidget  *widget,
   move_to_finding (EPURE_WINDOW (widget), FALSE);
 }
 
-/* The fixes of the findings under @iter, for the editor's context menu. */
+/* Fills the editor's context menu for @iter: the fixes of the findings
+ * there, and the spelling suggestions for the word there.
+ *
+ * Returns: (transfer none): the fixes' section. */
 GMenuModel *
 epure_window_update_fix_menu (EpureWindow       *self,
                               const GtkTextIter *iter)
@@ -866,6 +869,9 @@ epure_window_update_fix_menu (EpureWindow       *self,
 
   g_return_val_if_fail (EPURE_IS_WINDOW (self), NULL);
 
+#ifdef HAVE_SPELL_ADAPTER
+  epure_spell_adapter_update_menu (self->spell_adapter, iter);
+#endif
   g_menu_remove_all (self->fix_section);
   here = epure_buffer_checker_get_findings_at (self->checker, iter);
   findings = epure_buffer_checker_get_findings (self->checker);
@@ -940,9 +946,6 @@ on_view_pressed (GtkGestureClick *gesture,
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
   gtk_text_view_get_iter_at_location (view, &iter, bx, by);
   epure_window_update_fix_menu (self, &iter);
-#ifdef HAVE_SPELL_ADAPTER
-  epure_spell_adapter_update_menu (self->spell_adapter, &iter);
-#endif
 }
 
 /* Cleanups */
