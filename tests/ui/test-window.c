@@ -849,6 +849,34 @@ test_shortcuts (Fixture       *fixture,
     }
 }
 
+/* The spacing profile of the preferences reaches the typography checker. */
+static void
+test_spaces_profile (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GSettings *settings = epure_application_get_settings (fixture->app);
+  g_autofree char *path = write_fixture (fixture, "profil.txt", "Quelle surprise !\n");
+  g_autofree char *france = NULL;
+  g_autofree char *regular = NULL;
+  EpureCleanupDialog *dialog;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  dialog = open_cleanup (fixture, "typography");
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 1);
+  france = buffer_text (fixture);
+  g_assert_cmpstr (france, ==, "Quelle surprise\u202f!\n");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+
+  g_settings_set_string (settings, "spaces-profile", "regular");
+  wait_for_check (fixture);
+  dialog = open_cleanup (fixture, "typography");
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 1);
+  regular = buffer_text (fixture);
+  g_assert_cmpstr (regular, ==, "Quelle surprise\u00a0!\n");
+  g_settings_reset (settings, "spaces-profile");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +924,8 @@ main (int   argc,
 
   g_test_add ("/ui/window/drop-file", Fixture, NULL, fixture_set_up, test_drop_file, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
+
+  g_test_add ("/ui/window/spaces-profile", Fixture, "typography", fixture_set_up, test_spaces_profile, fixture_tear_down);
 
   ret = g_test_run ();
 
