@@ -877,6 +877,41 @@ test_spaces_profile (Fixture       *fixture,
   g_settings_reset (settings, "spaces-profile");
 }
 
+/* F8 walks through the findings; turning the checker off empties the panel. */
+static void
+test_next_finding_and_disable (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  GSettings *settings = epure_application_get_settings (fixture->app);
+  EpureBufferChecker *checker = epure_window_get_buffer_checker (fixture->window);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *none[] = { NULL };
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-finding", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  first = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (first, ==, "   ");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-finding", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  second = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (second, ==, " ");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-finding", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, (int) g_utf8_strlen ("Le conseil municipal s’est réuni hier soir.", -1));
+
+  g_settings_set_strv (settings, "enabled-checkers", none);
+  wait_for_check (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +961,8 @@ main (int   argc,
   g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
 
   g_test_add ("/ui/window/spaces-profile", Fixture, "typography", fixture_set_up, test_spaces_profile, fixture_tear_down);
+
+  g_test_add ("/ui/window/next-finding-and-disable", Fixture, NULL, fixture_set_up, test_next_finding_and_disable, fixture_tear_down);
 
   ret = g_test_run ();
 
