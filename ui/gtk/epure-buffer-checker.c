@@ -16,6 +16,7 @@
 /* Time given to tagging per main-loop iteration. */
 #define TAG_SLICE_US 4000
 #define TAG_PAUSE_MS 1
+#define RELEASE_SLICE 2000
 
 struct _EpureBufferChecker
 {
@@ -30,6 +31,8 @@ struct _EpureBufferChecker
   EpureText     *text;
   GPtrArray     *raw_findings;
   GPtrArray     *shown;
+  GPtrArray     *graveyard;
+  guint          release_id;
 
   /* Tagging in slices: the next finding, where the walk is, what is cleared. */
   guint          tag_idle_id;
@@ -251,6 +254,33 @@ tag_slice (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+release_slice (gpointer user_data)
+{
+  EpureBufferChecker *self = user_data;
+  guint n = 0;
+
+  while (self->graveyard->len > 0 && n++ < RELEASE_SLICE)
+    g_ptr_array_remove_index_fast (self->graveyard, self->graveyard->len - 1);
+  if (self->graveyard->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->release_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes @findings (an array that owns its references) to unref them in
+ * slices: finalizing 20 000 findings at once stalls the window. */
+static void
+release_later (EpureBufferChecker *self,
+               GPtrArray          *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (self->graveyard, g_object_ref (g_ptr_array_index (findings, i)));
+  g_ptr_array_unref (findings);
+  if (self->release_id == 0 && self->graveyard->len > 0)
+    self->release_id = g_timeout_add (TAG_PAUSE_MS, release_slice, self);
+}
+
 /* Publishes raw_findings: the list model at once, the tags in slices. */
 static void
 publish (EpureBufferChecker *self)
@@ -268,7 +298,10 @@ publish (EpureBufferChecker *self)
       g_ptr_array_add (shown, g_object_ref (finding));
     }
 
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  /* The old findings still hold a reference from self->shown: they are
+   * released in slices later, not all at once while the list changes. */
+  if (self->shown != NULL)
+    release_later (self, g_steal_pointer (&self->shown));
   self->shown = g_steal_pointer (&shown);
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
                        self->shown->pdata, self->shown->len);
@@ -748,6 +781,7 @@ epure_buffer_checker_dispose (GObject *object)
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  g_clear_handle_id (&self->release_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -767,6 +801,7 @@ epure_buffer_checker_finalize (GObject *object)
   g_clear_pointer (&self->text, epure_text_unref);
   g_clear_pointer (&self->raw_findings, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->graveyard, g_ptr_array_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
   g_free (self->skip_checker);
 
@@ -805,5 +840,6 @@ static void
 epure_buffer_checker_init (EpureBufferChecker *self)
 {
   self->findings = g_list_store_new (EPURE_TYPE_FINDING);
+  self->graveyard = g_ptr_array_new_with_free_func (g_object_unref);
   self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
