@@ -912,6 +912,41 @@ test_next_finding_and_disable (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)), ==, 0);
 }
 
+/* "Save" on an imported web page asks instead of overwriting it with text. */
+static void
+test_save_imported_asks (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *html = "<!DOCTYPE html><html><head><title>Page</title></head>"
+                     "<body><h1>Titre</h1><p>Un paragraphe.</p></body></html>";
+  g_autofree char *path = write_fixture (fixture, "page.html", html);
+  g_autofree char *on_disk = NULL;
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  open_file (fixture, path);
+  g_assert_true (fixture->load_ok);
+  g_assert_cmpstr (epure_document_get_format (epure_window_get_document (fixture->window)), ==, "html");
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Ajout.\n", -1);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  spin (50);
+  dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "page.html"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, html);
+  g_assert_true (gtk_text_buffer_get_modified (buffer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,6 +998,8 @@ main (int   argc,
   g_test_add ("/ui/window/spaces-profile", Fixture, "typography", fixture_set_up, test_spaces_profile, fixture_tear_down);
 
   g_test_add ("/ui/window/next-finding-and-disable", Fixture, NULL, fixture_set_up, test_next_finding_and_disable, fixture_tear_down);
+
+  g_test_add ("/ui/window/save-imported-asks", Fixture, NULL, fixture_set_up, test_save_imported_asks, fixture_tear_down);
 
   ret = g_test_run ();
 

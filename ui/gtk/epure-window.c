@@ -572,8 +572,21 @@ export_action (GtkWidget  *widget,
   run_save_dialog (EPURE_WINDOW (widget), TRUE);
 }
 
+static void
+on_save_format_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         EpureWindow      *self)
+{
+  if (g_str_equal (response, "save-as"))
+    run_save_dialog (self, FALSE);
+  else if (g_str_equal (response, "export"))
+    run_save_dialog (self, TRUE);
+  else
+    self->close_after_save = FALSE;
+}
+
 /* An imported .odt, .docx or web page is never overwritten with plain
- * text: "Save" asks where, and in what, to write. */
+ * text: "Save" asks first, and writes elsewhere. */
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -581,11 +594,37 @@ save_action (GtkWidget  *widget,
 {
   EpureWindow *self = EPURE_WINDOW (widget);
   GFile *file = epure_document_get_file (self->document);
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
-  if (file != NULL && epure_document_is_plain (self->document))
-    epure_window_save_to (self, file, epure_document_get_format (self->document), FALSE);
-  else
-    run_save_dialog (self, FALSE);
+  if (file == NULL)
+    {
+      run_save_dialog (self, FALSE);
+      return;
+    }
+  if (epure_document_is_plain (self->document))
+    {
+      epure_window_save_to (self, file, epure_document_get_format (self->document), FALSE);
+      return;
+    }
+
+  title = epure_document_dup_title (self->document);
+  heading = g_strdup_printf (_("Keep “%s” As It Is?"), title);
+  body = g_strdup_printf (_("This document was imported from %s. Épure edits its text only, so saving over it would lose its formatting. Save the text as a new file, or export it to another format."),
+                          epure_format_get_name (epure_document_get_format (self->document)));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    "save-as", _("Save as _Text…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_format_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
