@@ -289,11 +289,13 @@ on_load_done (GObject      *object,
 
   if (epure_document_get_encoding_guessed (self->document))
     {
+      const char *encoding = epure_document_get_encoding (self->document);
+      /* iconv's "WINDOWS-1252" as people write it. */
+      g_autofree char *shown = g_ascii_strncasecmp (encoding, "WINDOWS-", 8) == 0
+                               ? g_strconcat ("Windows-", encoding + 8, NULL) : g_strdup (encoding);
       g_autofree char *message =
-        g_strdup_printf (_("This file is not UTF-8: it was read as %s. It will be saved as UTF-8."),
-                         epure_document_get_encoding (self->document));
+        g_strdup_printf (_("This file is not UTF-8: it was read as %s. It will be saved as UTF-8."), shown);
       show_info (self, message);
-      show_toast (self, message);
     }
   else if (!epure_document_is_plain (self->document))
     {
