@@ -1910,9 +1910,24 @@ epure_typography_checker_clean (EpureTypographyChecker  *self,
   return g_memdup2 (str, len + 1);
 }
 
+/* The checker's fast path for epure_pipeline_clean(): its automatic
+ * findings are sure (confidence 1), the others are never applied. */
+static GPtrArray *
+fix (EpureChecker  *checker,
+     EpureText     *text,
+     double         min_confidence,
+     GCancellable  *cancellable,
+     GError       **error)
+{
+  if (min_confidence > 1.0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  return epure_typography_checker_fix (EPURE_TYPOGRAPHY_CHECKER (checker), text, cancellable, error);
+}
+
 static void
 checker_iface_init (EpureCheckerInterface *iface)
 {
+  iface->fix = fix;
   iface->get_id = get_id;
   iface->get_display_name = get_display_name;
   iface->get_scope = get_scope;
