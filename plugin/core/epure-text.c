@@ -398,6 +398,39 @@ add_span (GArray           *spans,
   g_array_append_val (spans, span);
 }
 
+/* The bytes where a verbatim span can be recognised: a fence or a code
+ * span at '`' or '~', an address at '@', a URL at the ':' of its scheme or
+ * the '.' of "www.".  Everything else is skipped without a look. */
+static const guint8 verbatim_trigger[256] = {
+  ['`'] = 1, ['~'] = 1, ['@'] = 1, [':'] = 1, ['.'] = 1,
+};
+
+/* Where a URL that has its ':' or "www."'s '.' at @t starts, or NULL. */
+static const char *
+url_start (const char *base,
+           const char *end,
+           const char *t)
+{
+  static const struct { const char *prefix; gsize before; } schemes[] = {
+    { "http://", 4 }, { "https://", 5 }, { "ftp://", 3 }, { "mailto:", 6 }, { "www.", 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      const char *u = t - schemes[i].before;
+
+      if ((*t == '.') != (schemes[i].prefix[3] == '.'))
+        continue;
+      if ((gsize) (t - base) < schemes[i].before)
+        continue;
+      if ((u == base || !g_ascii_isalnum (u[-1])) && starts_with_ci (u, end, schemes[i].prefix))
+        return u;
+    }
+  return NULL;
+}
+
+/* One left-to-right scan; a span found is skipped whole.  Only trigger
+ * bytes are looked at, each as the scan of every byte would have. */
 static GArray *
 scan_verbatim (EpureText *self)
 {
@@ -408,42 +441,56 @@ scan_verbatim (EpureText *self)
 
   while (p < end)
     {
+      const char *t = p;
       const char *content;
-      guchar c = *p;
+      guchar c;
 
-      /* Fenced code block: ``` or ~~~ at the start of a line, to the closing fence. */
-      if ((c == '`' || c == '~' || c == ' ') && at_line_start (base, p, &content) &&
-          content + 3 <= end && (content[0] == '`' || content[0] == '~') &&
-          content[1] == content[0] && content[2] == content[0])
+      while (t < end && !verbatim_trigger[(guchar) *t])
+        t++;
+      if (t >= end)
+        break;
+      c = *t;
+
+      /* Fenced code block: ``` or ~~~ at the start of a line (after up to
+       * three spaces), to the closing fence. */
+      if (c == '`' || c == '~')
         {
-          char fence = content[0];
-          const char *q = next_line (p, end);
+          const char *ls = t;
 
-          while (q < end)
+          while (ls > p && ls > t - 3 && ls[-1] == ' ')
+            ls--;
+          if (at_line_start (base, ls, &content) && content == t &&
+              content + 3 <= end && content[1] == content[0] && content[2] == content[0])
             {
-              const char *inner;
-              if (at_line_start (base, q, &inner) && inner + 3 <= end &&
-                  inner[0] == fence && inner[1] == fence && inner[2] == fence)
+              char fence = content[0];
+              const char *q = next_line (ls, end);
+
+              while (q < end)
                 {
-                  q = line_end (q, end);
-                  break;
+                  const char *inner;
+                  if (at_line_start (base, q, &inner) && inner + 3 <= end &&
+                      inner[0] == fence && inner[1] == fence && inner[2] == fence)
+                    {
+                      q = line_end (q, end);
+                      break;
+                    }
+                  q = next_line (q, end);
                 }
-              q = next_line (q, end);
+              add_span (spans, base, ls, q, EPURE_VERBATIM_CODE_BLOCK);
+              p = q;
+              continue;
             }
-          add_span (spans, base, p, q, EPURE_VERBATIM_CODE_BLOCK);
-          p = q;
-          continue;
         }
 
       /* Code span: a run of n backticks closed by a run of n, within a paragraph. */
       if (c == '`')
         {
-          const char *q = p;
+          const char *q = t;
           gsize n, m;
 
           while (q < end && *q == '`')
             q++;
-          n = q - p;
+          n = q - t;
           while (q < end)
             {
               if (*q == '`')
@@ -454,7 +501,7 @@ scan_verbatim (EpureText *self)
                   m = r - q;
                   if (m == n)
                     {
-                      add_span (spans, base, p, r, EPURE_VERBATIM_CODE_SPAN);
+                      add_span (spans, base, t, r, EPURE_VERBATIM_CODE_SPAN);
                       p = r;
                       goto next;
                     }
@@ -465,34 +512,35 @@ scan_verbatim (EpureText *self)
                 break;
               q++;
             }
-          p += n;
+          p = t + n;
           continue;
         }
 
       /* URL: a scheme or "www." at the start of a word. */
-      if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W' || c == 'm' || c == 'M') &&
-          (p == base || !g_ascii_isalnum (p[-1])) &&
-          (starts_with_ci (p, end, "http://") || starts_with_ci (p, end, "https://") ||
-           starts_with_ci (p, end, "ftp://") || starts_with_ci (p, end, "www.") ||
-           starts_with_ci (p, end, "mailto:")))
+      if (c == ':' || c == '.')
         {
-          const char *q = p;
-          while (q < end && is_url_char (*q))
-            q++;
-          q = trim_url_end (p, q);
-          if (q - p > 4)
+          const char *u = url_start (base, end, t);
+
+          if (u != NULL && u >= p)
             {
-              add_span (spans, base, p, q, EPURE_VERBATIM_URL);
-              p = q;
-              continue;
+              const char *q = u;
+              while (q < end && is_url_char (*q))
+                q++;
+              q = trim_url_end (u, q);
+              if (q - u > 4)
+                {
+                  add_span (spans, base, u, q, EPURE_VERBATIM_URL);
+                  p = q;
+                  continue;
+                }
             }
         }
 
       /* E-mail address: local@domain.tld */
-      if (c == '@' && p > base && p + 1 < end && is_email_local_char (p[-1]) && g_ascii_isalnum (p[1]))
+      if (c == '@' && t > base && t + 1 < end && is_email_local_char (t[-1]) && g_ascii_isalnum (t[1]))
         {
-          const char *s = p;
-          const char *q = p + 1;
+          const char *s = t;
+          const char *q = t + 1;
           gboolean dot = FALSE;
           EpureVerbatimSpan *last;
 
@@ -504,7 +552,7 @@ scan_verbatim (EpureText *self)
                 dot = TRUE;
               q++;
             }
-          while (q > p + 1 && (q[-1] == '.' || q[-1] == '-'))
+          while (q > t + 1 && (q[-1] == '.' || q[-1] == '-'))
             q--;
 
           /* The local part may already be inside an earlier span (a URL). */
@@ -517,7 +565,7 @@ scan_verbatim (EpureText *self)
             }
         }
 
-      p++;
+      p = t + 1;
     next:
       ;
     }
