@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "epure-byte-scan.h"
 #include "epure-error.h"
 #include "epure-text.h"
 
@@ -445,6 +446,8 @@ scan_verbatim (EpureText *self)
       const char *content;
       guchar c;
 
+      t = base + epure_skip_to_any ((const guchar *) base, t - base, end - base,
+                                    (const guchar *) "`~@:.", 5);
       while (t < end && !verbatim_trigger[(guchar) *t])
         t++;
       if (t >= end)

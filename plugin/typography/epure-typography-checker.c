@@ -20,6 +20,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "epure-byte-scan.h"
 #include "epure-quote-scanner.h"
 #include "epure-typography-checker.h"
 #include "epure-typography-chars.h"
@@ -1347,6 +1348,9 @@ static const guint8 interesting[256] = {
   [0xC2] = 1, [0xE2] = 1,
 };
 
+/* The same bytes but the space, which only counts when doubled. */
+static const guchar interesting_set[] = "'.,;:!?-\xC2\xE2";
+
 static void
 other_hits (Context *ctx,
             gsize    ps,
@@ -1363,7 +1367,19 @@ other_hits (Context *ctx,
       gboolean automatic;
       Hit *hit;
 
-      /* Most bytes are letters and single spaces: skip them fast. */
+      /* Most bytes are letters and single spaces: skip them fast, 16 at a
+       * time while no block holds an interesting byte or two spaces. */
+      while (p + 17 <= pe)
+        {
+          EpureBytes16 v = epure_bytes16_load (u + p);
+          EpureMask16 m = epure_bytes16_eq (v, ' ') & epure_bytes16_eq (epure_bytes16_load (u + p + 1), ' ');
+
+          for (guint i = 0; i < sizeof interesting_set - 1; i++)
+            m |= epure_bytes16_eq (v, interesting_set[i]);
+          if (epure_mask16_any (m))
+            break;
+          p += 16;
+        }
       while (p < pe && (interesting[u[p]] == 0 || (u[p] == ' ' && u[p + 1] != ' ')))
         p++;
       if (p >= pe)

@@ -158,6 +158,14 @@ timer_stop (Timer *t)
     t->cpu = cpu;
 }
 
+/* Is @mode one of the comma-separated @modes? */
+static gboolean
+wants (const char *modes, const char *mode)
+{
+  g_auto(GStrv) list = g_strsplit (modes, ",", -1);
+  return g_strv_contains ((const char * const *) list, mode);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -174,7 +182,7 @@ main (int argc, char *argv[])
   EpureChecker *checker;
   guint n_findings = 0, n_changes = 0;
 
-#define WANT(mode) (modes == NULL || strstr (modes, mode) != NULL)
+#define WANT(mode) (modes == NULL || wants (modes, mode))
 
   if (argc < 2)
     {
