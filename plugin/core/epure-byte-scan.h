@@ -44,9 +44,27 @@ epure_mask16_any (EpureMask16 m)
   return (halves[0] | halves[1]) != 0;
 }
 
-/* Skips from @p the 16-byte blocks that hold none of the @n bytes of
- * @set, and returns where the first other block starts (at most 15 bytes
- * before @end): the caller's byte loop takes it from there.  Reads
+/* The index of the first set byte of a non-zero @m. */
+static inline guint
+epure_mask16_first (EpureMask16 m)
+{
+  guint64 halves[2];
+
+  memcpy (halves, &m, sizeof halves);
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  if (halves[0] != 0)
+    return __builtin_ctzll (halves[0]) / 8;
+  return 8 + __builtin_ctzll (halves[1]) / 8;
+#else
+  if (halves[0] != 0)
+    return __builtin_clzll (halves[0]) / 8;
+  return 8 + __builtin_clzll (halves[1]) / 8;
+#endif
+}
+
+/* Skips from @p, 16 bytes at a time, the bytes that are none of the @n
+ * bytes of @set: returns the offset of the first one, or a point at most
+ * 15 bytes before @end from where the caller's byte loop goes on.  Reads
  * [p, end) only. */
 static inline gsize
 epure_skip_to_any (const guchar *s,
@@ -63,7 +81,7 @@ epure_skip_to_any (const guchar *s,
       for (guint i = 1; i < n; i++)
         m |= epure_bytes16_eq (v, set[i]);
       if (epure_mask16_any (m))
-        break;
+        return p + epure_mask16_first (m);
       p += 16;
     }
   return p;

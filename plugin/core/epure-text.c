@@ -49,6 +49,49 @@ epure_utf8_looks_binary (const char *data,
   return probe > 0 && controls * 100 > probe;
 }
 
+/* g_utf8_validate_len(), with runs of ASCII skipped 16 bytes at a time:
+ * every clean pass makes a new snapshot, and most text is ASCII. */
+static gboolean
+utf8_validate (const char  *s,
+               gsize        len,
+               const char **bad)
+{
+  const guchar *u = (const guchar *) s;
+  gsize p = 0;
+
+  while (p < len)
+    {
+      gsize w;
+      const char *stop;
+
+      while (p + 16 <= len)
+        {
+          guint64 halves[2];
+
+          memcpy (halves, u + p, sizeof halves);
+          if (((halves[0] | halves[1]) & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          p += 16;
+        }
+      if (p + 16 > len)
+        break;
+
+      /* A window around the non-ASCII bytes; a character it cuts is
+       * validated again from its start by the next window. */
+      w = MIN (len - p, 32);
+      if (g_utf8_validate_len (s + p, w, &stop))
+        {
+          p += w;
+          continue;
+        }
+      if (p + w == len || (gsize) (stop - (s + p)) + 4 <= w)
+        break;   /* really invalid: let the full check say where */
+      p = stop - s;
+    }
+
+  return g_utf8_validate_len (s + p, len - p, bad);
+}
+
 EpureText *
 epure_text_new_take (char   *utf8,
                      gsize   len,
@@ -70,7 +113,7 @@ epure_text_new_take (char   *utf8,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (utf8, len, &bad))
+  if (!utf8_validate (utf8, len, &bad))
     {
       g_set_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8,
                    "Invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (bad - utf8));

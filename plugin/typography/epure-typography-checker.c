@@ -656,6 +656,15 @@ count_words (const char *s,
               len++;
               q++;
             }
+          else if (c == 0xC3 && q + 1 < end && ((guchar) s[q + 1] & 0xC0) == 0x80 &&
+                   (guchar) s[q + 1] != 0x97 && (guchar) s[q + 1] != 0xB7)
+            {
+              /* U+00C0..U+00FF but × and ÷: the accented letters of French. */
+              latin_accent = TRUE;
+              ascii = FALSE;
+              len++;
+              q += 2;
+            }
           else
             {
               gunichar u = g_utf8_get_char_validated (s + q, end - q);
@@ -1377,7 +1386,10 @@ other_hits (Context *ctx,
           for (guint i = 0; i < sizeof interesting_set - 1; i++)
             m |= epure_bytes16_eq (v, interesting_set[i]);
           if (epure_mask16_any (m))
-            break;
+            {
+              p += epure_mask16_first (m);
+              break;
+            }
           p += 16;
         }
       while (p < pe && (interesting[u[p]] == 0 || (u[p] == ' ' && u[p + 1] != ' ')))

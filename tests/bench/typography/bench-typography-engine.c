@@ -178,7 +178,7 @@ main (int argc, char *argv[])
   const char *ids[] = { "typography", NULL };
   /* EPURE_BENCH_MODES=clean,check runs only those (for profiling). */
   const char *modes = g_getenv ("EPURE_BENCH_MODES");
-  Timer checker_only = { 0 }, check = { 0 }, clean = { 0 }, stream = { 0 }, fast = { 0 }, findings_route = { 0 };
+  Timer fix = { 0 }, checker_only = { 0 }, check = { 0 }, clean = { 0 }, stream = { 0 }, fast = { 0 }, findings_route = { 0 };
   EpureChecker *checker;
   guint n_findings = 0, n_changes = 0;
 
@@ -212,6 +212,18 @@ main (int argc, char *argv[])
           timer_start (&checker_only);
           findings = epure_checker_check (checker, text, NULL, &error);
           timer_stop (&checker_only);
+        }
+
+      /* One pass of the fast path: the automatic edits, no findings. */
+      if (WANT ("fix"))
+        {
+          g_autoptr(EpureText) text = epure_text_new (data, len, &error);
+          g_autoptr(GPtrArray) edits = NULL;
+
+          epure_text_get_verbatim_spans (text, NULL);
+          timer_start (&fix);
+          edits = epure_checker_fix (checker, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &error);
+          timer_stop (&fix);
         }
 
       /* The typography checker's own cleaning loop, through its edits. */
@@ -286,6 +298,8 @@ main (int argc, char *argv[])
 
   printf ("# %u findings, %u changes, best of %d runs\n", n_findings, n_changes, RUNS);
   printf ("# mode bytes wall-s wall-MiB/s cpu-s cpu-MiB/s\n");
+  if (WANT ("fix"))
+    report ("fix", len, fix.wall, fix.cpu);
   if (WANT ("checker-only"))
     report ("checker-only", len, checker_only.wall, checker_only.cpu);
   if (WANT ("check"))

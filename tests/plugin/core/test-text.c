@@ -397,6 +397,51 @@ test_text_verbatim_reference (void)
     }
 }
 
+/* Snapshots accept exactly the valid UTF-8 and name the first bad byte,
+ * whatever the mix of ASCII runs and multibyte characters around it. */
+static void
+test_text_validation (void)
+{
+  static const char *pieces[] = {
+    "a", "abcdefghijklmnopqrstuvwxyz012345", " ", "\n", "é", "’", "😀", "\xC3", "\x80", "\xE2\x80",
+    "\xF0\x9F\x98", "\xED\xA0\x80", "\xC0\xAF", "\xFF", "\xF4\x90\x80\x80", "«", "\xC2\xA0",
+  };
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(EpureText) text = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_parts = g_test_rand_int_range (1, 30);
+      const char *bad = NULL;
+      gboolean valid;
+
+      for (guint i = 0; i < n_parts; i++)
+        {
+          guint k = g_test_rand_int_range (0, G_N_ELEMENTS (pieces));
+          /* Mostly valid text, so that the bad bytes are far apart. */
+          if (k >= 7 && k <= 15 && g_test_rand_int_range (0, 4) != 0)
+            k = 1;
+          g_string_append (s, pieces[k]);
+        }
+      valid = g_utf8_validate_len (s->str, s->len, &bad);
+      text = epure_text_new (s->str, s->len, &error);
+      if (valid)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (text);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf ("Invalid UTF-8 at byte %" G_GSIZE_FORMAT,
+                                                      (gsize) (bad - s->str));
+          g_assert_null (text);
+          g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8);
+          g_assert_cmpstr (error->message, ==, message);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/text/empty", test_text_empty);
   g_test_add_func ("/text/verbatim", test_text_verbatim_spans);
   g_test_add_func ("/text/verbatim-reference", test_text_verbatim_reference);
+  g_test_add_func ("/text/validation", test_text_validation);
 
   return g_test_run ();
 }
