@@ -542,7 +542,7 @@ epure_pipeline_clean (EpurePipeline  *self,
         break;
 
       changes += edits->len;
-      next = epure_text_new_take (g_steal_pointer (&cleaned), cleaned_len, error);
+      next = epure_text_new_edited (current, edits, g_steal_pointer (&cleaned), cleaned_len, error);
       if (next == NULL)
         return NULL;
       g_clear_pointer (&current, epure_text_unref);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "epure-byte-scan.h"
+#include "epure-edit.h"
 #include "epure-error.h"
 #include "epure-text.h"
 
@@ -49,8 +50,17 @@ epure_utf8_looks_binary (const char *data,
   return probe > 0 && controls * 100 > probe;
 }
 
-/* g_utf8_validate_len(), with runs of ASCII skipped 16 bytes at a time:
- * every clean pass makes a new snapshot, and most text is ASCII. */
+static inline gboolean
+is_continuation (guchar c)
+{
+  return (c & 0xC0) == 0x80;
+}
+
+/* g_utf8_validate_len() for text without NUL bytes (refused before as
+ * binary), at a few bytes per cycle: every clean pass makes a new
+ * snapshot.  ASCII is skipped 16 bytes at a time and the common sequences
+ * are checked inline; at the first doubt g_utf8_validate_len() has the
+ * last word, and says where the bad byte is. */
 static gboolean
 utf8_validate (const char  *s,
                gsize        len,
@@ -61,32 +71,39 @@ utf8_validate (const char  *s,
 
   while (p < len)
     {
-      gsize w;
-      const char *stop;
+      gsize block_end;
+      guint64 halves[2];
 
-      while (p + 16 <= len)
-        {
-          guint64 halves[2];
-
-          memcpy (halves, u + p, sizeof halves);
-          if (((halves[0] | halves[1]) & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
-            break;
-          p += 16;
-        }
       if (p + 16 > len)
         break;
-
-      /* A window around the non-ASCII bytes; a character it cuts is
-       * validated again from its start by the next window. */
-      w = MIN (len - p, 32);
-      if (g_utf8_validate_len (s + p, w, &stop))
+      memcpy (halves, u + p, sizeof halves);
+      if (((halves[0] | halves[1]) & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
         {
-          p += w;
+          p += 16;
           continue;
         }
-      if (p + w == len || (gsize) (stop - (s + p)) + 4 <= w)
-        break;   /* really invalid: let the full check say where */
-      p = stop - s;
+
+      for (block_end = p + 16; p < block_end; )
+        {
+          guchar c = u[p];
+
+          if (c < 0x80)
+            p++;
+          else if (c >= 0xC2 && c <= 0xDF && p + 1 < len && is_continuation (u[p + 1]))
+            p += 2;
+          else if (c >= 0xE0 && c <= 0xEF && p + 2 < len && is_continuation (u[p + 1]) &&
+                   is_continuation (u[p + 2]) &&
+                   (c != 0xE0 || u[p + 1] >= 0xA0) &&    /* overlong */
+                   (c != 0xED || u[p + 1] < 0xA0))       /* surrogate */
+            p += 3;
+          else if (c >= 0xF0 && c <= 0xF4 && p + 3 < len && is_continuation (u[p + 1]) &&
+                   is_continuation (u[p + 2]) && is_continuation (u[p + 3]) &&
+                   (c != 0xF0 || u[p + 1] >= 0x90) &&    /* overlong */
+                   (c != 0xF4 || u[p + 1] < 0x90))       /* beyond U+10FFFF */
+            p += 4;
+          else
+            return g_utf8_validate_len (s + p, len - p, bad);
+        }
     }
 
   return g_utf8_validate_len (s + p, len - p, bad);
@@ -126,6 +143,63 @@ epure_text_new_take (char   *utf8,
   self->str = utf8;
   self->len = len;
 
+  return self;
+}
+
+/* Does @offset fall between two characters of @s? */
+static gboolean
+at_char_boundary (const char *s,
+                  gsize       len,
+                  gsize       offset)
+{
+  return offset >= len || !is_continuation ((guchar) s[offset]);
+}
+
+/**
+ * epure_text_new_edited:
+ * @source: the text @edits were made for
+ * @edits: (element-type EpureEdit): sorted, non-overlapping edits of @source
+ * @utf8: (transfer full): @source with @edits applied (epure_edits_apply())
+ *
+ * As epure_text_new_take(), for the next snapshot of a cleaning pass:
+ * @source is known to be valid text, so when every edit replaces whole
+ * characters by valid UTF-8 without NUL the result is valid too, and only
+ * the replacements and the start of the text (for the binary test) are
+ * read rather than all of it.  Otherwise everything is checked.
+ */
+EpureText *
+epure_text_new_edited (EpureText  *source,
+                       GPtrArray  *edits,
+                       char       *utf8,
+                       gsize       len,
+                       GError    **error)
+{
+  EpureText *self;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (edits != NULL, NULL);
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const EpureEdit *e = g_ptr_array_index (edits, i);
+
+      if (e->start > e->end || e->end > source->len ||
+          !at_char_boundary (source->str, source->len, e->start) ||
+          !at_char_boundary (source->str, source->len, e->end) ||
+          !g_utf8_validate (e->replacement, -1, NULL))
+        return epure_text_new_take (utf8, len, error);
+    }
+
+  /* No NUL anywhere (the source had none, nor do the replacements): only
+   * the control bytes of the first block remain to count. */
+  if (epure_utf8_looks_binary (utf8, MIN (len, 8192)))
+    return epure_text_new_take (utf8, len, error);
+
+  self = g_new0 (EpureText, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->str = utf8;
+  self->len = len;
   return self;
 }
 

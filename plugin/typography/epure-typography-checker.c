@@ -1923,7 +1923,7 @@ epure_typography_checker_clean (EpureTypographyChecker  *self,
       if (cleaned == NULL)
         return NULL;
       changes += edits->len;
-      next = epure_text_new_take (cleaned, cleaned_len, error);
+      next = epure_text_new_edited (current, edits, cleaned, cleaned_len, error);
       if (next == NULL)
         return NULL;
       g_clear_pointer (&current, epure_text_unref);

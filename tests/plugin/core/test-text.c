@@ -442,6 +442,53 @@ test_text_validation (void)
     }
 }
 
+static EpureText *
+edited (EpureText  *source,
+        gsize       start,
+        gsize       end,
+        const char *replacement,
+        GError    **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  const char *str;
+  gsize len, out_len;
+  char *out;
+
+  g_ptr_array_add (edits, epure_edit_new (start, end, replacement));
+  str = epure_text_get_string (source, &len);
+  out = epure_edits_apply (str, len, edits, &out_len, NULL);
+  g_assert_nonnull (out);
+  return epure_text_new_edited (source, edits, out, out_len, error);
+}
+
+/* The next snapshot of a cleaning pass is checked where the edits changed
+ * it; an edit that cuts a character is caught all the same. */
+static void
+test_text_new_edited (void)
+{
+  g_autoptr(EpureText) source = epure_text_new ("l'été \"oui\"", -1, NULL);
+  g_autoptr(EpureText) next = NULL;
+  g_autoptr(EpureText) cut = NULL;
+  g_autoptr(GError) error = NULL;
+
+  next = edited (source, 1, 2, "’", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (epure_text_get_string (next, NULL), ==, "l’été \"oui\"");
+  g_assert_cmpuint (epure_text_get_length (next), ==, strlen ("l’été \"oui\""));
+
+  /* The first byte of "é" alone: the result is not UTF-8 any more. */
+  cut = edited (source, 2, 3, "e", &error);
+  g_assert_null (cut);
+  g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8);
+  g_clear_error (&error);
+
+  /* Control bytes at the start make it binary, as for a new text. */
+  g_clear_pointer (&cut, epure_text_unref);
+  cut = edited (source, 0, 1, "\x01\x02\x03", &error);
+  g_assert_null (cut);
+  g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/text/verbatim", test_text_verbatim_spans);
   g_test_add_func ("/text/verbatim-reference", test_text_verbatim_reference);
   g_test_add_func ("/text/validation", test_text_validation);
+  g_test_add_func ("/text/new-edited", test_text_new_edited);
 
   return g_test_run ();
 }
