@@ -115,6 +115,8 @@ main (int   argc,
     }
   path = argv[1];
 
+  /* Figures show up as they come, even through meson's pipe. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
   config = g_dir_make_tmp ("epure-bench-enchant-XXXXXX", NULL);
   g_setenv ("ENCHANT_CONFIG_DIR", config, TRUE);
   if (!gtk_init_check ())

@@ -346,6 +346,8 @@ main (int   argc,
       g_printerr ("Usage: %s SLICE CORPUS [EPURE_CLI]\n", argv[0]);
       return 2;
     }
+  /* Figures show up as they come, even through meson's pipe. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
   config = g_dir_make_tmp ("epure-bench-enchant-XXXXXX", NULL);
   g_setenv ("ENCHANT_CONFIG_DIR", config, TRUE);
   epure_init ();
