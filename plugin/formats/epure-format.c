@@ -10,8 +10,9 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <uchardet.h>
 
-#include "epure-format.h"
+#include "epure-format-private.h"
 
 G_DEFINE_QUARK (epure-format-error-quark, epure_format_error)
 
@@ -20,6 +21,7 @@ struct _EpureImport
   GObject parent_instance;
 
   EpureText *text;
+  EpureStructure *structure;
   char *format;
   char *encoding;
   EpureNewline newline;
@@ -35,6 +37,7 @@ epure_import_finalize (GObject *object)
   EpureImport *self = (EpureImport *) object;
 
   g_clear_pointer (&self->text, epure_text_unref);
+  g_clear_object (&self->structure);
   g_free (self->format);
   g_free (self->encoding);
 
@@ -66,6 +69,12 @@ static const struct {
   { "text", "txt", N_("Plain text"), "text/plain", TRUE, TRUE },
   { "md", "md", N_("Markdown"), "text/markdown", TRUE, TRUE },
   { "markdown", "md", N_("Markdown"), "text/markdown", TRUE, TRUE },
+  { "html", "html", N_("Web page"), "text/html", TRUE, TRUE },
+  { "htm", "html", N_("Web page"), "text/html", TRUE, TRUE },
+  { "xhtml", "html", N_("Web page"), "text/html", TRUE, TRUE },
+  { "odt", "odt", N_("OpenDocument text"), "application/vnd.oasis.opendocument.text", TRUE, TRUE },
+  { "docx", "docx", N_("Word document"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", TRUE, TRUE },
+  { "pdf", "pdf", N_("PDF document"), "application/pdf", FALSE, TRUE },
 };
 
 /* Returns: (transfer none): the format ids that can be opened, or with
@@ -148,6 +157,31 @@ epure_format_from_filename (const char *filename)
   return NULL;
 }
 
+/* Returns: (transfer none): every file name extension of @format, its
+ * canonical one first ("html", "htm", "xhtml"), for file dialog filters. */
+const char * const *
+epure_format_get_extensions (const char *format)
+{
+  static const char *lists[G_N_ELEMENTS (formats)][G_N_ELEMENTS (formats) + 1];
+  static gsize initialized;
+  int first = find_format (format);
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          guint n = 0;
+
+          for (guint j = 0; j < G_N_ELEMENTS (formats); j++)
+            if (g_str_equal (formats[i].format, formats[j].format))
+              lists[i][n++] = formats[j].extension;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return first < 0 ? NULL : lists[first];
+}
+
 gboolean
 epure_format_can_import (const char *format)
 {
@@ -200,9 +234,67 @@ normalize_newlines (char  *s,
   return w;
 }
 
-/* Legacy 8-bit text, most likely first: Windows-1252 is a superset of
- * Latin-1 for printable text and the usual source of French mojibake. */
+/* Fallbacks when the detector has no answer, most likely first:
+ * Windows-1252 is a superset of Latin-1 for printable text and the usual
+ * source of French mojibake. */
 static const char *legacy_encodings[] = { "WINDOWS-1252", "ISO-8859-15" };
+
+static gboolean
+has_c1_bytes (const char *data,
+              gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) data[i] >= 0x80 && (guchar) data[i] <= 0x9F)
+      return TRUE;
+  return FALSE;
+}
+
+/* Text that is not UTF-8: uchardet's guess first, then the fallbacks. */
+static char *
+decode_legacy (const char  *data,
+               gsize        len,
+               gsize       *out_len,
+               char       **encoding)
+{
+  uchardet_t detector = uchardet_new ();
+  g_autofree char *guess = NULL;
+  char *utf8 = NULL;
+
+  if (uchardet_handle_data (detector, data, len) == 0)
+    {
+      uchardet_data_end (detector);
+      guess = g_ascii_strup (uchardet_get_charset (detector), -1);
+    }
+  uchardet_delete (detector);
+
+  /* Latin-1 has control codes where Windows-1252 has œ, “ ” and €. */
+  if (guess != NULL && g_str_equal (guess, "ISO-8859-1") && has_c1_bytes (data, len))
+    {
+      g_free (guess);
+      guess = g_strdup ("WINDOWS-1252");
+    }
+
+  if (guess != NULL && *guess != '\0' && !g_str_equal (guess, "ASCII") && !g_str_equal (guess, "UTF-8"))
+    {
+      utf8 = g_convert (data, len, "UTF-8", guess, NULL, out_len, NULL);
+      if (utf8 != NULL)
+        {
+          *encoding = g_steal_pointer (&guess);
+          return utf8;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (legacy_encodings); i++)
+    {
+      utf8 = g_convert (data, len, "UTF-8", legacy_encodings[i], NULL, out_len, NULL);
+      if (utf8 != NULL)
+        {
+          *encoding = g_strdup (legacy_encodings[i]);
+          return utf8;
+        }
+    }
+  return NULL;
+}
 
 static EpureImport *
 import_plain (GBytes      *bytes,
@@ -256,12 +348,7 @@ import_plain (GBytes      *bytes,
         }
       else
         {
-          for (guint i = 0; i < G_N_ELEMENTS (legacy_encodings) && utf8 == NULL; i++)
-            {
-              utf8 = g_convert (data, len, "UTF-8", legacy_encodings[i], NULL, &utf8_len, NULL);
-              if (utf8 != NULL)
-                self->encoding = g_strdup (legacy_encodings[i]);
-            }
+          utf8 = decode_legacy (data, len, &utf8_len, &self->encoding);
           if (utf8 == NULL)
             {
               g_set_error_literal (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_UNKNOWN_ENCODING,
@@ -278,6 +365,90 @@ import_plain (GBytes      *bytes,
   self->text = epure_text_new_take (g_steal_pointer (&utf8), utf8_len, error);
   if (self->text == NULL)
     return NULL;
+  self->structure = g_str_equal (format, "md") ? epure_structure_new_markdown () : epure_structure_new ();
+
+  return g_steal_pointer (&self);
+}
+
+typedef gboolean (*StructuredReader) (GBytes *bytes, goffset max_size, char **encoding, char **text,
+                                      gsize *len, EpureStructure **structure, GError **error);
+
+static gboolean
+read_html (GBytes          *bytes,
+           goffset          max_size,
+           char           **encoding,
+           char           **text,
+           gsize           *len,
+           EpureStructure **structure,
+           GError         **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (epure_utf8_looks_binary (data, size) && !g_utf8_validate_len (data, size, NULL)
+      && !(size >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0)))
+    {
+      g_set_error_literal (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY,
+                           _("This is a binary file, not a web page"));
+      return FALSE;
+    }
+  return epure_html_read (data, size, encoding, text, len, structure, error);
+}
+
+/* Web pages and office documents: their text is rebuilt paragraph by
+ * paragraph, so it is always UTF-8 with "\n" line ends. */
+static gboolean
+read_odt (GBytes          *bytes,
+          goffset          max_size,
+          char           **encoding,
+          char           **text,
+          gsize           *len,
+          EpureStructure **structure,
+          GError         **error)
+{
+  return epure_odt_read (bytes, max_size, text, len, structure, error);
+}
+
+static gboolean
+read_docx (GBytes          *bytes,
+           goffset          max_size,
+           char           **encoding,
+           char           **text,
+           gsize           *len,
+           EpureStructure **structure,
+           GError         **error)
+{
+  return epure_docx_read (bytes, max_size, text, len, structure, error);
+}
+
+static EpureImport *
+import_structured (GBytes      *bytes,
+                   const char  *format,
+                   goffset      max_size,
+                   GError     **error)
+{
+  g_autoptr(EpureImport) self = g_object_new (EPURE_TYPE_IMPORT, NULL);
+  StructuredReader reader;
+  char *text = NULL;
+  gsize len = 0;
+
+  if (g_str_equal (format, "html"))
+    reader = read_html;
+  else if (g_str_equal (format, "odt"))
+    reader = read_odt;
+  else
+    reader = read_docx;
+
+  if (!reader (bytes, max_size, &self->encoding, &text, &len, &self->structure, error))
+    return NULL;
+
+  self->format = g_strdup (format);
+  if (self->encoding == NULL)
+    self->encoding = g_strdup ("UTF-8");
+  self->newline = EPURE_NEWLINE_LF;
+  self->text = epure_text_new_take (text, len, error);
+  if (self->text == NULL)
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -285,16 +456,43 @@ import_plain (GBytes      *bytes,
 /**
  * epure_import_bytes:
  * @format: (nullable): a format id; NULL for plain text
+ *
+ * Same as epure_import_bytes_full() with the default size limit.
  */
 EpureImport *
 epure_import_bytes (GBytes      *bytes,
                     const char  *format,
                     GError     **error)
 {
+  return epure_import_bytes_full (bytes, format, 0, error);
+}
+
+/**
+ * epure_import_bytes_full:
+ * @format: (nullable): a format id; NULL for plain text
+ * @max_size: refuse more than this many bytes, in the file or (for
+ *   .odt/.docx) uncompressed in the container; 0 for the default
+ */
+EpureImport *
+epure_import_bytes_full (GBytes      *bytes,
+                         const char  *format,
+                         goffset      max_size,
+                         GError     **error)
+{
   g_return_val_if_fail (bytes != NULL, NULL);
 
   if (format == NULL)
     format = "txt";
+  if (max_size <= 0)
+    max_size = EPURE_DEFAULT_MAX_FILE_SIZE;
+
+  if ((goffset) g_bytes_get_size (bytes) > max_size)
+    {
+      g_autofree char *limit = g_format_size (max_size);
+      g_set_error (error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_TOO_LARGE,
+                   _("The file is larger than the %s limit"), limit);
+      return NULL;
+    }
 
   if (!epure_format_can_import (format))
     {
@@ -303,7 +501,9 @@ epure_import_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  return import_plain (bytes, format, error);
+  if (g_str_equal (format, "txt") || g_str_equal (format, "md"))
+    return import_plain (bytes, format, error);
+  return import_structured (bytes, format, max_size, error);
 }
 
 /**
@@ -358,7 +558,7 @@ epure_import_file (GFile         *file,
   if (bytes == NULL)
     return NULL;
 
-  return epure_import_bytes (bytes, format, error);
+  return epure_import_bytes_full (bytes, format, max_size, error);
 }
 
 EpureText *
@@ -366,6 +566,15 @@ epure_import_get_text (EpureImport *self)
 {
   g_return_val_if_fail (EPURE_IS_IMPORT (self), NULL);
   return self->text;
+}
+
+/* Blocks and spans of the text; never NULL.  For Markdown, a structure
+ * that says the text is its own markup. */
+EpureStructure *
+epure_import_get_structure (EpureImport *self)
+{
+  g_return_val_if_fail (EPURE_IS_IMPORT (self), NULL);
+  return self->structure;
 }
 
 const char *
@@ -459,10 +668,64 @@ export_plain (const char                *text,
   return g_string_free_to_bytes (out);
 }
 
+static GBytes *
+export_structured (const char                *text,
+                   gsize                      len,
+                   const char                *format,
+                   const EpureExportOptions  *options,
+                   GError                   **error)
+{
+  EpureStructure *structure = options ? options->structure : NULL;
+  const char *title = options ? options->title : NULL;
+  gboolean markdown = structure != NULL && epure_structure_is_markdown (structure);
+  gboolean plain = structure == NULL || markdown;
+  EpureOutDoc doc;
+  GBytes *out;
+
+  if (structure != NULL && !markdown)
+    {
+      guint n_blocks, n_spans;
+      epure_structure_get_blocks (structure, &n_blocks);
+      epure_structure_get_spans (structure, &n_spans);
+      plain = n_blocks == 0 && n_spans == 0;
+    }
+
+  /* Text already in the target's own syntax goes out as it is. */
+  if (g_str_equal (format, "txt") && !markdown)
+    return export_plain (text, len, options, error);
+  if (g_str_equal (format, "md") && plain)
+    return export_plain (text, len, options, error);
+
+  epure_out_doc_init (&doc, text, len, structure);
+  if (g_str_equal (format, "txt") || g_str_equal (format, "md"))
+    {
+      g_autoptr(GBytes) utf8 = NULL;
+      gsize size;
+      const char *data;
+
+      if (g_str_equal (format, "md"))
+        utf8 = epure_markdown_write (&doc);
+      else
+        utf8 = epure_plain_write (&doc);
+      data = g_bytes_get_data (utf8, &size);
+      out = export_plain (data, size, options, error);
+    }
+  else if (g_str_equal (format, "html"))
+    out = epure_html_write (&doc, title);
+  else if (g_str_equal (format, "odt"))
+    out = epure_odt_write (&doc, title, error);
+  else if (g_str_equal (format, "docx"))
+    out = epure_docx_write (&doc, title, error);
+  else
+    out = epure_pdf_write (&doc, title, error);
+  epure_out_doc_clear (&doc);
+  return out;
+}
+
 /**
  * epure_export_bytes:
  * @text: UTF-8 text with "\n" line ends
- * @options: (nullable): encoding, line ends, BOM, title
+ * @options: (nullable): encoding, line ends, BOM, title, structure
  */
 GBytes *
 epure_export_bytes (const char                *text,
@@ -483,7 +746,7 @@ epure_export_bytes (const char                *text,
       return NULL;
     }
 
-  return export_plain (text, len, options, error);
+  return export_structured (text, len, format, options, error);
 }
 
 /* Writes through a temporary file renamed over the target, so a failure
@@ -516,4 +779,135 @@ epure_export_file (const char                *text,
   data = g_bytes_get_data (bytes, &size);
   return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
                                   NULL, cancellable, error);
+}
+
+typedef struct
+{
+  char *text;
+  gsize len;
+  char *format;
+  char *encoding;
+  char *title;
+  EpureNewline newline;
+  gboolean bom;
+  EpureStructure *structure;
+  goffset max_size;
+} TaskData;
+
+static void
+task_data_free (TaskData *data)
+{
+  g_free (data->text);
+  g_free (data->format);
+  g_free (data->encoding);
+  g_free (data->title);
+  g_clear_object (&data->structure);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  GError *error = NULL;
+  EpureImport *import = epure_import_file (G_FILE (source), data->format, data->max_size, cancellable, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+/* epure_import_file() in a worker thread. */
+void
+epure_import_file_async (GFile               *file,
+                         const char          *format,
+                         goffset              max_size,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (file, cancellable, callback, user_data);
+  TaskData *data = g_new0 (TaskData, 1);
+
+  data->format = g_strdup (format);
+  data->max_size = max_size;
+  g_task_set_source_tag (task, epure_import_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+EpureImport *
+epure_import_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  EpureExportOptions options = {
+    .encoding = data->encoding,
+    .newline = data->newline,
+    .bom = data->bom,
+    .title = data->title,
+    .structure = data->structure,
+  };
+  GError *error = NULL;
+
+  if (epure_export_file (data->text, data->len, G_FILE (source), data->format, &options, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+epure_export_file_async (const char                *text,
+                         gssize                     len,
+                         GFile                     *file,
+                         const char                *format,
+                         const EpureExportOptions  *options,
+                         GCancellable              *cancellable,
+                         GAsyncReadyCallback        callback,
+                         gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  data = g_new0 (TaskData, 1);
+  data->len = len < 0 ? strlen (text) : (gsize) len;
+  data->text = g_strndup (text, data->len);
+  data->format = g_strdup (format);
+  if (options != NULL)
+    {
+      data->encoding = g_strdup (options->encoding);
+      data->title = g_strdup (options->title);
+      data->newline = options->newline;
+      data->bom = options->bom;
+      data->structure = options->structure ? g_object_ref (options->structure) : NULL;
+    }
+  g_task_set_source_tag (task, epure_export_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+epure_export_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

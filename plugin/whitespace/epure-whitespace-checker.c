@@ -1,5 +1,6 @@
-/* epure-whitespace-checker.c: trailing spaces, doubled spaces, runs of
- * blank lines.
+/* epure-whitespace-checker.c: trailing spaces and runs of blank lines.
+ * Doubled spaces between words are the typography checker's
+ * (typography.double-space), so each rule lives in one place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -117,30 +118,6 @@ check (EpureChecker  *checker,
       if (content_end < eol && !epure_text_overlaps_verbatim (text, content_end, eol))
         add_finding (findings, "whitespace.trailing-space", content_end, eol,
                      _("Spaces at the end of the line"), "");
-
-      /* Doubled spaces between words; leading indentation is left alone. */
-      if (!blank)
-        {
-          gsize p = line;
-
-          while (p < content_end && is_blank (str[p]))
-            p++;
-          while (p < content_end)
-            {
-              if (str[p] == ' ' && p + 1 < content_end && str[p + 1] == ' ')
-                {
-                  gsize q = p;
-                  while (q < content_end && str[q] == ' ')
-                    q++;
-                  if (!epure_text_overlaps_verbatim (text, p, q))
-                    add_finding (findings, "whitespace.double-space", p, q,
-                                 _("Several spaces in a row"), " ");
-                  p = q;
-                }
-              else
-                p++;
-            }
-        }
 
       line = next;
       if (eol == len)

@@ -23,7 +23,7 @@ test_engine_creates_checker (void)
   g_autoptr(EpurePluginEngine) engine = epure_plugin_engine_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(EpureChecker) checker = epure_plugin_engine_create_checker (engine, "whitespace", &error);
-  g_autoptr(EpureText) text = epure_text_new ("Un  mot ", -1, NULL);
+  g_autoptr(EpureText) text = epure_text_new ("Un mot \n\n\n\nFin", -1, NULL);
   g_autoptr(GPtrArray) findings = NULL;
 
   g_assert_no_error (error);

@@ -1,0 +1,1777 @@
+/* epure-boilerplate-checker.c: text that is not part of the article (share
+ * prompts, newsletter and donation appeals, source links, separators,
+ * repeated titles and paragraphs, cookie banners, author bios…).
+ *
+ * The text is cut into blocks (lines, or the lines of one hard-wrapped
+ * paragraph).  Each block gathers evidence: lexicon phrases with weights
+ * (dictionaries/boilerplate-*.txt), calls to action, links, handles,
+ * arrows and emoji, symbol-only rows, counter-evidence of article prose,
+ * and its length.  Position decides how much evidence is needed: a footer
+ * is the run of blocks at the end that starts with a clearly boilerplate
+ * block, and the blocks after its start only need to be compatible with it
+ * (e-mail signature detectors work this way); the head is read the same
+ * way from the top; the body needs far more.  Evidence inside quotations
+ * does not count, so an article quoting « partagez » keeps its body.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "epure-boilerplate-checker.h"
+
+#define CHECKER_ID "boilerplate"
+
+/* Evidence levels of a block's total score. */
+#define STRONG_SCORE 1.0   /* starts a footer or flags a head block */
+#define WEAK_SCORE   0.4   /* enough once a footer has started */
+#define EXTEND_SCORE 0.7   /* joins a footer just after it */
+#define FOOTER_BONUS 0.4   /* confidence a confirmed footer lends its blocks */
+#define FOOTER_SUM   1.5   /* weak blocks closing a text, together */
+#define VOICE_MAX_WORDS 35  /* a reader-addressing block, not a paragraph */
+#define UNVOICED_SCORE 1.5 /* opens a footer without a voice */
+#define BODY_SCORE   1.8   /* flags a short block in the body */
+#define BODY_MAX_WORDS 15
+#define MAX_WORDS    60    /* longer blocks are prose */
+#define SHORT_WORDS  10    /* a short line may close a footer ("Merci !") */
+#define HEAD_MAX_BLOCKS 8
+#define HEAD_MAX_WORDS 20  /* longer head blocks need more evidence */
+#define TITLE_MAX_WORDS 30
+#define HEAD_MAX_SKIPPED 3 /* title, byline, date before the head's boilerplate */
+#define DUPLICATE_MIN_WORDS 6
+#define APPROX_WORDS_CAP (2 * BODY_MAX_WORDS + 1)
+#define CATEGORY_CAP 3.0
+#define MAX_EVIDENCE 2
+#define QUOTE_MIN_WORDS 4  /* shorter quotations are labels, not speech */
+/* A line this long that stops mid-sentence was wrapped by an editor. */
+#define WRAP_WIDTH 65
+#define WRAP_MAX 100
+
+typedef enum
+{
+  CAT_SHARE,
+  CAT_NEWSLETTER,
+  CAT_DONATION,
+  CAT_SOURCE_LINK,
+  CAT_SEPARATOR,
+  CAT_DUPLICATE_TITLE,
+  CAT_DUPLICATE_PARAGRAPH,
+  CAT_COMMENT_PROMPT,
+  CAT_AD,
+  CAT_COOKIE,
+  CAT_AUTHOR_BIO,
+  CAT_OTHER,
+  N_CATEGORIES,
+  CAT_NONE = -1,
+} Category;
+
+static const struct
+{
+  const char *name;
+  const char *rule;
+  const char *label;
+} categories[N_CATEGORIES] = {
+  { "share", "boilerplate.share", NC_("boilerplate", "Share prompt") },
+  { "newsletter", "boilerplate.newsletter", NC_("boilerplate", "Newsletter sign-up") },
+  { "donation", "boilerplate.donation", NC_("boilerplate", "Donation appeal") },
+  { "source-link", "boilerplate.source-link", NC_("boilerplate", "Link to a source") },
+  { "separator", "boilerplate.separator", NC_("boilerplate", "Separator") },
+  { "duplicate-title", "boilerplate.duplicate-title", NC_("boilerplate", "Repeated title") },
+  { "duplicate-paragraph", "boilerplate.duplicate-paragraph", NC_("boilerplate", "Repeated paragraph") },
+  { "comment-prompt", "boilerplate.comment-prompt", NC_("boilerplate", "Comment prompt") },
+  { "ad", "boilerplate.ad", NC_("boilerplate", "Advertising") },
+  { "cookie", "boilerplate.cookie", NC_("boilerplate", "Cookie banner") },
+  { "author-bio", "boilerplate.author-bio", NC_("boilerplate", "About the author") },
+  { "other", "boilerplate.other", NC_("boilerplate", "Not part of the article") },
+};
+
+typedef enum
+{
+  ZONE_BODY,
+  ZONE_HEAD,
+  ZONE_FOOTER,
+} Zone;
+
+typedef struct
+{
+  gsize start;        /* first byte */
+  gsize end;          /* end of the content, before the line break */
+  gsize next;         /* start of the next line */
+  guint blank : 1;
+  guint symbol_only : 1;
+} Line;
+
+typedef struct
+{
+  guint first_line;
+  guint last_line;
+  gsize start;
+  gsize end;
+
+  guint approx_words;  /* runs of non-spaces, known before analysis */
+  gboolean analysed;   /* the evidence below is only gathered when needed */
+  guint n_words;
+  guint n_covered;     /* words inside matched phrases */
+  double score[N_CATEGORIES];
+  const char *phrases[N_CATEGORIES][MAX_EVIDENCE];
+  double cta;
+  double content;
+  guint links;
+  guint handles;
+  guint pictographs;
+  guint crumbs;       /* " > ", " › ", " / ", " | ", " · ": a breadcrumb or a menu */
+  gboolean asks_reader;  /* a question put to the reader */
+  guint quoted_hits;
+  const EpureLexiconEntry *seen[16];  /* an entry counts once a block */
+  guint n_seen;
+  gboolean imperative;
+  gboolean speaks_to_reader;  /* "nous" talking to "vous": the publisher */
+  gboolean personal;          /* a first or second person outside quotes */
+  gboolean anchored;          /* a phrase that must open or close a block matched */
+  gboolean symbol_only;
+  gboolean copyright;
+  char *norm;         /* folded words joined by spaces */
+  gsize norm_len;
+
+  Category best;
+  double total;
+
+  Category flagged;
+  double confidence;
+  Zone zone;
+  guint same_as;      /* line (1-based) a duplicate repeats */
+} Block;
+
+struct _EpureBoilerplateChecker
+{
+  GObject parent_instance;
+
+  EpureLexicon *lexicon;
+  GError *load_error;
+  double threshold;
+  gboolean debug;     /* EPURE_DEBUG=boilerplate prints each block's evidence */
+};
+
+enum
+{
+  PROP_0,
+  PROP_THRESHOLD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void checker_iface_init (EpureCheckerInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EpureBoilerplateChecker, epure_boilerplate_checker, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (EPURE_TYPE_CHECKER, checker_iface_init))
+
+/* ------------------------------------------------------------------------
+ * Lexicon loading
+ * ------------------------------------------------------------------------ */
+
+static gboolean
+is_lexicon_name (const char *name)
+{
+  return g_str_has_prefix (name, "boilerplate-") && g_str_has_suffix (name, ".txt");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every boilerplate-*.txt of the dictionary directories is loaded; a name
+ * found in several is taken from the first (the user's own copy of
+ * boilerplate-fr.txt replaces the installed one, boilerplate-mine.txt adds
+ * to it). */
+static EpureLexicon *
+load_default_lexicon (GError **error)
+{
+  g_autoptr(EpureLexicon) lexicon = epure_lexicon_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *dirs = epure_get_dictionary_dirs ();
+  gboolean found_builtin = FALSE;
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (dirs[i], 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      if (dir == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (is_lexicon_name (name) && !g_hash_table_contains (seen, name))
+          g_ptr_array_add (names, g_strdup (name));
+      /* A stable order, so that messages do not depend on the file system. */
+      g_ptr_array_sort (names, compare_names);
+
+      for (guint k = 0; k < names->len; k++)
+        {
+          const char *n = g_ptr_array_index (names, k);
+          g_autofree char *path = g_build_filename (dirs[i], n, NULL);
+          g_autoptr(GError) local_error = NULL;
+
+          g_hash_table_add (seen, g_strdup (n));
+          if (!epure_lexicon_load_file (lexicon, path, &local_error))
+            {
+              /* A broken file of the user's must not silence the checker. */
+              g_message ("%s", local_error->message);
+              continue;
+            }
+          if (g_str_equal (n, "boilerplate-fr.txt") || g_str_equal (n, "boilerplate-en.txt"))
+            found_builtin = TRUE;
+        }
+    }
+
+  if (!found_builtin)
+    {
+      g_set_error (error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_UNAVAILABLE,
+                   _("The boilerplate phrase lists (boilerplate-fr.txt) were not found"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&lexicon);
+}
+
+/* ------------------------------------------------------------------------
+ * GObject
+ * ------------------------------------------------------------------------ */
+
+static void
+epure_boilerplate_checker_finalize (GObject *object)
+{
+  EpureBoilerplateChecker *self = EPURE_BOILERPLATE_CHECKER (object);
+
+  g_clear_object (&self->lexicon);
+  g_clear_error (&self->load_error);
+
+  G_OBJECT_CLASS (epure_boilerplate_checker_parent_class)->finalize (object);
+}
+
+static void
+epure_boilerplate_checker_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  EpureBoilerplateChecker *self = EPURE_BOILERPLATE_CHECKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_THRESHOLD:
+      g_value_set_double (value, self->threshold);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+epure_boilerplate_checker_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  EpureBoilerplateChecker *self = EPURE_BOILERPLATE_CHECKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_THRESHOLD:
+      epure_boilerplate_checker_set_threshold (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+epure_boilerplate_checker_class_init (EpureBoilerplateCheckerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = epure_boilerplate_checker_finalize;
+  object_class->get_property = epure_boilerplate_checker_get_property;
+  object_class->set_property = epure_boilerplate_checker_set_property;
+
+  /* Findings at least this sure are automatic: "clean" removes them. */
+  properties[PROP_THRESHOLD] =
+    g_param_spec_double ("threshold", NULL, NULL,
+                         0.0, 1.0, EPURE_BOILERPLATE_DEFAULT_THRESHOLD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+epure_boilerplate_checker_init (EpureBoilerplateChecker *self)
+{
+  self->threshold = EPURE_BOILERPLATE_DEFAULT_THRESHOLD;
+  self->debug = g_strcmp0 (g_getenv ("EPURE_DEBUG"), CHECKER_ID) == 0;
+  self->lexicon = load_default_lexicon (&self->load_error);
+}
+
+/**
+ * epure_boilerplate_checker_new_with_lexicon:
+ *
+ * A checker using @lexicon instead of the dictionary files (tests, tools).
+ */
+EpureBoilerplateChecker *
+epure_boilerplate_checker_new_with_lexicon (EpureLexicon *lexicon)
+{
+  EpureBoilerplateChecker *self;
+
+  g_return_val_if_fail (EPURE_IS_LEXICON (lexicon), NULL);
+
+  self = g_object_new (EPURE_TYPE_BOILERPLATE_CHECKER, NULL);
+  g_set_object (&self->lexicon, lexicon);
+  g_clear_error (&self->load_error);
+  return self;
+}
+
+EpureLexicon *
+epure_boilerplate_checker_get_lexicon (EpureBoilerplateChecker *self)
+{
+  g_return_val_if_fail (EPURE_IS_BOILERPLATE_CHECKER (self), NULL);
+  return self->lexicon;
+}
+
+double
+epure_boilerplate_checker_get_threshold (EpureBoilerplateChecker *self)
+{
+  g_return_val_if_fail (EPURE_IS_BOILERPLATE_CHECKER (self), 0);
+  return self->threshold;
+}
+
+void
+epure_boilerplate_checker_set_threshold (EpureBoilerplateChecker *self,
+                                         double                   threshold)
+{
+  g_return_if_fail (EPURE_IS_BOILERPLATE_CHECKER (self));
+
+  threshold = CLAMP (threshold, 0.0, 1.0);
+  if (self->threshold == threshold)
+    return;
+  self->threshold = threshold;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THRESHOLD]);
+  epure_checker_emit_changed (EPURE_CHECKER (self));
+}
+
+/* ------------------------------------------------------------------------
+ * Lines and blocks
+ * ------------------------------------------------------------------------ */
+
+static gboolean
+is_space_byte (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static gboolean
+is_pictograph (gunichar c)
+{
+  return c == 0x203A ||                    /* › in breadcrumbs */
+         (c >= 0x2190 && c <= 0x21FF) ||   /* arrows */
+         (c >= 0x2600 && c <= 0x27BF) ||   /* symbols, dingbats (➡ ✅ ❤) */
+         (c >= 0x2B05 && c <= 0x2B07) ||
+         c == 0x25B6 || c == 0x25BA || c == 0x25B8 ||
+         (c >= 0x1F300 && c <= 0x1FAFF);   /* emoji */
+}
+
+/* No letter or digit, and at least three visible characters: "*****",
+ * "— — —", "🔸🔸🔸". */
+static gboolean
+line_is_symbol_only (const char *s,
+                     gsize       len)
+{
+  const char *p = s, *end = s + len;
+  guint visible = 0;
+  gboolean fleuron = FALSE;   /* ⁂ ❧ ✻: one is a separator already */
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        return FALSE;
+      if (!g_unichar_isspace (c) && c != 0xFE0F && c != 0x200D)
+        visible++;
+      if (c >= 0x2000 && !g_unichar_isspace (c))
+        fleuron = TRUE;
+      p = g_utf8_next_char (p);
+    }
+  return visible >= 3 || (visible >= 1 && fleuron);
+}
+
+static GArray *
+split_lines (const char *str,
+             gsize       len)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  gsize pos = 0;
+
+  while (pos < len)
+    {
+      Line line = { pos, pos, pos, TRUE, FALSE };
+      const char *nl = memchr (str + pos, '\n', len - pos);
+      gsize eol = nl != NULL ? (gsize) (nl - str) : len;
+
+      line.next = nl != NULL ? eol + 1 : len;
+      if (eol > pos && str[eol - 1] == '\r')
+        eol--;
+      line.end = eol;
+      for (gsize i = pos; i < eol; i++)
+        if (!is_space_byte (str[i]))
+          {
+            line.blank = FALSE;
+            break;
+          }
+      if (!line.blank)
+        line.symbol_only = line_is_symbol_only (str + pos, eol - pos);
+      g_array_append_val (lines, line);
+      pos = line.next;
+    }
+
+  return lines;
+}
+
+static gunichar
+last_visible_char (const char *s,
+                   gsize       start,
+                   gsize       end)
+{
+  while (end > start && is_space_byte (s[end - 1]))
+    end--;
+  if (end == start)
+    return 0;
+  return g_utf8_get_char (g_utf8_find_prev_char (s + start, s + end));
+}
+
+static gunichar
+first_visible_char (const char *s,
+                    gsize       start,
+                    gsize       end)
+{
+  while (start < end && is_space_byte (s[start]))
+    start++;
+  return start < end ? g_utf8_get_char (s + start) : 0;
+}
+
+/* Characters in [s, s + len), counting no further than @limit + 1. */
+static gsize
+utf8_length_bounded (const char *s,
+                     gsize       len,
+                     gsize       limit)
+{
+  gsize chars = 0;
+
+  if (len <= limit)
+    {
+      for (gsize i = 0; i < len; i++)
+        chars += ((guchar) s[i] & 0xC0) != 0x80;
+      return chars;
+    }
+  for (gsize i = 0; i < len && chars <= limit; i++)
+    chars += ((guchar) s[i] & 0xC0) != 0x80;
+  return chars;
+}
+
+/* Wrapped by an editor: no line much longer than the wrap width, and
+ * several lines near it that run on into the next. */
+static gboolean
+text_is_wrapped (const char *str,
+                 const Line *lines,
+                 guint       n_lines)
+{
+  guint near_width = 0;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      gsize bytes = lines[i].end - lines[i].start;
+      gsize chars;
+
+      if (bytes < WRAP_WIDTH)
+        continue;
+      chars = utf8_length_bounded (str + lines[i].start, bytes, WRAP_MAX);
+
+      if (chars > WRAP_MAX)
+        return FALSE;
+      if (chars >= WRAP_WIDTH && i + 1 < n_lines && !lines[i + 1].blank)
+        near_width++;
+    }
+  return near_width >= 2;
+}
+
+static gboolean
+ends_with_link (const char *str,
+                const Line *line)
+{
+  gsize end = line->end, word = line->end;
+
+  while (end > line->start && is_space_byte (str[end - 1]))
+    end--;
+  word = end;
+  while (word > line->start && !is_space_byte (str[word - 1]))
+    word--;
+  return g_strstr_len (str + word, end - word, "://") != NULL ||
+         (end - word > 4 && strncmp (str + word, "www.", 4) == 0);
+}
+
+/* A hard-wrapped paragraph goes on with a lower-case letter, or, in a
+ * text wrapped by an editor, after a long line that stops mid-sentence. */
+static gboolean
+line_continues (const char *str,
+                const Line *prev,
+                const Line *cur,
+                gboolean    wrapped)
+{
+  gunichar last, first;
+
+  if (prev->symbol_only || cur->symbol_only)
+    return FALSE;
+  last = last_visible_char (str, prev->start, prev->end);
+  if (strchr (".!?:;)\"", (int) last) != NULL && last < 0x80)
+    return FALSE;
+  if (last == 0x2026 || last == 0x00BB || last == 0x201D || is_pictograph (last))
+    return FALSE;
+  first = first_visible_char (str, cur->start, cur->end);
+  if (ends_with_link (str, prev))
+    return FALSE;
+  if (g_unichar_islower (first))
+    return TRUE;
+  return wrapped && g_unichar_isalnum (first) && (g_unichar_isalnum (last) || last == ',') &&
+         utf8_length_bounded (str + prev->start, prev->end - prev->start, WRAP_WIDTH) >= WRAP_WIDTH;
+}
+
+/* ------------------------------------------------------------------------
+ * Evidence
+ * ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  Block *block;
+  const EpureLexiconWord *words;
+  const GArray *quotes;      /* pairs of gsize: quoted byte ranges */
+  guint8 *covered;           /* one flag a word: inside a matched phrase */
+} MatchData;
+
+static Category
+category_from_name (const char *name)
+{
+  for (guint i = 0; i < N_CATEGORIES; i++)
+    if (g_str_equal (categories[i].name, name))
+      return i;
+  return CAT_NONE;
+}
+
+static gboolean
+in_quotes (const GArray *quotes,
+           gsize         offset)
+{
+  for (guint i = 0; i + 1 < quotes->len; i += 2)
+    if (offset >= g_array_index (quotes, gsize, i) && offset < g_array_index (quotes, gsize, i + 1))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_match (const EpureLexiconEntry *entry,
+          guint                    first_word,
+          gpointer                 user_data)
+{
+  MatchData *data = user_data;
+  Block *b = data->block;
+  Category cat;
+
+  for (guint i = 0; i < b->n_seen; i++)
+    if (b->seen[i] == entry)
+      return;
+  if (b->n_seen < G_N_ELEMENTS (b->seen))
+    b->seen[b->n_seen++] = entry;
+
+  /* Quoted words are someone's speech, not a prompt to the reader. */
+  if (entry->weight > 0 && in_quotes (data->quotes, data->words[first_word].start))
+    {
+      b->quoted_hits++;
+      return;
+    }
+
+  if (g_str_equal (entry->category, "content"))
+    {
+      b->content += entry->weight;
+      return;
+    }
+  for (guint i = 0; i < entry->n_words; i++)
+    data->covered[first_word + i] = 1;
+  if (entry->anchor_start || entry->anchor_end)
+    b->anchored = TRUE;
+  if (g_str_equal (entry->category, "cta"))
+    {
+      b->cta += entry->weight;
+      return;
+    }
+
+  cat = category_from_name (entry->category);
+  if (cat == CAT_NONE)
+    return;
+  b->score[cat] += entry->weight;
+  /* The message names distinct phrases: "laissez un commentaire" says
+   * more than "commentaire". */
+  for (guint i = 0; i < MAX_EVIDENCE; i++)
+    {
+      const char *known = b->phrases[cat][i];
+
+      if (known == NULL)
+        {
+          b->phrases[cat][i] = entry->display;
+          break;
+        }
+      if (strstr (known, entry->display) != NULL)
+        break;
+      if (strstr (entry->display, known) != NULL)
+        {
+          b->phrases[cat][i] = entry->display;
+          break;
+        }
+    }
+}
+
+/* Byte ranges between « », “ ” or straight double quotes, of a few words
+ * at least. */
+static void
+find_quotes (const char *s,
+             gsize       start,
+             gsize       end,
+             GArray     *quotes)
+{
+  const char *p = s + start, *stop = s + end;
+  gboolean open = FALSE;
+
+  g_array_set_size (quotes, 0);
+  while (p < stop)
+    {
+      guchar lead = *p;
+      gunichar c;
+      gsize at = p - s;
+
+      /* « » are C2 xx, “ ” „ are E2 80 xx: skip everything else fast. */
+      if (lead != '"' && lead != 0xC2 && lead != 0xE2)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+
+      if (!open && (c == 0x00AB || c == 0x201C || c == 0x201E || c == '"'))
+        {
+          open = TRUE;
+          g_array_append_val (quotes, at);
+        }
+      else if (open && (c == 0x00BB || c == 0x201D || c == '"'))
+        {
+          gsize from = g_array_index (quotes, gsize, quotes->len - 1);
+          guint spaces = 0;
+
+          open = FALSE;
+          for (gsize k = from; k < at; k++)
+            spaces += s[k] == ' ';
+          /* « J’accepte » names a button; speech is longer. */
+          if (spaces < QUOTE_MIN_WORDS)
+            g_array_set_size (quotes, quotes->len - 1);
+          else
+            g_array_append_val (quotes, at);
+        }
+      p = g_utf8_next_char (p);
+    }
+  if (open)
+    g_array_append_val (quotes, end);
+}
+
+/* Links, handles, hashtags, pictographs and the copyright sign. */
+static void
+scan_marks (const char *s,
+            Block      *b)
+{
+  const char *p = s + b->start, *stop = s + b->end;
+
+  while (p < stop)
+    {
+      guchar c = *p;
+
+      if (c < 0x80)
+        {
+          gboolean word_start = p == s + b->start || !g_ascii_isalnum (p[-1]);
+
+          gsize left = stop - p;
+
+          if ((c == 'h' && ((left > 7 && strncmp (p, "http://", 7) == 0) ||
+                            (left > 8 && strncmp (p, "https://", 8) == 0))) ||
+              (c == 'w' && word_start && left > 4 && strncmp (p, "www.", 4) == 0))
+            {
+              b->links++;
+              while (p < stop && !g_ascii_isspace (*p))
+                p++;
+              continue;
+            }
+          if ((c == '@' || c == '#') && p + 1 < stop && g_ascii_isalpha (p[1]) &&
+              (word_start || (c == '@' && p > s + b->start)))
+            b->handles++;
+          if ((c == '>' || c == '/' || c == '|') && p > s + b->start && p[-1] == ' ' && p + 1 < stop && p[1] == ' ')
+            b->crumbs++;
+          if ((c == '>' && p + 1 < stop && p[1] == '>') ||
+              (c == '-' && p + 1 < stop && p[1] == '>') ||
+              (c == '=' && p + 1 < stop && p[1] == '>'))
+            {
+              b->pictographs++;
+              p += 2;
+              continue;
+            }
+          p++;
+        }
+      else
+        {
+          gunichar u = g_utf8_get_char (p);
+
+          if ((u == 0x203A || u == 0x00B7) && p > s + b->start && p[-1] == ' ')
+            b->crumbs++;
+          if (is_pictograph (u))
+            b->pictographs++;
+          else if (u == 0x00A9)
+            b->copyright = TRUE;
+          p = g_utf8_next_char (p);
+        }
+    }
+}
+
+/* The publication addressing its reader is the voice of boilerplate;
+ * article prose reports in the third person.  Called on every word of the
+ * analysed blocks: the first letter decides before any comparison. */
+static gboolean
+is_reader_word (const char *w)
+{
+  switch (w[0])
+    {
+    case 'v': return strcmp (w, "vous") == 0 || strcmp (w, "votre") == 0 || strcmp (w, "vos") == 0;
+    case 'y': return strcmp (w, "you") == 0 || strcmp (w, "your") == 0;
+    default: return FALSE;
+    }
+}
+
+static gboolean
+is_publisher_word (const char *w)
+{
+  switch (w[0])
+    {
+    case 'n': return strcmp (w, "nous") == 0 || strcmp (w, "notre") == 0 || strcmp (w, "nos") == 0;
+    case 'j': return w[1] == '\0' || strcmp (w, "je") == 0;
+    case 'm': return strcmp (w, "mon") == 0 || strcmp (w, "ma") == 0 || strcmp (w, "mes") == 0 ||
+                     strcmp (w, "my") == 0;
+    case 'w': return strcmp (w, "we") == 0;
+    case 'o': return strcmp (w, "our") == 0;
+    case 'u': return strcmp (w, "us") == 0;
+    default: return FALSE;
+    }
+}
+
+/* French second-person imperatives start a block: "Partagez", "Abonnez-vous". */
+static gboolean
+starts_with_imperative (const char *first)
+{
+  gsize len = strlen (first);
+
+  if (len < 5 || !g_str_has_suffix (first, "ez"))
+    return FALSE;
+  return !g_str_equal (first, "assez");
+}
+
+static double
+length_penalty (guint n_words)
+{
+  return n_words > 25 ? (n_words - 25) * 0.03 : 0.0;
+}
+
+static void
+analyse_block (EpureLexicon *lexicon,
+               const char   *str,
+               Block        *b,
+               GString      *folded,
+               GArray       *words,
+               GPtrArray    *word_ptrs,
+               GArray       *quotes,
+               GByteArray   *covered)
+{
+  MatchData data;
+  double best = 0;
+
+  g_string_truncate (folded, 0);
+  g_array_set_size (words, 0);
+  epure_lexicon_tokenize (str + b->start, b->end - b->start, folded, words);
+  b->n_words = words->len;
+
+  g_ptr_array_set_size (word_ptrs, 0);
+  for (guint i = 0; i < words->len; i++)
+    {
+      EpureLexiconWord *w = &g_array_index (words, EpureLexiconWord, i);
+
+      /* Offsets relative to the text, for quotes and messages. */
+      w->start += b->start;
+      w->end += b->start;
+      g_ptr_array_add (word_ptrs, folded->str + w->folded);
+    }
+  /* The folded words, NUL-separated, become the comparable form of what
+   * may be a title (only titles are compared this way). */
+  if (words->len <= TITLE_MAX_WORDS)
+    {
+      char *norm;
+
+      b->norm_len = folded->len > 0 ? folded->len - 1 : 0;
+      norm = g_memdup2 (folded->str, b->norm_len + 1);
+      for (gsize i = 0; i < b->norm_len; i++)
+        if (norm[i] == '\0')
+          norm[i] = ' ';
+      norm[b->norm_len] = '\0';
+      b->norm = norm;
+    }
+
+  find_quotes (str, b->start, b->end, quotes);
+  data.block = b;
+  data.words = (const EpureLexiconWord *) (gpointer) words->data;
+  data.quotes = quotes;
+  /* Scratch from the caller: a one-line text can have millions of words. */
+  g_byte_array_set_size (covered, words->len + 1);
+  memset (covered->data, 0, words->len + 1);
+  data.covered = covered->data;
+  epure_lexicon_match (lexicon, (const char * const *) word_ptrs->pdata, words->len, on_match, &data);
+  /* Numbers (dates, prices) say nothing either way. */
+  for (guint i = 0; i < words->len; i++)
+    b->n_covered += data.covered[i] || g_ascii_isdigit (((const char *) g_ptr_array_index (word_ptrs, i))[0]);
+
+  {
+    gboolean reader = FALSE, publisher = FALSE;
+
+    for (guint i = 0; i < words->len && !(reader && publisher); i++)
+      {
+        const char *w = g_ptr_array_index (word_ptrs, i);
+
+        gboolean is_reader = is_reader_word (w);
+
+        if (!is_reader && !is_publisher_word (w))
+          continue;
+        if (in_quotes (quotes, g_array_index (words, EpureLexiconWord, i).start))
+          continue;
+        if (is_reader)
+          reader = TRUE;
+        else
+          publisher = TRUE;
+      }
+    b->speaks_to_reader = reader && publisher;
+    b->personal = reader || publisher;
+    /* "Et vous, qu'en pensez-vous ?", "Have you tried it? Let me know". */
+    b->asks_reader = reader && words->len <= 40 &&
+                     memchr (str + b->start, '?', b->end - b->start) != NULL;
+  }
+
+  scan_marks (str, b);
+  b->imperative = words->len > 0 &&
+                  !in_quotes (quotes, g_array_index (words, EpureLexiconWord, 0).start) &&
+                  starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
+  if (b->copyright)
+    b->score[CAT_OTHER] += 0.8;
+  /* "Accueil › Économie › Entreprises", "Imprimer · Copier le lien". */
+  if (b->crumbs >= 2 && words->len <= 8)
+    b->score[CAT_OTHER] += 1.0;
+  if (b->asks_reader)
+    b->score[CAT_COMMENT_PROMPT] += 0.4;
+
+  b->best = CAT_NONE;
+  for (guint c = 0; c < N_CATEGORIES; c++)
+    {
+      b->score[c] = MIN (b->score[c], CATEGORY_CAP);
+      if (b->score[c] > best)
+        {
+          best = b->score[c];
+          b->best = c;
+        }
+    }
+
+  /* Cues without a category still say where a link points. */
+  if (b->best == CAT_NONE)
+    {
+      if (b->handles > 0)
+        b->best = CAT_SHARE;
+      else if (b->links > 0)
+        b->best = CAT_SOURCE_LINK;
+      else
+        b->best = CAT_OTHER;
+    }
+
+  b->total = best + MIN (b->cta, 1.0) + b->content - length_penalty (b->n_words);
+  if (b->imperative)
+    b->total += 0.3;
+  if (b->speaks_to_reader)
+    b->total += 0.25;
+  if (b->links > 0)
+    b->total += b->links > 1 ? 0.45 : 0.3;
+  if (b->handles > 0)
+    b->total += 0.3;
+  /* A line of hashtags or account names only. */
+  if (b->handles >= 2 && b->handles * 2 >= b->n_words)
+    b->total += 0.6;
+  if (b->pictographs > 0)
+    b->total += 0.25;
+  /* Quoted boilerplate words mark a block that reports speech. */
+  if (b->quoted_hits > 0)
+    b->total -= 0.5;
+}
+
+/* What analysing a block needs; scratch buffers are reused. */
+typedef struct
+{
+  EpureLexicon *lexicon;
+  const char   *str;
+  GString      *folded;
+  GArray       *words;
+  GPtrArray    *word_ptrs;
+  GArray       *quotes;
+  GByteArray   *covered;
+} Scan;
+
+/* Most of a text's bytes are long body paragraphs that no rule can flag:
+ * they are only analysed when a rule asks. */
+static void
+ensure_analysed (Scan  *scan,
+                 Block *b)
+{
+  if (b->analysed)
+    return;
+  analyse_block (scan->lexicon, scan->str, b, scan->folded, scan->words, scan->word_ptrs, scan->quotes,
+                 scan->covered);
+  b->analysed = TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * Decision
+ * ------------------------------------------------------------------------ */
+
+/* A headline or a subheading that mentions a donation, a newsletter or a
+ * comment ("Faites un don : comment choisir son association"): no final
+ * full stop, several words, and the phrases cover little of it. */
+static gboolean
+looks_like_heading (const char  *str,
+                    const Block *b)
+{
+  gunichar last = last_visible_char (str, b->start, b->end);
+
+  return last != '.' && last != '!' && b->n_words >= 5 && b->n_words <= HEAD_MAX_WORDS &&
+         b->n_covered * 2 < b->n_words &&
+         b->links == 0 && b->handles == 0 && b->pictographs == 0 && !b->copyright;
+}
+
+/* Boilerplate speaks to the reader, points somewhere or is mostly a
+ * label ("Related articles");
+ * a sentence about a newsletter in the third person may be the article's
+ * own last words, and needs more evidence to open a footer. */
+static gboolean
+block_voiced (const Block *b)
+{
+  return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 ||
+         b->pictographs > 0 || b->copyright || b->anchored || b->crumbs >= 2 || b->n_covered * 2 >= b->n_words ||
+         b->total >= UNVOICED_SCORE;
+}
+
+static gboolean
+block_strong (const Block *b)
+{
+  return b->total >= STRONG_SCORE && b->n_words <= MAX_WORDS;
+}
+
+static gboolean
+block_weak (const Block *b)
+{
+  return b->total >= WEAK_SCORE && b->n_words <= MAX_WORDS;
+}
+
+static gboolean
+block_compatible (const Block *b)
+{
+  return b->symbol_only || b->flagged != CAT_NONE || block_weak (b) ||
+         (b->n_words <= SHORT_WORDS && b->content > -0.3 && b->quoted_hits == 0);
+}
+
+static double
+confidence_of (double total)
+{
+  return CLAMP (1.0 - 0.55 * exp (-(total - WEAK_SCORE) * 1.2), 0.05, 0.99);
+}
+
+static void
+flag (Block    *b,
+      Category  cat,
+      double    confidence,
+      Zone      zone)
+{
+  b->flagged = cat;
+  b->confidence = confidence;
+  b->zone = zone;
+}
+
+/* @bonus: how much the company of other footer blocks adds. */
+static void
+flag_by_evidence (Block  *b,
+                  Zone    zone,
+                  double  bonus)
+{
+  if (b->symbol_only)
+    flag (b, CAT_SEPARATOR, 0.95, zone);
+  else if (block_weak (b))
+    flag (b, b->best, confidence_of (b->total + bonus), zone);
+  else
+    flag (b, CAT_OTHER, 0.4 + bonus / 2, zone);
+}
+
+/* A row of = or - right under a line underlines a heading (Markdown). */
+static gboolean
+is_underline (const char  *str,
+              const Line  *lines,
+              const Block *b)
+{
+  const Line *l = &lines[b->first_line];
+
+  if (b->first_line == 0 || lines[b->first_line - 1].blank || lines[b->first_line - 1].symbol_only)
+    return FALSE;
+  for (gsize i = l->start; i < l->end; i++)
+    if (str[i] != '=' && str[i] != '-' && !is_space_byte (str[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The same text, whatever the spaces: a pasted paragraph may have been
+ * re-wrapped. */
+static gboolean
+same_text (const char *a,
+           gsize       a_len,
+           const char *b,
+           gsize       b_len)
+{
+  gsize i = 0, j = 0;
+
+  while (i < a_len && j < b_len)
+    {
+      gboolean sa = g_ascii_isspace (a[i]), sb = g_ascii_isspace (b[j]);
+
+      if (sa != sb)
+        return FALSE;
+      if (sa)
+        {
+          while (i < a_len && g_ascii_isspace (a[i]))
+            i++;
+          while (j < b_len && g_ascii_isspace (b[j]))
+            j++;
+          continue;
+        }
+      if (a[i] != b[j])
+        return FALSE;
+      i++;
+      j++;
+    }
+  return i == a_len && j == b_len;
+}
+
+/* FNV-1a over the text with runs of spaces as one space, so that it agrees
+ * with same_text(). */
+static guint32
+text_hash (const char *s,
+           gsize       len)
+{
+  guint32 h = 2166136261u;
+  gboolean in_space = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = s[i];
+
+      if (g_ascii_isspace (c))
+        {
+          if (in_space)
+            continue;
+          in_space = TRUE;
+          c = ' ';
+        }
+      else
+        in_space = FALSE;
+      h = (h ^ c) * 16777619u;
+    }
+  return h;
+}
+
+typedef struct
+{
+  guint32 hash;
+  guint index;
+} HashedBlock;
+
+static int
+compare_hashed (gconstpointer a,
+                gconstpointer b)
+{
+  const HashedBlock *x = a, *y = b;
+
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+mark_duplicate (const char  *str,
+                Block       *blocks,
+                const guint *candidates,
+                guint        k)
+{
+  Block *b = &blocks[candidates[k]];
+
+  for (guint j = 0; j < k; j++)
+    {
+      const Block *first = &blocks[candidates[j]];
+
+      if (first->flagged == CAT_DUPLICATE_PARAGRAPH || str[first->start] != str[b->start] ||
+          !same_text (str + first->start, first->end - first->start, str + b->start, b->end - b->start))
+        continue;
+      b->same_as = first->first_line + 1;
+      flag (b, CAT_DUPLICATE_PARAGRAPH, 0.9, ZONE_BODY);
+      return;
+    }
+}
+
+/* A paragraph that appears twice: the second copy goes.  Long texts are
+ * bucketed by hash so that the work stays linear. */
+static void
+find_duplicates (const char *str,
+                 Block      *blocks,
+                 guint       n_blocks)
+{
+  g_autoptr(GArray) hashed = NULL;
+  g_autoptr(GArray) group = NULL;
+
+  if (n_blocks <= 64)
+    {
+      guint all[64];
+
+      for (guint i = 0; i < n_blocks; i++)
+        all[i] = i;
+      for (guint i = 1; i < n_blocks; i++)
+        if (blocks[i].approx_words >= DUPLICATE_MIN_WORDS)
+          mark_duplicate (str, blocks, all, i);
+      return;
+    }
+
+  hashed = g_array_sized_new (FALSE, FALSE, sizeof (HashedBlock), n_blocks);
+  for (guint i = 0; i < n_blocks; i++)
+    if (blocks[i].approx_words >= DUPLICATE_MIN_WORDS)
+      {
+        HashedBlock h = { text_hash (str + blocks[i].start, blocks[i].end - blocks[i].start), i };
+        g_array_append_val (hashed, h);
+      }
+  g_array_sort (hashed, compare_hashed);
+
+  group = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < hashed->len;)
+    {
+      guint j = i;
+
+      g_array_set_size (group, 0);
+      while (j < hashed->len && g_array_index (hashed, HashedBlock, j).hash == g_array_index (hashed, HashedBlock, i).hash)
+        {
+          g_array_append_val (group, g_array_index (hashed, HashedBlock, j).index);
+          j++;
+        }
+      for (guint k = 1; k < group->len; k++)
+        mark_duplicate (str, blocks, (const guint *) (gpointer) group->data, k);
+      i = j;
+    }
+}
+
+/* Reads the head: returns the index of the first body block. */
+static guint
+judge_head (Scan       *scan,
+            const Line *lines,
+            Block      *blocks,
+            guint       n_blocks)
+{
+  const char *str = scan->str;
+  const Block *title = NULL;
+  guint skipped = 0;
+  guint i;
+
+  for (i = 0; i < n_blocks && i < HEAD_MAX_BLOCKS; i++)
+    {
+      Block *b = &blocks[i];
+
+      ensure_analysed (scan, b);
+      if (title != NULL && b->norm != NULL && b->n_words > 0 && b->norm_len == title->norm_len &&
+          memcmp (b->norm, title->norm, b->norm_len) == 0)
+        {
+          b->same_as = title->first_line + 1;
+          flag (b, CAT_DUPLICATE_TITLE, 0.95, ZONE_HEAD);
+          continue;
+        }
+      if (b->flagged != CAT_NONE)
+        continue;
+      if (b->symbol_only)
+        {
+          if (i == 0 || blocks[i - 1].flagged != CAT_NONE || !is_underline (str, lines, b))
+            flag (b, CAT_SEPARATOR, 0.95, ZONE_HEAD);
+          continue;
+        }
+      if ((block_strong (b) && (b->n_words <= HEAD_MAX_WORDS || b->total >= 1.5) &&
+           !looks_like_heading (str, b)) ||
+          (block_weak (b) && i > 0 && blocks[i - 1].flagged != CAT_NONE &&
+                               blocks[i - 1].flagged != CAT_DUPLICATE_TITLE))
+        {
+          flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
+          continue;
+        }
+      /* The buttons under a banner: short, in its paragraph, no prose. */
+      if (i > 0 && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
+          blocks[i - 1].flagged != CAT_SEPARATOR && blocks[i - 1].last_line + 1 == b->first_line && b->content > -0.3 && b->quoted_hits == 0 &&
+          (b->n_words <= 3 || (b->n_words <= SHORT_WORDS && b->total >= 0.2)))
+        {
+          flag (b, blocks[i - 1].flagged, 0.5, ZONE_HEAD);
+          continue;
+        }
+      /* Titles, bylines, dates; a long title has no final full stop. */
+      if ((b->n_words <= 15 || (title == NULL && b->n_words <= TITLE_MAX_WORDS &&
+                                last_visible_char (str, b->start, b->end) != '.')) &&
+          skipped < HEAD_MAX_SKIPPED && b->total < WEAK_SCORE)
+        {
+          if (title == NULL)
+            title = b;
+          skipped++;
+          continue;
+        }
+      break;
+    }
+
+  /* A head of two boilerplate blocks or more: each vouches for the other
+   * (a cookie banner and its buttons, a share bar and a reading time). */
+  {
+    guint n_flagged = 0;
+
+    for (guint k = 0; k < i; k++)
+      n_flagged += blocks[k].zone == ZONE_HEAD && blocks[k].flagged != CAT_NONE &&
+                   blocks[k].flagged != CAT_DUPLICATE_TITLE;
+    if (n_flagged >= 2)
+      for (guint k = 0; k < i; k++)
+        if (blocks[k].zone == ZONE_HEAD && blocks[k].flagged != CAT_NONE && block_weak (&blocks[k]) &&
+            blocks[k].flagged != CAT_DUPLICATE_TITLE && blocks[k].flagged != CAT_SEPARATOR)
+          blocks[k].confidence = MAX (blocks[k].confidence, confidence_of (blocks[k].total + FOOTER_BONUS));
+  }
+
+  return i;
+}
+
+static gboolean
+block_personal (const Block *b)
+{
+  return b->personal && b->quoted_hits == 0 && b->content > -0.3 && b->n_words <= VOICE_MAX_WORDS;
+}
+
+static guint
+find_voice_shift (Scan  *scan,
+                  Block *blocks,
+                  guint  n_blocks,
+                  guint  body_start)
+{
+  guint start = n_blocks, n_personal = 0, first = n_blocks;
+  gboolean separator = FALSE;
+  const Block *before;
+
+  while (start > body_start)
+    {
+      Block *b = &blocks[start - 1];
+
+      ensure_analysed (scan, b);
+      if (!(block_compatible (b) || block_personal (b)))
+        break;
+      start--;
+    }
+  if (start == 0 || start <= body_start || start == n_blocks)
+    return n_blocks;
+
+  /* The article's last paragraph: prose in the third person. */
+  before = &blocks[start - 1];
+  if (before->personal || before->n_words <= SHORT_WORDS || before->flagged != CAT_NONE)
+    return n_blocks;
+
+  for (guint i = start; i < n_blocks; i++)
+    {
+      const Block *b = &blocks[i];
+
+      if (b->flagged != CAT_NONE)
+        continue;
+      if (b->symbol_only)
+        separator = TRUE;
+      else if (block_personal (b))
+        n_personal++;
+      else
+        continue;
+      if (first == n_blocks)
+        first = i;
+    }
+
+  if (n_personal >= 2 || (separator && n_personal >= 1))
+    return first;
+  return n_blocks;
+}
+
+/* Reads the footer: the longest run of compatible blocks at the end that
+ * starts with a strong one (or a separator leading to one). */
+static guint
+judge_footer (Scan  *scan,
+              Block *blocks,
+              guint  n_blocks,
+              guint  body_start)
+{
+  guint run_start = n_blocks;
+  guint footer_start = n_blocks;
+  gboolean strong_after = FALSE;
+  double weak_sum = 0;
+  guint weak_count = 0;
+  gboolean bridge = TRUE;
+  guint n_strong = 0;
+
+  while (run_start > body_start)
+    {
+      ensure_analysed (scan, &blocks[run_start - 1]);
+      if (!block_compatible (&blocks[run_start - 1]))
+        break;
+      run_start--;
+    }
+
+  for (guint i = n_blocks; i > run_start; i--)
+    {
+      Block *b = &blocks[i - 1];
+
+      if (block_weak (b) && b->flagged == CAT_NONE)
+        {
+          weak_sum += b->total;
+          weak_count++;
+        }
+      /* Several weak blocks together make a footer too ("Via …",
+       * "Photo : …", "#tags"). */
+      if ((block_strong (b) && block_voiced (b) && b->flagged == CAT_NONE) ||
+          (!strong_after && block_weak (b) && b->flagged == CAT_NONE &&
+           weak_count >= 2 && weak_sum >= FOOTER_SUM))
+        {
+          strong_after = TRUE;
+          footer_start = i - 1;
+          bridge = TRUE;
+        }
+      else if (b->symbol_only && strong_after && bridge)
+        footer_start = i - 1;
+      else if (!b->symbol_only)
+        /* A separator above weak blocks still opens the footer; above
+         * article paragraphs it is the article's. */
+        bridge = bridge && block_weak (b) && b->flagged == CAT_NONE;
+    }
+
+  /* No evidence strong enough, but a shift of voice: the article reports
+   * in the third person, then someone speaks to the reader ("If you value
+   * stories like this one…", "Know someone who would enjoy this?"). */
+  if (footer_start == n_blocks)
+    footer_start = find_voice_shift (scan, blocks, n_blocks, body_start);
+
+  /* Clear evidence just before the footer belongs to it ("Tags: …"). */
+  while (footer_start < n_blocks && footer_start > run_start &&
+         blocks[footer_start - 1].total >= EXTEND_SCORE &&
+         blocks[footer_start - 1].n_words <= HEAD_MAX_WORDS)
+    footer_start--;
+
+  /* A footer with two clear blocks or more vouches for its weaker ones:
+   * "Votre soutien est essentiel" under a PayPal link is an appeal. */
+  for (guint i = footer_start; i < n_blocks; i++)
+    if (blocks[i].flagged == CAT_NONE && block_strong (&blocks[i]))
+      n_strong++;
+  for (guint i = footer_start; i < n_blocks; i++)
+    if (blocks[i].flagged == CAT_NONE)
+      flag_by_evidence (&blocks[i], ZONE_FOOTER, n_strong >= 2 ? FOOTER_BONUS : 0.0);
+
+  return footer_start;
+}
+
+static void
+judge_body (Scan  *scan,
+            Block *blocks,
+            guint  from,
+            guint  to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      Block *b = &blocks[i];
+
+      /* Words are at least as many as runs of non-spaces, give or take
+       * lone punctuation. */
+      if (b->flagged != CAT_NONE || b->approx_words > 2 * BODY_MAX_WORDS)
+        continue;
+      ensure_analysed (scan, b);
+
+      if (b->flagged == CAT_NONE && !b->symbol_only &&
+          b->total >= BODY_SCORE && b->n_words <= BODY_MAX_WORDS && !looks_like_heading (scan->str, b))
+        flag (b, b->best, confidence_of (b->total) - 0.1, ZONE_BODY);
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Findings
+ * ------------------------------------------------------------------------ */
+
+static char *
+describe (const Block *b)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  Category cat = b->flagged;
+
+  if (cat == CAT_DUPLICATE_TITLE)
+    g_ptr_array_add (parts, g_strdup_printf (C_("boilerplate", "the same as the title on line %u"), b->same_as));
+  else if (cat == CAT_DUPLICATE_PARAGRAPH)
+    g_ptr_array_add (parts, g_strdup_printf (C_("boilerplate", "the same as the paragraph on line %u"), b->same_as));
+  else if (cat == CAT_SEPARATOR)
+    g_ptr_array_add (parts, g_strdup (C_("boilerplate", "only symbols")));
+  else
+    {
+      for (guint i = 0; i < MAX_EVIDENCE && b->phrases[cat][i] != NULL; i++)
+        g_ptr_array_add (parts, g_strdup_printf (C_("boilerplate", "“%s”"), b->phrases[cat][i]));
+      if (b->cta > 0 || b->imperative)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a call to action")));
+      if (b->speaks_to_reader)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "addresses the reader")));
+      if (b->links > 0)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a link")));
+      if (b->handles > 0)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "an account name or hashtag")));
+      if (b->pictographs > 0)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "arrows or emoji")));
+      if (b->copyright)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a copyright sign")));
+      if (b->crumbs >= 2 && b->n_words <= 8)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail or a menu")));
+      if (b->asks_reader)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a question to the reader")));
+      if (parts->len == 0)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a short line")));
+    }
+
+  if (b->zone == ZONE_HEAD && cat != CAT_DUPLICATE_TITLE)
+    g_ptr_array_add (parts, g_strdup (C_("boilerplate", "at the head of the text")));
+  else if (b->zone == ZONE_FOOTER)
+    g_ptr_array_add (parts, g_strdup (C_("boilerplate", "in the closing lines of the text")));
+
+  g_ptr_array_add (parts, NULL);
+  {
+    g_autofree char *joined = g_strjoinv (C_("boilerplate", ", "), (char **) parts->pdata);
+    /* TRANSLATORS: "Donation appeal: “PayPal”, a call to action" */
+    return g_strdup_printf (C_("boilerplate", "%s: %s"), g_dpgettext2 (GETTEXT_PACKAGE, "boilerplate", categories[cat].label), joined);
+  }
+}
+
+static GPtrArray *
+check (EpureChecker  *checker,
+       EpureText     *text,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  EpureBoilerplateChecker *self = EPURE_BOILERPLATE_CHECKER (checker);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(GString) folded = NULL;
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GPtrArray) word_ptrs = NULL;
+  g_autoptr(GArray) quotes = NULL;
+  g_autoptr(GByteArray) covered = g_byte_array_new ();
+  double threshold = self->threshold;
+  const Line *line_data;
+  Block *bd;
+  guint n_blocks, body_start, footer_start;
+  gboolean wrapped;
+  Scan scan;
+  gsize len;
+  const char *str = epure_text_get_string (text, &len);
+
+  if (self->lexicon == NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->load_error));
+      return NULL;
+    }
+
+  lines = split_lines (str, len);
+  line_data = (const Line *) (gpointer) lines->data;
+  blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  wrapped = text_is_wrapped (str, line_data, lines->len);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *l = &line_data[i];
+      Block b;
+
+      if (l->blank)
+        continue;
+      if (blocks->len > 0 && i > 0 && !line_data[i - 1].blank &&
+          line_continues (str, &line_data[i - 1], l, wrapped))
+        {
+          Block *last = &g_array_index (blocks, Block, blocks->len - 1);
+          last->last_line = i;
+          last->end = l->end;
+          continue;
+        }
+      memset (&b, 0, sizeof b);
+      b.first_line = b.last_line = i;
+      b.start = l->start;
+      b.end = l->end;
+      b.symbol_only = l->symbol_only;
+      b.flagged = CAT_NONE;
+      g_array_append_val (blocks, b);
+    }
+
+  folded = g_string_sized_new (256);
+  words = g_array_new (FALSE, FALSE, sizeof (EpureLexiconWord));
+  word_ptrs = g_ptr_array_new ();
+  quotes = g_array_new (FALSE, FALSE, sizeof (gsize));
+  bd = (Block *) (gpointer) blocks->data;
+  n_blocks = blocks->len;
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      Block *b = &bd[i];
+      gboolean in_run = FALSE;
+
+      /* Leading and trailing spaces are not part of the block. */
+      while (b->start < b->end && is_space_byte (str[b->start]))
+        b->start++;
+      while (b->end > b->start && is_space_byte (str[b->end - 1]))
+        b->end--;
+      /* Only small counts matter: stop past the body rule's limit. */
+      for (gsize k = b->start; k < b->end && b->approx_words <= APPROX_WORDS_CAP; k++)
+        {
+          gboolean space = str[k] == ' ' || str[k] == '\n' || str[k] == '\t' || str[k] == '\r';
+          if (!space && !in_run)
+            b->approx_words++;
+          in_run = !space;
+        }
+    }
+
+  scan.lexicon = self->lexicon;
+  scan.str = str;
+  scan.folded = folded;
+  scan.words = words;
+  scan.word_ptrs = word_ptrs;
+  scan.quotes = quotes;
+  scan.covered = covered;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      for (guint i = 0; i < n_blocks; i++)
+        g_free (bd[i].norm);
+      return NULL;
+    }
+
+  find_duplicates (str, bd, n_blocks);
+  body_start = judge_head (&scan, line_data, bd, n_blocks);
+  footer_start = judge_footer (&scan, bd, n_blocks, body_start);
+  judge_body (&scan, bd, body_start, footer_start);
+
+  if (G_UNLIKELY (self->debug))
+    for (guint i = 0; i < n_blocks; i++)
+      if (bd[i].analysed)
+        g_printerr ("block %u (line %u): %u words, best %s %.2f, total %.2f, cta %.2f, content %.2f\n",
+                    i, bd[i].first_line + 1, bd[i].n_words,
+                    bd[i].best >= 0 ? categories[bd[i].best].name : "-",
+                    bd[i].best >= 0 ? bd[i].score[bd[i].best] : 0, bd[i].total, bd[i].cta, bd[i].content);
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      Block *b = &bd[i];
+      EpureFinding *finding;
+      g_autofree char *message = NULL;
+
+      if (b->flagged != CAT_NONE)
+        {
+          message = describe (b);
+          finding = epure_finding_new (CHECKER_ID, categories[b->flagged].rule,
+                                       EPURE_CATEGORY_BOILERPLATE,
+                                       line_data[b->first_line].start, line_data[b->last_line].end,
+                                       message);
+          epure_finding_set_severity (finding, EPURE_SEVERITY_WARNING);
+          epure_finding_set_confidence (finding, b->confidence);
+          epure_finding_add_replacement (finding, "");
+          epure_finding_set_automatic (finding, b->confidence >= threshold);
+          g_ptr_array_add (findings, finding);
+        }
+      g_free (b->norm);
+    }
+
+  return g_steal_pointer (&findings);
+}
+
+/* ------------------------------------------------------------------------
+ * Edits: whole lines, and the blank line they leave
+ * ------------------------------------------------------------------------ */
+
+static gboolean
+blank_between (const char *str,
+               gsize       from,
+               gsize       to)
+{
+  for (gsize i = from; i < to; i++)
+    if (!is_space_byte (str[i]) && str[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
+static gsize
+line_start_of (const char *str,
+               gsize       offset)
+{
+  while (offset > 0 && str[offset - 1] != '\n')
+    offset--;
+  return offset;
+}
+
+/* End of the blank line starting at @pos, or @pos if it is not blank. */
+static gsize
+skip_blank_line (const char *str,
+                 gsize       len,
+                 gsize       pos)
+{
+  gsize p = pos;
+
+  while (p < len && is_space_byte (str[p]))
+    p++;
+  if (p < len && str[p] == '\n')
+    return p + 1;
+  return pos;
+}
+
+/* No blank line between the text's first visible line and @offset. */
+static gboolean
+in_first_paragraph (const char *str,
+                    gsize       offset)
+{
+  gsize p = 0;
+
+  while (p < offset && (is_space_byte (str[p]) || str[p] == '\n'))
+    p++;
+  while (p < offset)
+    {
+      const char *nl = memchr (str + p, '\n', offset - p);
+      gsize next;
+
+      if (nl == NULL)
+        return TRUE;
+      next = nl - str + 1;
+      if (next < offset && skip_blank_line (str, offset, next) != next)
+        return FALSE;
+      p = next;
+    }
+  return TRUE;
+}
+
+static EpureEdit *
+create_edit (EpureChecker *checker,
+             EpureText    *text,
+             EpureFinding *finding,
+             guint         replacement_index)
+{
+  gsize len;
+  const char *str = epure_text_get_string (text, &len);
+  gsize start = epure_finding_get_start (finding);
+  gsize end = epure_finding_get_end (finding);
+
+  if (g_strcmp0 (epure_finding_get_checker_id (finding), CHECKER_ID) != 0 ||
+      start > end || end > len)
+    return epure_finding_create_edit (finding, replacement_index);
+
+  start = line_start_of (str, start);
+  /* The line break of the last line goes with it. */
+  while (end < len && str[end] != '\n')
+    end++;
+  if (end < len)
+    end++;
+
+  if (blank_between (str, end, len))
+    {
+      /* At the end: the blank lines before go too, the text ends with the
+       * article's last line. */
+      end = len;
+      while (start > 0)
+        {
+          gsize prev = line_start_of (str, start - 1);
+          if (!blank_between (str, prev, start))
+            break;
+          start = prev;
+        }
+    }
+  else if (in_first_paragraph (str, start) &&
+           !g_str_equal (epure_finding_get_rule_id (finding), categories[CAT_DUPLICATE_TITLE].rule))
+    {
+      /* At the head: the text begins with what follows.  The lines above
+       * it in the same paragraph are head boilerplate too, as a rule; a
+       * repeated title is the exception, the title above it stays. */
+      if (blank_between (str, 0, start))
+        start = 0;
+      for (gsize next = skip_blank_line (str, len, end); next != end; next = skip_blank_line (str, len, end))
+        end = next;
+    }
+  else if (start > 0)
+    {
+      /* In between: one blank run separates the neighbours. */
+      gsize prev = line_start_of (str, start - 1);
+      if (blank_between (str, prev, start))
+        {
+          start = prev;
+          while (start > 0)
+            {
+              prev = line_start_of (str, start - 1);
+              if (!blank_between (str, prev, start))
+                break;
+              start = prev;
+            }
+        }
+    }
+
+  return epure_edit_new (start, end, "");
+}
+
+/* ------------------------------------------------------------------------ */
+
+static const char *
+get_id (EpureChecker *checker)
+{
+  return CHECKER_ID;
+}
+
+static const char *
+get_display_name (EpureChecker *checker)
+{
+  return _("Boilerplate");
+}
+
+static EpureCheckerScope
+get_scope (EpureChecker *checker)
+{
+  return EPURE_CHECKER_SCOPE_DOCUMENT;
+}
+
+static void
+checker_iface_init (EpureCheckerInterface *iface)
+{
+  iface->get_id = get_id;
+  iface->get_display_name = get_display_name;
+  iface->get_scope = get_scope;
+  iface->check = check;
+  iface->create_edit = create_edit;
+}

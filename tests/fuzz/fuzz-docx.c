@@ -1,0 +1,8 @@
+/* fuzz-docx.c: the docx reader under libFuzzer (see fuzz-common.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define FUZZ_FORMAT "docx"
+#include "fuzz-common.h"

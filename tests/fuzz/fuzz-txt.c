@@ -1,0 +1,8 @@
+/* fuzz-txt.c: the txt reader under libFuzzer (see fuzz-common.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define FUZZ_FORMAT "txt"
+#include "fuzz-common.h"

@@ -1,0 +1,635 @@
+/* test-typography.c: the typography checker, reached through the plugin
+ * engine like the app and the CLI reach it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "epure.h"
+
+#define NBSP "\u00A0"
+#define NNBSP "\u202F"
+
+static EpurePipeline *
+typography_pipeline (const char *profile)
+{
+  g_autoptr(EpurePluginEngine) engine = epure_plugin_engine_new ();
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { "typography", NULL };
+  EpurePipeline *pipeline = epure_plugin_engine_create_pipeline (engine, ids, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pipeline);
+  if (profile != NULL)
+    {
+      EpureChecker *checker = epure_pipeline_get_checker (pipeline, "typography");
+      epure_checker_set_option (checker, "spaces-profile", profile, &error);
+      g_assert_no_error (error);
+    }
+  return pipeline;
+}
+
+static char *
+clean_with (EpurePipeline *pipeline,
+            const char    *input,
+            guint         *n_changes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureText) text = epure_text_new (input, -1, &error);
+  char *out;
+
+  g_assert_no_error (error);
+  out = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, n_changes, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+static char *
+clean (const char *input)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  return clean_with (pipeline, input, NULL);
+}
+
+static GPtrArray *
+check (EpurePipeline *pipeline,
+       const char    *input)
+{
+  g_autoptr(EpureText) text = epure_text_new (input, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = epure_pipeline_check (pipeline, text, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return findings;
+}
+
+/* The letters and digits of a text, in order: what cleaning must keep. */
+static char *
+letters_of (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_space_char (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009;
+}
+
+/* How many of ; : ! ? have a space before them. */
+static guint
+count_spaced_high_punctuation (const char *s)
+{
+  guint n = 0;
+  gunichar prev = 0;
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((c == ';' || c == ':' || c == '!' || c == '?') && is_space_char (prev))
+        n++;
+      prev = c;
+    }
+  return n;
+}
+
+static void
+assert_guarantees (EpurePipeline *pipeline,
+                   const char    *input)
+{
+  g_autofree char *once = clean_with (pipeline, input, NULL);
+  g_autofree char *twice = NULL;
+  g_autofree char *letters_in = letters_of (input);
+  g_autofree char *letters_out = NULL;
+
+  if (!g_utf8_validate (once, -1, NULL))
+    {
+      g_autofree char *escaped = g_strescape (input, NULL);
+      g_test_message ("invalid output for: %s", escaped);
+    }
+  g_assert_true (g_utf8_validate (once, -1, NULL));
+  twice = clean_with (pipeline, once, NULL);
+  letters_out = letters_of (once);
+
+  if (g_strcmp0 (once, twice) != 0)
+    {
+      g_autofree char *e1 = g_strescape (input, NULL);
+      g_autofree char *e2 = g_strescape (once, NULL);
+      g_autofree char *e3 = g_strescape (twice, NULL);
+      g_test_message ("not idempotent on: %s\n once: %s\ntwice: %s", e1, e2, e3);
+    }
+  g_assert_cmpstr (once, ==, twice);
+  if (g_strcmp0 (letters_in, letters_out) != 0)
+    {
+      g_autofree char *e1 = g_strescape (input, NULL);
+      g_autofree char *e2 = g_strescape (once, NULL);
+      g_test_message ("letters changed on: %s\n     to: %s", e1, e2);
+    }
+  g_assert_cmpstr (letters_in, ==, letters_out);
+  if (count_spaced_high_punctuation (once) < count_spaced_high_punctuation (input))
+    {
+      g_autofree char *e1 = g_strescape (input, NULL);
+      g_autofree char *e2 = g_strescape (once, NULL);
+      g_test_message ("space before ; : ! ? lost on: %s\n     to: %s", e1, e2);
+    }
+  g_assert_cmpuint (count_spaced_high_punctuation (once), >=, count_spaced_high_punctuation (input));
+}
+
+static void
+test_issue_example (void)
+{
+  g_autofree char *out = clean (
+    "Ceux qui mettent en place « résistance armée » à la police, sera \"éliminé,\" il a prévenu.\n"
+    "qualifié les troubles d'un \"attaque terroriste\" contre le pays\n"
+    "l'ONU appelle à \"s'abstenir de violence\"\n");
+
+  g_assert_cmpstr (out, ==,
+    "Ceux qui mettent en place «" NBSP "résistance armée" NBSP "» à la police, sera «" NBSP "éliminé" NBSP "», il a prévenu.\n"
+    "qualifié les troubles d’un «" NBSP "attaque terroriste" NBSP "» contre le pays\n"
+    "l’ONU appelle à «" NBSP "s’abstenir de violence" NBSP "»\n");
+}
+
+/* Fixtures: see the header of tests/fixtures/typography/cases.tsv. */
+
+static char *
+unescape (const char *field)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        {
+          p++;
+          switch (*p)
+            {
+            case 'n': g_string_append_c (out, '\n'); break;
+            case 'r': g_string_append_c (out, '\r'); break;
+            case 't': g_string_append_c (out, '\t'); break;
+            default: g_string_append_c (out, *p); break;
+            }
+        }
+      else if (*p == '~')
+        g_string_append (out, NBSP);
+      else if (*p == '^')
+        g_string_append (out, NNBSP);
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_fixtures (void)
+{
+  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "cases.tsv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  guint n_cases = 0, n_unchanged = 0, n_failed = 0;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Some cases need the exceptions list (Yahoo!) from dictionaries/. */
+  {
+    g_autofree char *exceptions = epure_find_dictionary_file ("typography-exceptions-fr.txt");
+    g_assert_nonnull (exceptions);
+  }
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *again = NULL;
+
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      if (g_str_has_prefix (line, "@profile "))
+        {
+          g_clear_object (&pipeline);
+          pipeline = typography_pipeline (line + strlen ("@profile "));
+          continue;
+        }
+
+      fields = g_strsplit (line, "\t", 2);
+      if (fields[1] == NULL)
+        g_error ("cases.tsv:%u: no tab", i + 1);
+      before = unescape (fields[0]);
+      after = g_strcmp0 (fields[1], "=") == 0 ? g_strdup (before) : unescape (fields[1]);
+      if (g_strcmp0 (fields[1], "=") == 0)
+        n_unchanged++;
+      n_cases++;
+
+      out = clean_with (pipeline, before, NULL);
+      again = clean_with (pipeline, after, NULL);
+      if (g_strcmp0 (out, after) != 0 || g_strcmp0 (again, after) != 0)
+        {
+          g_test_message ("cases.tsv:%u\n   input: %s\nexpected: %s\n     got: %s\n   again: %s",
+                          i + 1, before, after, out, again);
+          n_failed++;
+        }
+      assert_guarantees (pipeline, before);
+    }
+
+  g_test_message ("%u cases, %u that must stay unchanged", n_cases, n_unchanged);
+  g_assert_cmpuint (n_failed, ==, 0);
+  g_assert_cmpuint (n_cases, >=, 150);
+}
+
+
+static EpureFinding *
+find_rule (GPtrArray  *findings,
+           const char *rule)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (epure_finding_get_rule_id (g_ptr_array_index (findings, i)), rule) == 0)
+      return g_ptr_array_index (findings, i);
+  return NULL;
+}
+
+static void
+test_findings (void)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  g_autoptr(GPtrArray) findings = check (pipeline, "Il a dit \"oui\" et l'a fait ; \"bref");
+  EpureFinding *f;
+
+  g_assert_cmpuint (epure_pipeline_get_scope (pipeline), ==, EPURE_CHECKER_SCOPE_PARAGRAPH);
+
+  f = find_rule (findings, "typography.straight-quotes");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (epure_finding_get_checker_id (f), ==, "typography");
+  g_assert_cmpstr (epure_finding_get_category (f), ==, EPURE_CATEGORY_TYPOGRAPHY);
+  g_assert_true (epure_finding_get_automatic (f));
+  g_assert_cmpstr (epure_finding_get_replacements (f)[0], ==, "«" NBSP);
+  g_assert_cmpuint (epure_finding_get_start (f), ==, 9);
+
+  f = find_rule (findings, "typography.apostrophe");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (epure_finding_get_replacements (f)[0], ==, "’");
+
+  f = find_rule (findings, "typography.space-before-punctuation");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (epure_finding_get_replacements (f)[0], ==, NNBSP ";");
+
+  /* The last quote has no partner: flagged with a reason, not automatic. */
+  f = find_rule (findings, "typography.unpaired-quote");
+  g_assert_nonnull (f);
+  g_assert_false (epure_finding_get_automatic (f));
+  g_assert_cmpuint (epure_finding_get_replacements (f)[0] != NULL, ==, TRUE);
+  g_assert_cmpstr (epure_finding_get_message (f), ==, "Opening quote without a closing one");
+
+  /* Every finding carries a replacement and a stable typography.* id. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EpureFinding *g = g_ptr_array_index (findings, i);
+      g_assert_true (g_str_has_prefix (epure_finding_get_rule_id (g), "typography."));
+      g_assert_nonnull (epure_finding_get_replacements (g)[0]);
+    }
+}
+
+static void
+test_foreign_paragraph_flagged (void)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  g_autoptr(GPtrArray) findings = check (pipeline, "He said \"I don't know\" and left the room.");
+
+  g_assert_cmpuint (findings->len, >, 0);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_false (epure_finding_get_automatic (g_ptr_array_index (findings, i)));
+}
+
+static void
+count_signal (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_profiles (void)
+{
+  g_autoptr(EpurePluginEngine) engine = epure_plugin_engine_new ();
+  g_autoptr(EpureChecker) checker = epure_plugin_engine_create_checker (engine, "typography", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GEnumClass) klass = NULL;
+  guint changed = 0;
+  int profile = -1;
+
+  g_assert_nonnull (checker);
+  g_signal_connect_swapped (checker, "changed", G_CALLBACK (count_signal), &changed);
+
+  g_object_get (checker, "spaces-profile", &profile, NULL);
+  klass = g_type_class_ref (G_PARAM_SPEC_VALUE_TYPE (g_object_class_find_property (G_OBJECT_GET_CLASS (checker),
+                                                                                   "spaces-profile")));
+  g_assert_cmpstr (g_enum_get_value (klass, profile)->value_nick, ==, "france");
+
+  g_assert_true (epure_checker_set_option (checker, "spaces-profile", "narrow", &error));
+  g_assert_no_error (error);
+  g_object_get (checker, "spaces-profile", &profile, NULL);
+  g_assert_cmpstr (g_enum_get_value (klass, profile)->value_nick, ==, "narrow");
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Setting the same value again re-checks nothing. */
+  g_assert_true (epure_checker_set_option (checker, "spaces-profile", "narrow", &error));
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_false (epure_checker_set_option (checker, "spaces-profile", "italic", &error));
+  g_assert_error (error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_INVALID_OPTION);
+}
+
+static void
+test_peer_elimine (void)
+{
+  /* Grammalecte and Typograf half-convert this or leave the comma inside. */
+  g_autofree char *out = clean ("sera \"éliminé,\" il a prévenu");
+  g_assert_cmpstr (out, ==, "sera «" NBSP "éliminé" NBSP "», il a prévenu");
+}
+
+static void
+test_peer_orphan_guillemet (void)
+{
+  /* Typograf reads every quote after an orphan « as a nested ‹ ›. */
+  g_autofree char *out = clean ("« Un orphelin. Puis \"un\", \"deux\" et \"trois\".");
+  g_assert_cmpstr (out, ==, "« Un orphelin. Puis «" NBSP "un" NBSP "», «" NBSP "deux" NBSP "» et «"
+                   NBSP "trois" NBSP "».");
+  g_assert_null (strstr (out, "‹"));
+  g_assert_null (strstr (out, "“"));
+}
+
+static void
+test_peer_spaces_kept (void)
+{
+  /* Spaces before ; : ! ? are normalised, never deleted. */
+  g_autofree char *out = clean ("Quoi ? Oui ! Non ; bref : fin\u00A0! Ah\u202F? Eh  !");
+  g_assert_cmpstr (out, ==, "Quoi" NNBSP "? Oui" NNBSP "! Non" NNBSP "; bref" NBSP ": fin" NNBSP "! Ah"
+                   NNBSP "? Eh" NNBSP "!");
+}
+
+static void
+test_peer_code_and_urls (void)
+{
+  const char *inputs[] = {
+    "printf(\"%d\", x)",
+    "Appelez printf(\"%d\", x) puis sortez.",
+    "Voir https://exemple.fr/page?q=l'été&x=\"a\":b;c!d",
+    "Voir http://exemple.fr/a?b=c&d=e, puis https://www.exemple.org/x?y=1.",
+    "`l'objet \"x\" : y`",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *out = clean (inputs[i]);
+      g_assert_cmpstr (out, ==, inputs[i]);
+    }
+}
+
+static void
+test_peer_idempotent_quoi_vraiment (void)
+{
+  g_autofree char *once = clean ("Quoi?Vraiment");
+  g_autofree char *twice = clean (once);
+
+  g_assert_cmpstr (once, ==, "Quoi" NNBSP "? Vraiment");
+  g_assert_cmpstr (twice, ==, once);
+}
+
+/* Generated inputs: fragments of French prose, punctuation, quotes,
+ * spaces, URLs, code and other scripts, in random order. */
+static const char *fragments[] = {
+  "le", "chat", "l'armée", "aujourd'hui", "Élise", "été", "ça", "œuvre", "12", "5'10\"", "15\"",
+  "\"", "\"", "«", "»", "“", "”", "„", "<<", ">>", "'", "’", "´", "‘",
+  ",", ".", ";", ":", "!", "?", "?!", "...", "…", "--", "—", "–", "(", ")", "[", "]",
+  " ", " ", " ", " ", "  ", "\u00A0", "\u202F", "\t", "\n", "\n\n", "\r\n",
+  "12:30", ":)", ";-)", "https://exemple.fr/a?b='c'&d=\"e\"", "jean@exemple.fr", "`code \"x\"`",
+  "printf(\"%d\", x)", "```\nbloc \"x\" ; y\n```\n", "Привет", "日本語", "مرحبا", "😀", "e\u0301",
+  "the", "and", "don't", "you", "Quoi?Vraiment", "[…]", " ... ", "&amp;", "a != b", "x << 2",
+};
+
+static char *
+generate_text (guint n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, fragments[g_test_rand_int_range (0, G_N_ELEMENTS (fragments))]);
+  return g_string_free (out, FALSE);
+}
+
+static gunichar
+random_char (void)
+{
+  static const gunichar ranges[][2] = {
+    { 0x20, 0x7E }, { 0x20, 0x7E }, { 0x20, 0x7E }, { 0xA0, 0x17F }, { 0x2000, 0x206F },
+    { 0x0400, 0x04FF }, { 0x0600, 0x06FF }, { 0x3040, 0x30FF }, { 0x1F600, 0x1F64F }, { 0x0300, 0x036F },
+  };
+  guint r = g_test_rand_int_range (0, G_N_ELEMENTS (ranges));
+  gunichar c = g_test_rand_int_range (ranges[r][0], ranges[r][1] + 1);
+
+  if (g_test_rand_int_range (0, 10) == 0)
+    {
+      static const gunichar marks[] = { '\n', '"', '\'', 0xAB, 0xBB, ' ', '.', ',', ';', ':', '!', '?' };
+      return marks[g_test_rand_int_range (0, G_N_ELEMENTS (marks))];
+    }
+  return c;
+}
+
+static char *
+random_text (guint n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_unichar (out, random_char ());
+  return g_string_free (out, FALSE);
+}
+
+/* Random bytes, made valid the way a front end would (invalid UTF-8 is
+ * refused by EpureText, which must say so). */
+static char *
+random_bytes_text (guint n)
+{
+  g_autofree char *bytes = g_malloc (n + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureText) text = NULL;
+  GString *valid;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int b = g_test_rand_int_range (1, 256);
+      bytes[i] = b < 0x20 && b != '\n' ? ' ' : (char) b;
+    }
+  bytes[n] = '\0';
+
+  text = epure_text_new (bytes, n, &error);
+  if (text == NULL)
+    g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8);
+
+  valid = g_string_new (NULL);
+  {
+    g_autofree char *made = g_utf8_make_valid (bytes, n);
+    g_string_append (valid, made);
+  }
+  return g_string_free (valid, FALSE);
+}
+
+static void
+test_properties (void)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  guint rounds = g_test_thorough () ? 5000 : 600;
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 60));
+      g_autofree char *random = random_text (g_test_rand_int_range (1, 80));
+      g_autofree char *bytes = random_bytes_text (g_test_rand_int_range (1, 80));
+
+      assert_guarantees (pipeline, generated);
+      assert_guarantees (pipeline, random);
+      assert_guarantees (pipeline, bytes);
+    }
+}
+
+/* Streaming: cleaning paragraph by paragraph (split after blank lines)
+ * gives the same bytes as cleaning the whole text, which is what lets the
+ * CLI process huge inputs in bounded memory. */
+static void
+test_streaming (void)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *whole = NULL;
+  g_autoptr(GString) pieces = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *p, *start;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  whole = clean_with (pipeline, contents, NULL);
+  g_assert_cmpstr (whole, !=, contents);
+
+  start = p = contents;
+  while (*p)
+    {
+      /* A chunk ends after a blank line. */
+      const char *nl = strchr (p, '\n');
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+      if (*p == '\n' || (*p == '\r' && p[1] == '\n'))
+        {
+          while (*p == '\n' || *p == '\r')
+            p++;
+          {
+            g_autofree char *chunk = g_strndup (start, p - start);
+            g_autofree char *out = clean_with (pipeline, chunk, NULL);
+            g_string_append (pieces, out);
+          }
+          start = p;
+        }
+    }
+  if (*start)
+    {
+      g_autofree char *out = clean_with (pipeline, start, NULL);
+      g_string_append (pieces, out);
+    }
+
+  g_assert_cmpstr (pieces->str, ==, whole);
+}
+
+static void
+test_large_multibyte (void)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  g_autoptr(GString) in = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *out = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_string_append (in, "Élise a dit \"ça\" à l'œuvre ; 日本語 !\n");
+      g_string_append (expected, "Élise a dit «" NBSP "ça" NBSP "» à l’œuvre" NNBSP "; 日本語" NNBSP "!\n");
+      if (i % 7 == 6)
+        {
+          g_string_append (in, "\n");
+          g_string_append (expected, "\n");
+        }
+    }
+  out = clean_with (pipeline, in->str, &n);
+  g_assert_cmpstr (out, ==, expected->str);
+  g_assert_cmpuint (n, ==, 20000 * 5);
+}
+
+/* With the other always-on checker in the same pipeline (as epure-cli
+ * runs them by default), cleaning still settles in one go. */
+static void
+test_with_whitespace (void)
+{
+  g_autoptr(EpurePluginEngine) engine = epure_plugin_engine_new ();
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { "whitespace", "typography", NULL };
+  g_autoptr(EpurePipeline) pipeline = epure_plugin_engine_create_pipeline (engine, ids, &error);
+  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  once = clean_with (pipeline, contents, NULL);
+  twice = clean_with (pipeline, once, NULL);
+  g_assert_cmpstr (once, ==, twice);
+  g_assert_nonnull (strstr (once, "«" NBSP "durcir le mouvement" NBSP "»,"));
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 60));
+      assert_guarantees (pipeline, generated);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  epure_init ();
+
+  g_test_add_func ("/typography/issue-example", test_issue_example);
+  g_test_add_func ("/typography/fixtures", test_fixtures);
+  g_test_add_func ("/typography/findings", test_findings);
+  g_test_add_func ("/typography/foreign-paragraph", test_foreign_paragraph_flagged);
+  g_test_add_func ("/typography/profiles", test_profiles);
+  g_test_add_func ("/typography/peer/elimine", test_peer_elimine);
+  g_test_add_func ("/typography/peer/orphan-guillemet", test_peer_orphan_guillemet);
+  g_test_add_func ("/typography/peer/spaces-kept", test_peer_spaces_kept);
+  g_test_add_func ("/typography/peer/code-and-urls", test_peer_code_and_urls);
+  g_test_add_func ("/typography/peer/idempotent-quoi-vraiment", test_peer_idempotent_quoi_vraiment);
+  g_test_add_func ("/typography/properties", test_properties);
+  g_test_add_func ("/typography/streaming", test_streaming);
+  g_test_add_func ("/typography/large-multibyte", test_large_multibyte);
+  g_test_add_func ("/typography/with-whitespace", test_with_whitespace);
+
+  return g_test_run ();
+}

@@ -1,0 +1,807 @@
+/* test-window.c: a real EpureWindow on real files, under Xvfb.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "epure-application.h"
+#include "epure-cleanup-dialog.h"
+#include "epure-window.h"
+
+/* Text with what the whitespace checker finds: a doubled space, trailing
+ * spaces and four blank lines in a row. */
+static const char dirty_text[] =
+  "Le conseil municipal s’est réuni hier soir.   \n"
+  "\n"
+  "Le budget a été voté à l’unanimité. \n"
+  "\n\n\n\n"
+  "La séance a duré deux heures.\n";
+
+static const char clean_text[] =
+  "Le conseil municipal s’est réuni hier soir.\n"
+  "\n"
+  "Le budget a été voté à l’unanimité.\n"
+  "\n\n"
+  "La séance a duré deux heures.\n";
+
+typedef struct
+{
+  EpureApplication *app;
+  EpureWindow      *window;
+  char             *dir;
+  gboolean          loaded;
+  gboolean          load_ok;
+  gboolean          saved;
+  gboolean          save_ok;
+} Fixture;
+
+static void
+wait_for (gboolean *flag)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!*flag)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for the window");
+      g_usleep (1000);
+    }
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+on_loaded (EpureWindow *window,
+           gboolean     ok,
+           Fixture     *fixture)
+{
+  fixture->loaded = TRUE;
+  fixture->load_ok = ok;
+}
+
+static void
+on_saved (EpureWindow *window,
+          gboolean     ok,
+          Fixture     *fixture)
+{
+  fixture->saved = TRUE;
+  fixture->save_ok = ok;
+}
+
+static void
+wait_for_check (Fixture *fixture)
+{
+  EpureBufferChecker *checker = epure_window_get_buffer_checker (fixture->window);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  /* Busy from the edit until its findings are published. */
+  spin (20);
+  while (epure_buffer_checker_get_busy (checker) || epure_buffer_checker_get_text (checker) == NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for the check");
+      g_usleep (1000);
+    }
+}
+
+static char *
+write_fixture (Fixture    *fixture,
+               const char *name,
+               const char *contents)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static void
+open_file (Fixture    *fixture,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  fixture->loaded = FALSE;
+  epure_window_open_file (fixture->window, file);
+  wait_for (&fixture->loaded);
+}
+
+static void
+save_file (Fixture    *fixture,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  fixture->saved = FALSE;
+  epure_window_save_to (fixture->window, file, NULL, FALSE);
+  wait_for (&fixture->saved);
+}
+
+static char *
+buffer_text (Fixture *fixture)
+{
+  return epure_document_dup_text (epure_window_get_document (fixture->window));
+}
+
+/* The AdwMessageDialog the window shows for an error, if any. */
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *checkers = data ? data : "whitespace";
+  g_auto(GStrv) ids = g_strsplit (checkers, ",", -1);
+
+  fixture->app = g_object_get_data (G_OBJECT (g_application_get_default ()), "app");
+  /* Each test names the checkers it expects findings from. */
+  g_settings_set_strv (epure_application_get_settings (fixture->app), "enabled-checkers",
+                       (const char * const *) ids);
+  fixture->dir = g_dir_make_tmp ("epure-ui-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->window = epure_window_new (fixture->app);
+  g_object_ref_sink (fixture->window);
+  g_signal_connect (fixture->window, "loaded", G_CALLBACK (on_loaded), fixture);
+  g_signal_connect (fixture->window, "saved", G_CALLBACK (on_saved), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          g_chmod (child, 0700);
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_message_dialog (GTK_WINDOW (fixture->window))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Discard any change: no prompt. */
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (epure_window_get_document (fixture->window)), FALSE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  spin (10);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Opens a file with problems, sees them in the panel, selects one. */
+static void
+test_open_shows_findings (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  g_autofree char *text = NULL;
+  EpureFindingsPanel *panel = epure_window_get_findings_panel (fixture->window);
+  GListModel *rows;
+  g_autoptr(GObject) header = NULL;
+  g_autoptr(GObject) first = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  guint n_whitespace = 0;
+
+  open_file (fixture, path);
+  g_assert_true (fixture->load_ok);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, dirty_text);
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (epure_window_get_document (fixture->window))));
+
+  wait_for_check (fixture);
+
+  /* A header per checker, with its count, then its findings. */
+  rows = epure_findings_panel_get_rows (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      if (GTK_IS_STRING_OBJECT (row)
+          && g_str_has_prefix (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), "Whitespace\t"))
+        {
+          g_assert_null (header);
+          header = g_object_ref (row);
+          g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), ==, "Whitespace\t3");
+          first = g_list_model_get_item (rows, i + 1);
+          epure_findings_panel_activate_row (panel, i + 1);
+        }
+      else if (EPURE_IS_FINDING (row) && g_str_equal (epure_finding_get_checker_id (EPURE_FINDING (row)), "whitespace"))
+        n_whitespace++;
+    }
+  g_assert_nonnull (header);
+  g_assert_cmpuint (n_whitespace, ==, 3);
+
+  /* A click selects the finding's range: the trailing spaces. */
+  g_assert_true (EPURE_IS_FINDING (first));
+  g_assert_cmpstr (epure_finding_get_rule_id (EPURE_FINDING (first)), ==, "whitespace.trailing-space");
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "   ");
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, (int) g_utf8_strlen ("Le conseil municipal s’est réuni hier soir.", -1));
+
+  /* Typing more problems is seen shortly after. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Fin.  \n", -1);
+  wait_for_check (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (epure_window_get_buffer_checker (fixture->window))), >=, 4);
+}
+
+static EpureCleanupDialog *
+open_cleanup (Fixture    *fixture,
+              const char *checker_id)
+{
+  EpureCleanupDialog *dialog = EPURE_CLEANUP_DIALOG (epure_window_open_cleanup (fixture->window, checker_id));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!epure_cleanup_dialog_get_ready (dialog))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  return dialog;
+}
+
+/* The preview lists each change; applying is one undo step; saving writes
+ * the cleaned bytes. */
+static void
+test_cleanup_undo_save (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  g_autofree char *cleaned = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *on_disk = NULL;
+  GtkTextBuffer *buffer;
+  EpureCleanupDialog *dialog;
+  gsize len;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+
+  dialog = open_cleanup (fixture, "whitespace");
+  g_assert_cmpuint (epure_cleanup_dialog_get_n_changes (dialog), ==, 3);
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 3);
+
+  cleaned = buffer_text (fixture);
+  g_assert_cmpstr (cleaned, ==, clean_text);
+  g_assert_true (gtk_text_buffer_get_modified (buffer));
+
+  /* One undo step restores the original text exactly. */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  undone = buffer_text (fixture);
+  g_assert_cmpstr (undone, ==, dirty_text);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  redone = buffer_text (fixture);
+  g_assert_cmpstr (redone, ==, clean_text);
+
+  save_file (fixture, path);
+  g_assert_true (fixture->save_ok);
+  g_assert_false (gtk_text_buffer_get_modified (buffer));
+  g_assert_true (g_file_get_contents (path, &on_disk, &len, NULL));
+  g_assert_cmpuint (len, ==, strlen (clean_text));
+  g_assert_cmpmem (on_disk, len, clean_text, strlen (clean_text));
+}
+
+/* Unticked changes stay as they were. */
+static void
+test_cleanup_untick (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  g_autofree char *text = NULL;
+  EpureCleanupDialog *dialog;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+
+  dialog = open_cleanup (fixture, "whitespace");
+  g_assert_cmpuint (epure_cleanup_dialog_get_n_changes (dialog), ==, 3);
+  g_assert_cmpstr (epure_finding_get_rule_id (epure_cleanup_dialog_get_change (dialog, 0)), ==, "whitespace.trailing-space");
+  epure_cleanup_dialog_set_change_active (dialog, 0, FALSE);
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 2);
+
+  text = buffer_text (fixture);
+  g_assert_true (g_str_has_prefix (text, "Le conseil municipal s’est réuni hier soir.   \n"));
+  g_assert_null (strstr (text, "\n\n\n\n"));
+}
+
+/* Right-click on a flagged span offers its fix, which applies it. */
+static void
+test_context_menu_fix (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  g_autofree char *text = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+  GtkTextBuffer *buffer;
+  GMenuModel *menu;
+  GtkTextIter iter;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+
+  /* Inside the trailing spaces. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_strlen ("Le conseil municipal s’est réuni hier soir. ", -1));
+  menu = epure_window_update_fix_menu (fixture->window, &iter);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.apply-fix");
+  target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE ("(uu)"));
+  g_assert_nonnull (target);
+  gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, target);
+
+  text = buffer_text (fixture);
+  g_assert_true (g_str_has_prefix (text, "Le conseil municipal s’est réuni hier soir.\n\nLe budget"));
+
+  /* Where nothing is flagged, nothing is offered. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  menu = epure_window_update_fix_menu (fixture->window, &iter);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 0);
+}
+
+/* A failed save leaves the file on disk untouched and says why, naming the file. */
+static void
+check_failed_save (Fixture    *fixture,
+                   const char *path,
+                   const char *original)
+{
+  g_autofree char *on_disk = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *basename = g_path_get_basename (path);
+
+  g_assert_false (fixture->save_ok);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, original);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (epure_window_get_document (fixture->window))));
+
+  dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), basename));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+}
+
+static void
+test_save_read_only_dir (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *sub = g_build_filename (fixture->dir, "lecture-seule", NULL);
+  g_autofree char *path = g_build_filename (sub, "article.txt", NULL);
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  if (geteuid () == 0)
+    {
+      /* Root writes into read-only folders; the size-limit test covers
+       * the same path for root. */
+      g_test_skip ("running as root: read-only folders do not stop root");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, dirty_text, -1, NULL));
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Ajout.\n", -1);
+
+  g_assert_cmpint (g_chmod (sub, 0500), ==, 0);
+  save_file (fixture, path);
+  g_chmod (sub, 0700);
+  check_failed_save (fixture, path, dirty_text);
+}
+
+/* A write that fails half-way (here the file size limit, as a full disk
+ * would) must not replace the file with a truncated one. */
+static void
+test_save_write_fails (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  struct rlimit saved, limited;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  for (guint i = 0; i < 200; i++)
+    gtk_text_buffer_insert (buffer, &end, "Une ligne de plus pour dépasser la limite.\n", -1);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limited = saved;
+  limited.rlim_cur = 4096;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+  fixture->saved = FALSE;
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    epure_window_save_to (fixture->window, file, NULL, FALSE);
+    wait_for (&fixture->saved);
+  }
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  check_failed_save (fixture, path, dirty_text);
+}
+
+/* Legacy 8-bit text opens, and the user is told which encoding was used;
+ * a binary file opens nothing and says why. */
+static void
+test_open_legacy_and_binary (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *legacy = g_build_filename (fixture->dir, "ancien.txt", NULL);
+  g_autofree char *binary = g_build_filename (fixture->dir, "image.txt", NULL);
+  g_autofree char *text = NULL;
+  const char cp1252[] = "Le caf\xe9 co\xfbte 2\x80.\n";
+  const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (legacy, cp1252, sizeof cp1252 - 1, NULL));
+  g_assert_true (g_file_set_contents (binary, png, sizeof png - 1, NULL));
+
+  open_file (fixture, legacy);
+  g_assert_true (fixture->load_ok);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Le café coûte 2€.\n");
+  g_assert_cmpstr (epure_document_get_encoding (epure_window_get_document (fixture->window)), ==, "WINDOWS-1252");
+  g_assert_true (epure_document_get_encoding_guessed (epure_window_get_document (fixture->window)));
+
+  open_file (fixture, binary);
+  g_assert_false (fixture->load_ok);
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Le café coûte 2€.\n");
+  dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "image.txt"));
+}
+
+/* CRLF line ends come back as CRLF. */
+static void
+test_save_keeps_crlf (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "dos.txt", "Ligne un.\r\nLigne deux.\r\n");
+  g_autofree char *on_disk = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Ligne trois.\n", -1);
+  save_file (fixture, path);
+  g_assert_true (fixture->save_ok);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, "Ligne un.\r\nLigne deux.\r\nLigne trois.\r\n");
+}
+
+/* The typography cleanup, through the real plugin: French quotes and
+ * apostrophes in one step, undone in one step. */
+static void
+test_typography_cleanup (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *dirty = "Le maire a parlé d'une \"erreur historique\" hier.\n";
+  const char *expected = "Le maire a parlé d’une «\u00a0erreur historique\u00a0» hier.\n";
+  g_autofree char *path = write_fixture (fixture, "guillemets.txt", dirty);
+  g_autofree char *cleaned = NULL;
+  g_autofree char *undone = NULL;
+  GListModel *findings = epure_buffer_checker_get_findings (epure_window_get_buffer_checker (fixture->window));
+  EpureCleanupDialog *dialog;
+  guint n;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(EpureFinding) finding = g_list_model_get_item (findings, i);
+      g_assert_cmpstr (epure_finding_get_category (finding), ==, EPURE_CATEGORY_TYPOGRAPHY);
+    }
+
+  dialog = open_cleanup (fixture, "typography");
+  n = epure_cleanup_dialog_get_n_changes (dialog);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), >=, 2);
+
+  cleaned = buffer_text (fixture);
+  g_assert_cmpstr (cleaned, ==, expected);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  undone = buffer_text (fixture);
+  g_assert_cmpstr (undone, ==, dirty);
+
+  /* Once clean, the checker finds nothing more to do. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  wait_for_check (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+}
+
+static const char article_with_footer[] =
+  "Les vendanges commencent tôt cette année\n"
+  "\n"
+  "Dans le Bordelais, les premiers raisins ont été coupés dès la mi-août, "
+  "deux semaines plus tôt que la moyenne des trente dernières années.\n"
+  "\n"
+  "Les viticulteurs redoutent une récolte plus faible, mais d’une bonne qualité.\n"
+  "\n"
+  "Partagez cet article sur les réseaux sociaux !\n"
+  "Faites un don pour soutenir notre rédaction indépendante via Paypal.\n";
+
+/* Extras are removed as blocks; "this is content" keeps one. */
+static void
+test_remove_extras (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "vendanges.txt", article_with_footer);
+  g_autofree char *text = NULL;
+  EpureBufferChecker *checker = epure_window_get_buffer_checker (fixture->window);
+  EpureCleanupDialog *dialog;
+  EpureFinding *kept;
+  GtkTextIter start, end;
+  g_autofree char *kept_text = NULL;
+  guint n, shown_before;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  shown_before = g_list_model_get_n_items (epure_buffer_checker_get_findings (checker));
+  g_assert_cmpuint (shown_before, >=, 2);
+
+  dialog = open_cleanup (fixture, "boilerplate");
+  n = epure_cleanup_dialog_get_n_changes (dialog);
+  g_assert_cmpuint (n, >=, 2);
+
+  /* The first block is declared content: it stays, and is no longer shown. */
+  kept = epure_cleanup_dialog_get_change (dialog, 0);
+  g_assert_true (epure_buffer_checker_get_bounds (checker, kept, &start, &end));
+  kept_text = gtk_text_iter_get_text (&start, &end);
+  epure_cleanup_dialog_keep_as_content (dialog, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)), ==, shown_before - 1);
+
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, n - 1);
+  text = buffer_text (fixture);
+  g_assert_nonnull (strstr (text, kept_text));
+  g_assert_true (g_str_has_prefix (text, "Les vendanges commencent tôt cette année\n"));
+  g_assert_nonnull (strstr (text, "mais d’une bonne qualité."));
+  g_assert_cmpuint (strlen (text), <, strlen (article_with_footer));
+
+  /* The kept block stays dismissed after the re-check. */
+  wait_for_check (fixture);
+  for (guint i = 0; i < g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)); i++)
+    {
+      g_autoptr(EpureFinding) finding = g_list_model_get_item (epure_buffer_checker_get_findings (checker), i);
+      g_autofree char *flagged = NULL;
+
+      epure_buffer_checker_get_bounds (checker, finding, &start, &end);
+      flagged = gtk_text_iter_get_text (&start, &end);
+      g_assert_cmpstr (flagged, !=, kept_text);
+    }
+}
+
+/* Closing with unsaved changes asks first; "Discard" closes. */
+static void
+test_close_prompt (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  g_autofree char *on_disk = NULL;
+  GtkTextBuffer *buffer;
+  AdwMessageDialog *dialog;
+  GtkTextIter end;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Ajout.\n", -1);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "article.txt"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+
+  /* Cancel keeps everything. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* Discard closes without writing. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin (50);
+  dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, dirty_text);
+}
+
+/* Search selects the matches in turn, wrapping around. */
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *entry;
+  g_autofree char *first = NULL;
+  int first_offset, second_offset;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
+  entry = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+  g_assert_true (GTK_IS_TEXT (entry) || GTK_IS_SEARCH_ENTRY (entry));
+  while (entry != NULL && !GTK_IS_SEARCH_ENTRY (entry))
+    entry = gtk_widget_get_parent (entry);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Le ");
+  spin (300);
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  first = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (first, ==, "Le ");
+  first_offset = gtk_text_iter_get_offset (&start);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-next", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  second_offset = gtk_text_iter_get_offset (&start);
+  g_assert_cmpint (second_offset, >, first_offset);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-previous", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, first_offset);
+}
+
+/* Export writes another format and leaves the document as it was; the
+ * file is added to the recent files. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  g_autofree char *html = g_build_filename (fixture->dir, "article.html", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) target = g_file_new_for_path (html);
+  EpureDocument *document;
+  GtkTextIter end;
+
+  open_file (fixture, path);
+  document = epure_window_get_document (fixture->window);
+  uri = g_file_get_uri (epure_document_get_file (document));
+  /* The recent manager looks up the file's type before adding it. */
+  for (guint i = 0; i < 500 && !gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri); i++)
+    spin (10);
+  g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, "Ajout.\n", -1);
+
+  fixture->saved = FALSE;
+  epure_window_save_to (fixture->window, target, "html", TRUE);
+  wait_for (&fixture->saved);
+  g_assert_true (fixture->save_ok);
+
+  g_assert_true (g_file_get_contents (html, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<html"));
+  g_assert_nonnull (strstr (contents, "La séance a duré deux heures."));
+  g_assert_nonnull (strstr (contents, "Ajout."));
+  /* Still the .txt, still modified. */
+  {
+    g_autoptr(GFile) original = g_file_new_for_path (path);
+    g_assert_true (g_file_equal (epure_document_get_file (document), original));
+  }
+  g_assert_cmpstr (epure_document_get_format (document), ==, "txt");
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(EpureApplication) app = NULL;
+  g_autofree char *home = g_dir_make_tmp ("epure-ui-home-XXXXXX", NULL);
+  int ret;
+
+  /* No user state: recent files and settings live in a throw-away home. */
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  epure_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  app = epure_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_set_default (G_APPLICATION (app));
+  g_object_set_data (G_OBJECT (app), "app", app);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add ("/ui/window/open-shows-findings", Fixture, NULL, fixture_set_up, test_open_shows_findings, fixture_tear_down);
+  g_test_add ("/ui/window/cleanup-undo-save", Fixture, NULL, fixture_set_up, test_cleanup_undo_save, fixture_tear_down);
+  g_test_add ("/ui/window/cleanup-untick", Fixture, NULL, fixture_set_up, test_cleanup_untick, fixture_tear_down);
+  g_test_add ("/ui/window/context-menu-fix", Fixture, NULL, fixture_set_up, test_context_menu_fix, fixture_tear_down);
+  g_test_add ("/ui/window/save-read-only-dir", Fixture, NULL, fixture_set_up, test_save_read_only_dir, fixture_tear_down);
+  g_test_add ("/ui/window/save-write-fails", Fixture, NULL, fixture_set_up, test_save_write_fails, fixture_tear_down);
+  g_test_add ("/ui/window/open-legacy-and-binary", Fixture, NULL, fixture_set_up, test_open_legacy_and_binary, fixture_tear_down);
+  g_test_add ("/ui/window/save-keeps-crlf", Fixture, NULL, fixture_set_up, test_save_keeps_crlf, fixture_tear_down);
+
+  g_test_add ("/ui/window/typography-cleanup", Fixture, "typography", fixture_set_up, test_typography_cleanup, fixture_tear_down);
+  g_test_add ("/ui/window/remove-extras", Fixture, "boilerplate", fixture_set_up, test_remove_extras, fixture_tear_down);
+
+  g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);
+  g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+
+  ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_rmdir (home);
+  return ret;
+}

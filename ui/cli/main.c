@@ -1,0 +1,888 @@
+/* main.c: epure-cli, the Épure engine on the command line.
+ *
+ * Exit status: 0 nothing found (or the command succeeded), 1 findings
+ * reported by "check", 2 an error (a message on stderr names the file).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gunixoutputstream.h>
+#include <json-glib/json-glib.h>
+
+#include "epure.h"
+#include "formats/epure-format.h"
+#include "epure-cli-input.h"
+#include "epure-cli-report.h"
+
+enum {
+  EXIT_CLEAN = 0,
+  EXIT_FOUND = 1,
+  EXIT_ERROR = 2,
+};
+
+/* Options every command that runs checkers shares. */
+typedef struct
+{
+  char *checkers;
+  char *spaces;
+  char *lang;
+  char *threshold;
+  double min_confidence;
+  gint64 block_size;
+} CheckerOptions;
+
+static void
+checker_options_clear (CheckerOptions *options)
+{
+  g_clear_pointer (&options->checkers, g_free);
+  g_clear_pointer (&options->spaces, g_free);
+  g_clear_pointer (&options->lang, g_free);
+  g_clear_pointer (&options->threshold, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CheckerOptions, checker_options_clear)
+
+static void
+print_error (const char *file,
+             const char *message)
+{
+  if (file != NULL)
+    g_printerr ("epure-cli: %s: %s\n", g_strcmp0 (file, "-") == 0 ? _("<stdin>") : file, message);
+  else
+    g_printerr ("epure-cli: %s\n", message);
+}
+
+static GOptionContext *
+command_context (const char         *command,
+                 const char         *arguments,
+                 const char         *summary,
+                 const GOptionEntry *entries)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command, arguments);
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses the command's options; on a mistake, says so and how to get help. */
+static gboolean
+parse_command (GOptionContext  *context,
+               const char      *command,
+               char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse_strv (context, argv, &error))
+    {
+      g_autofree char *hint = g_strdup_printf (_("Run “epure-cli %s --help” to see its options."), command);
+      print_error (NULL, error->message);
+      g_printerr ("%s\n", hint);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_option (EpureChecker  *checker,
+              const char    *name,
+              const char    *value,
+              GError       **error)
+{
+  /* An option only concerns the checkers that have it. */
+  if (value == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (checker), name) == NULL)
+    return TRUE;
+  return epure_checker_set_option (checker, name, value, error);
+}
+
+/* Returns: the pipeline of the checkers named in --checkers (all by
+ * default), with --spaces, --lang and --threshold given to those that
+ * take them. */
+static EpurePipeline *
+create_pipeline (EpurePluginEngine     *engine,
+                 const CheckerOptions  *options,
+                 gboolean              *explicit_checkers,
+                 GError               **error)
+{
+  g_auto(GStrv) available = epure_plugin_engine_list_checkers (engine);
+  g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(EpurePipeline) pipeline = NULL;
+  g_autoptr(GPtrArray) checkers = NULL;
+
+  *explicit_checkers = options->checkers != NULL;
+
+  if (options->checkers != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (options->checkers, ",", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          const char *name = g_strstrip (names[i]);
+
+          if (name[0] == '\0')
+            continue;
+          if (!g_strv_contains ((const char * const *) available, name))
+            {
+              g_autofree char *list = g_strjoinv (", ", available);
+              g_set_error (error, EPURE_PLUGIN_ERROR, EPURE_PLUGIN_ERROR_NOT_FOUND,
+                           _("No checker named “%s” (available: %s)"), name, list);
+              return NULL;
+            }
+          g_strv_builder_add (wanted, name);
+        }
+      ids = g_strv_builder_end (wanted);
+      if (ids[0] == NULL)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--checkers names no checker"));
+          return NULL;
+        }
+    }
+
+  pipeline = epure_plugin_engine_create_pipeline (engine, (const char * const *) ids, error);
+  if (pipeline == NULL)
+    return NULL;
+
+  checkers = epure_pipeline_get_checkers (pipeline);
+  for (guint i = 0; i < checkers->len; i++)
+    {
+      EpureChecker *checker = g_ptr_array_index (checkers, i);
+
+      if (!apply_option (checker, "spaces-profile", options->spaces, error) ||
+          !apply_option (checker, "language", options->lang, error) ||
+          !apply_option (checker, "threshold", options->threshold, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&pipeline);
+}
+
+static gsize
+block_size (const CheckerOptions *options)
+{
+  return options->block_size > 0 ? (gsize) options->block_size : EPURE_CLI_DEFAULT_BLOCK_SIZE;
+}
+
+static void
+note_encoding (const char    *path,
+               EpureCliInput *input)
+{
+  if (epure_cli_input_get_encoding_guessed (input))
+    {
+      g_autofree char *message = g_strdup_printf (_("not UTF-8; read as %s"),
+                                                  epure_cli_input_get_encoding (input));
+      print_error (path, message);
+    }
+}
+
+/* A checker that could not run (a missing dictionary) is an error when
+ * the user asked for it, a warning when it merely came with the others.
+ * @seen: messages already printed for this file (streamed pieces repeat
+ * them). */
+static gboolean
+report_problems (const char *path,
+                 GPtrArray  *problems,
+                 gboolean    explicit_checkers,
+                 GHashTable *seen)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const GError *problem = g_ptr_array_index (problems, i);
+
+      if (!g_hash_table_add (seen, g_strdup (problem->message)))
+        continue;
+      if (explicit_checkers)
+        print_error (path, problem->message);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("warning: %s"), problem->message);
+          print_error (path, message);
+        }
+    }
+  return explicit_checkers && problems != NULL && problems->len > 0;
+}
+
+static void
+count_piece (EpureText *text,
+             guint64   *chars,
+             guint     *lines)
+{
+  gsize len;
+  const char *s = epure_text_get_string (text, &len);
+
+  *chars += g_utf8_strlen (s, len);
+  for (const char *p = s; (p = memchr (p, '\n', s + len - p)) != NULL; p++)
+    (*lines)++;
+}
+
+static int
+command_check (char **args)
+{
+  g_auto(CheckerOptions) options = { .min_confidence = 0 };
+  g_autofree char *format = NULL;
+  gboolean no_suggestions = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Report format: text (default) or json"), N_("FORMAT") },
+    { "no-suggestions", 0, 0, G_OPTION_ARG_NONE, &no_suggestions, N_("Do not compute spelling suggestions (much faster)"), NULL },
+    { "checkers", 'c', 0, G_OPTION_ARG_STRING, &options.checkers, N_("Run only these checkers (comma-separated ids)"), N_("IDS") },
+    { "spaces", 0, 0, G_OPTION_ARG_STRING, &options.spaces, N_("Spacing profile of the typography checker: france, narrow or regular"), N_("PROFILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Spelling language (default: fr_FR)"), N_("LANG") },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which clean removes a boilerplate block (0 to 1)"), N_("X") },
+    { "block-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &options.block_size, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context ("check", _("[FILE…|-]"),
+    _("Reports what Épure finds in each FILE (the standard input with “-” or no FILE).\n"
+      "Exit status: 0 nothing found, 1 something found, 2 error."), entries);
+  g_autoptr(EpurePluginEngine) engine = NULL;
+  g_autoptr(EpurePipeline) pipeline = NULL;
+  g_autoptr(EpureCliReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  EpureCliReportFormat report_format = EPURE_CLI_REPORT_TEXT;
+  const char *stdin_only[] = { "-", NULL };
+  const char * const *paths;
+  gboolean explicit_checkers = FALSE;
+  gboolean failed = FALSE;
+  gboolean streamable;
+
+  if (!parse_command (context, "check", &args))
+    return EXIT_ERROR;
+
+  if (format == NULL || g_str_equal (format, "text"))
+    report_format = EPURE_CLI_REPORT_TEXT;
+  else if (g_str_equal (format, "json"))
+    report_format = EPURE_CLI_REPORT_JSON;
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown report format “%s” (text or json)"), format);
+      print_error (NULL, message);
+      return EXIT_ERROR;
+    }
+
+  engine = epure_plugin_engine_new ();
+  pipeline = create_pipeline (engine, &options, &explicit_checkers, &error);
+  if (pipeline == NULL)
+    {
+      print_error (NULL, error->message);
+      return EXIT_ERROR;
+    }
+  streamable = epure_pipeline_get_scope (pipeline) == EPURE_CHECKER_SCOPE_PARAGRAPH;
+
+  paths = args[1] != NULL ? (const char * const *) args + 1 : stdin_only;
+  report = epure_cli_report_new (report_format, stdout);
+  if (no_suggestions)
+    epure_cli_report_set_max_suggestions (report, 0);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      const char *path = paths[i];
+      g_autoptr(EpureCliInput) input = NULL;
+      guint64 chars = 0;
+      guint lines = 0;
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      input = epure_cli_input_open (path, streamable, block_size (&options), &error);
+      if (input == NULL)
+        {
+          print_error (path, error->message);
+          g_clear_error (&error);
+          failed = TRUE;
+          continue;
+        }
+      note_encoding (path, input);
+
+      epure_cli_report_begin_file (report, path);
+      for (;;)
+        {
+          g_autoptr(EpureText) text = epure_cli_input_next (input, &error);
+          g_autoptr(GPtrArray) findings = NULL;
+          g_autoptr(GPtrArray) problems = NULL;
+
+          if (text == NULL)
+            break;
+
+          findings = epure_pipeline_check (pipeline, text, &problems, NULL, &error);
+          if (findings == NULL)
+            break;
+          if (report_problems (path, problems, explicit_checkers, seen))
+            failed = TRUE;
+
+          epure_cli_report_add (report, pipeline, text, findings, chars, lines);
+          count_piece (text, &chars, &lines);
+        }
+      epure_cli_report_end_file (report);
+
+      if (error != NULL)
+        {
+          print_error (path, error->message);
+          g_clear_error (&error);
+          failed = TRUE;
+        }
+    }
+
+  if (!epure_cli_report_finish (report, &error))
+    {
+      print_error (NULL, error->message);
+      return EXIT_ERROR;
+    }
+
+  if (failed)
+    return EXIT_ERROR;
+  return epure_cli_report_get_n_findings (report) > 0 ? EXIT_FOUND : EXIT_CLEAN;
+}
+
+static gboolean
+is_text_format (const char *format)
+{
+  return g_strcmp0 (format, "txt") == 0 || g_strcmp0 (format, "md") == 0;
+}
+
+/* Where "clean" and "convert" write: standard output, or a file replaced
+ * atomically (a temporary file renamed over it when complete). */
+typedef struct
+{
+  GFile *file;              /* NULL: standard output */
+  GOutputStream *stream;    /* open while streaming */
+  GCancellable *abort;      /* cancelled: the temporary file is dropped */
+} Output;
+
+static void
+output_clear (Output *output)
+{
+  if (output->stream != NULL && !g_output_stream_is_closed (output->stream))
+    {
+      g_cancellable_cancel (output->abort);
+      g_output_stream_close (output->stream, output->abort, NULL);
+    }
+  g_clear_object (&output->stream);
+  g_clear_object (&output->file);
+  g_clear_object (&output->abort);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Output, output_clear)
+
+static gboolean
+output_open_stream (Output  *output,
+                    GError **error)
+{
+  output->abort = g_cancellable_new ();
+  if (output->file == NULL)
+    {
+      output->stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return TRUE;
+    }
+  output->stream = G_OUTPUT_STREAM (g_file_replace (output->file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                    NULL, error));
+  return output->stream != NULL;
+}
+
+static gboolean
+output_close_stream (Output  *output,
+                     GError **error)
+{
+  return g_output_stream_close (output->stream, NULL, error);
+}
+
+/* Text of a legacy encoding that the cleaned text no longer fits (a
+ * narrow no-break space in Windows-1252) is written in UTF-8 instead. */
+static GBytes *
+export_bytes (const char          *path,
+              const char          *text,
+              gsize                len,
+              const char          *format,
+              EpureExportOptions  *options,
+              GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes = epure_export_bytes (text, len, format, options, &local_error);
+
+  if (bytes == NULL && options->encoding != NULL &&
+      g_error_matches (local_error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSUPPORTED))
+    {
+      g_autofree char *message = g_strdup_printf (_("warning: the result does not fit in %s; written in UTF-8"),
+                                                  options->encoding);
+      print_error (path, message);
+      options->encoding = NULL;
+      options->bom = FALSE;
+      g_clear_error (&local_error);
+      bytes = epure_export_bytes (text, len, format, options, &local_error);
+    }
+  if (bytes == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return bytes;
+}
+
+static gboolean
+write_bytes (GOutputStream  *stream,
+             GBytes         *bytes,
+             GError        **error)
+{
+  gsize size;
+  const void *data = g_bytes_get_data (bytes, &size);
+
+  return g_output_stream_write_all (stream, data, size, NULL, NULL, error);
+}
+
+/* Writes a whole document: epure_export_file for a file (atomic), the
+ * exported bytes for standard output. */
+static gboolean
+output_write_document (Output              *output,
+                       const char          *path,
+                       const char          *text,
+                       gsize                len,
+                       const char          *format,
+                       EpureExportOptions  *options,
+                       GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (output->file == NULL)
+    {
+      bytes = export_bytes (path, text, len, format, options, error);
+      if (bytes == NULL || !output_open_stream (output, error))
+        return FALSE;
+      return write_bytes (output->stream, bytes, error) && output_close_stream (output, error);
+    }
+
+  if (epure_export_file (text, len, output->file, format, options, NULL, &local_error))
+    return TRUE;
+  if (options->encoding != NULL &&
+      g_error_matches (local_error, EPURE_FORMAT_ERROR, EPURE_FORMAT_ERROR_UNSUPPORTED))
+    {
+      g_autofree char *message = g_strdup_printf (_("warning: the result does not fit in %s; written in UTF-8"),
+                                                  options->encoding);
+      print_error (path, message);
+      options->encoding = NULL;
+      options->bom = FALSE;
+      return epure_export_file (text, len, output->file, format, options, NULL, error);
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Returns: the first line of @text (at most 4 KiB of it). */
+static EpureText *
+first_line (EpureText *text)
+{
+  gsize len;
+  const char *str = epure_text_get_string (text, &len);
+  const char *end = memchr (str, '\n', MIN (len, 4096));
+
+  if (end == NULL)
+    end = len <= 4096 ? str + len : g_utf8_find_prev_char (str, str + 4096);
+  return epure_text_new (str, end - str, NULL);
+}
+
+static int
+command_clean (char **args)
+{
+  g_auto(CheckerOptions) options = { .min_confidence = EPURE_DEFAULT_MIN_CONFIDENCE };
+  g_autofree char *out_path = NULL;
+  gboolean in_place = FALSE;
+  GOptionEntry entries[] = {
+    { "checkers", 'c', 0, G_OPTION_ARG_STRING, &options.checkers, N_("Apply only these checkers' fixes (comma-separated ids)"), N_("IDS") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write the result to OUT instead of the standard output"), N_("OUT") },
+    { "in-place", 'i', 0, G_OPTION_ARG_NONE, &in_place, N_("Replace FILE with the result (atomically)"), NULL },
+    { "spaces", 0, 0, G_OPTION_ARG_STRING, &options.spaces, N_("Spacing profile of the typography checker: france, narrow or regular"), N_("PROFILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Spelling language (default: fr_FR)"), N_("LANG") },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which clean removes a boilerplate block (0 to 1)"), N_("X") },
+    { "min-confidence", 0, 0, G_OPTION_ARG_DOUBLE, &options.min_confidence, N_("Apply only fixes at least this sure (0 to 1, default 0.8)"), N_("X") },
+    { "block-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &options.block_size, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context ("clean", _("[FILE|-]"),
+    _("Applies every automatic fix to FILE (the standard input with “-” or no FILE)\n"
+      "and writes the result to the standard output, to OUT, or back into FILE.\n"
+      "Line ends and encoding are kept."), entries);
+  g_autoptr(EpurePluginEngine) engine = NULL;
+  g_autoptr(EpurePipeline) pipeline = NULL;
+  g_autoptr(EpureCliInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Output) output = { NULL };
+  EpureExportOptions export = { NULL };
+  const char *path;
+  const char *format;
+  gboolean explicit_checkers = FALSE;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean first = TRUE;
+  gboolean problem = FALSE;
+  guint n_changes = 0;
+
+  if (!parse_command (context, "clean", &args))
+    return EXIT_ERROR;
+
+  path = args[1] != NULL ? args[1] : "-";
+  if (args[1] != NULL && args[2] != NULL)
+    {
+      print_error (NULL, _("clean takes one FILE"));
+      return EXIT_ERROR;
+    }
+  if (in_place && out_path != NULL)
+    {
+      print_error (NULL, _("--in-place and --output cannot be used together"));
+      return EXIT_ERROR;
+    }
+  if (in_place && g_str_equal (path, "-"))
+    {
+      print_error (NULL, _("--in-place needs a FILE, not the standard input"));
+      return EXIT_ERROR;
+    }
+
+  engine = epure_plugin_engine_new ();
+  pipeline = create_pipeline (engine, &options, &explicit_checkers, &error);
+  if (pipeline == NULL)
+    {
+      print_error (NULL, error->message);
+      return EXIT_ERROR;
+    }
+
+  input = epure_cli_input_open (path, epure_pipeline_get_scope (pipeline) == EPURE_CHECKER_SCOPE_PARAGRAPH,
+                                block_size (&options), &error);
+  if (input == NULL)
+    {
+      print_error (path, error->message);
+      return EXIT_ERROR;
+    }
+  note_encoding (path, input);
+
+  /* The output keeps the input's format, unless -o names another. */
+  format = epure_cli_input_get_format (input);
+  if (in_place)
+    output.file = g_file_new_for_commandline_arg (path);
+  else if (out_path != NULL && !g_str_equal (out_path, "-"))
+    {
+      output.file = g_file_new_for_commandline_arg (out_path);
+      format = epure_format_from_filename (out_path);
+      if (format == NULL)
+        format = "txt";
+    }
+  else if (!is_text_format (format))
+    format = "txt";
+
+  if (!epure_format_can_export (format))
+    {
+      g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format"), format);
+      print_error (out_path ? out_path : path, message);
+      return EXIT_ERROR;
+    }
+
+  /* Line ends, encoding and BOM are the input's, when they mean anything
+   * in the output format. */
+  if (is_text_format (format) && is_text_format (epure_cli_input_get_format (input)))
+    {
+      export.encoding = epure_cli_input_get_encoding (input);
+      export.newline = epure_cli_input_get_newline (input);
+      export.bom = epure_cli_input_get_bom (input);
+    }
+
+  if (epure_cli_input_is_streaming (input) && !output_open_stream (&output, &error))
+    {
+      print_error (out_path ? out_path : path, error->message);
+      return EXIT_ERROR;
+    }
+
+  for (;;)
+    {
+      g_autoptr(EpureText) text = epure_cli_input_next (input, &error);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *cleaned = NULL;
+      guint changes = 0;
+      gsize len = 0;
+
+      if (text == NULL)
+        break;
+
+      if (first)
+        {
+          /* epure_pipeline_clean() skips a checker that fails, silently:
+           * one that cannot run at all (a missing dictionary) shows on the
+           * first line already, at no cost for big texts. */
+          g_autoptr(EpureText) head = first_line (text);
+          g_autoptr(GPtrArray) findings = NULL;
+
+          if (head != NULL)
+            findings = epure_pipeline_check (pipeline, head, &problems, NULL, NULL);
+          problem = report_problems (path, problems, explicit_checkers, seen);
+        }
+
+      cleaned = epure_pipeline_clean (pipeline, text, options.min_confidence, &changes, &len, NULL, &error);
+      if (cleaned == NULL)
+        break;
+      n_changes += changes;
+
+      if (!epure_cli_input_is_streaming (input))
+        {
+          if (in_place && n_changes == 0 && !problem)
+            return EXIT_CLEAN;   /* leave the file, and its date, alone */
+          if (!output_write_document (&output, path, cleaned, len, format, &export, &error))
+            {
+              print_error (out_path ? out_path : path, error->message);
+              return EXIT_ERROR;
+            }
+          break;
+        }
+
+      bytes = export_bytes (path, cleaned, len, format, &export, &error);
+      if (bytes == NULL || !write_bytes (output.stream, bytes, &error))
+        {
+          print_error (out_path ? out_path : path, error->message);
+          return EXIT_ERROR;
+        }
+      export.bom = FALSE;   /* only at the very start */
+      first = FALSE;
+    }
+
+  if (error != NULL)
+    {
+      print_error (path, error->message);
+      return EXIT_ERROR;
+    }
+
+  if (epure_cli_input_is_streaming (input) && !output_close_stream (&output, &error))
+    {
+      print_error (out_path ? out_path : path, error->message);
+      return EXIT_ERROR;
+    }
+
+  return problem ? EXIT_ERROR : EXIT_CLEAN;
+}
+
+static int
+command_convert (char **args)
+{
+  g_autofree char *out_path = NULL;
+  g_autofree char *to = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("The file to write (“-” for the standard output)"), N_("OUT") },
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("Output format (default: from OUT's extension)"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GString) formats = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EpureCliInput) input = NULL;
+  g_autoptr(EpureText) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Output) output = { NULL };
+  g_autofree char *title = NULL;
+  EpureExportOptions export = { NULL };
+  const char * const *exportable = epure_format_list (TRUE);
+  const char *format;
+  const char *str;
+  gsize len;
+
+  for (guint i = 0; exportable[i] != NULL; i++)
+    g_string_append_printf (formats, "%s%s", i ? ", " : "", exportable[i]);
+  summary = g_strdup_printf (_("Converts IN (“-” for the standard input) to another format.\n"
+                               "Formats it can write: %s."), formats->str);
+  context = command_context ("convert", _("IN -o OUT"), summary, entries);
+
+  if (!parse_command (context, "convert", &args))
+    return EXIT_ERROR;
+
+  if (args[1] == NULL || args[2] != NULL || out_path == NULL)
+    {
+      print_error (NULL, _("convert takes one input file and -o OUT"));
+      return EXIT_ERROR;
+    }
+
+  format = to;
+  if (format == NULL)
+    format = g_str_equal (out_path, "-") ? "txt" : epure_format_from_filename (out_path);
+  if (format == NULL || !epure_format_can_export (format))
+    {
+      g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format (it writes: %s)"),
+                                                  format ? format : out_path, formats->str);
+      print_error (out_path, message);
+      return EXIT_ERROR;
+    }
+
+  input = epure_cli_input_open (args[1], FALSE, EPURE_CLI_DEFAULT_BLOCK_SIZE, &error);
+  if (input == NULL)
+    {
+      print_error (args[1], error->message);
+      return EXIT_ERROR;
+    }
+  note_encoding (args[1], input);
+  text = epure_cli_input_next (input, &error);
+  g_assert (text != NULL);
+
+  /* Line ends survive between text formats; everything else is UTF-8. */
+  if (is_text_format (format) && is_text_format (epure_cli_input_get_format (input)))
+    export.newline = epure_cli_input_get_newline (input);
+  if (!g_str_equal (args[1], "-"))
+    {
+      g_autofree char *base = g_path_get_basename (args[1]);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      title = g_steal_pointer (&base);
+      export.title = title;
+    }
+
+  if (!g_str_equal (out_path, "-"))
+    output.file = g_file_new_for_commandline_arg (out_path);
+
+  str = epure_text_get_string (text, &len);
+  if (!output_write_document (&output, args[1], str, len, format, &export, &error))
+    {
+      print_error (out_path, error->message);
+      return EXIT_ERROR;
+    }
+  return EXIT_CLEAN;
+}
+
+static int
+command_list_checkers (char **args)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context ("list-checkers", "",
+    _("Lists the checkers Épure found: built-in plugins and installed ones."), entries);
+  g_autoptr(EpurePluginEngine) engine = NULL;
+  g_auto(GStrv) ids = NULL;
+  gboolean json;
+
+  if (!parse_command (context, "list-checkers", &args))
+    return EXIT_ERROR;
+  json = g_strcmp0 (format, "json") == 0;
+  if (format != NULL && !json && !g_str_equal (format, "text"))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown report format “%s” (text or json)"), format);
+      print_error (NULL, message);
+      return EXIT_ERROR;
+    }
+
+  engine = epure_plugin_engine_new ();
+  ids = epure_plugin_engine_list_checkers (engine);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *data = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, ids[i]);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, epure_plugin_engine_get_name (engine, ids[i]));
+          json_builder_set_member_name (builder, "description");
+          json_builder_add_string_value (builder, epure_plugin_engine_get_description (engine, ids[i]));
+          json_builder_set_member_name (builder, "builtin");
+          json_builder_add_boolean_value (builder, epure_plugin_engine_is_builtin (engine, ids[i]));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      data = json_generator_to_data (generator, NULL);
+      fputs (data, stdout);
+      fputc ('\n', stdout);
+    }
+  else
+    {
+      for (guint i = 0; ids[i] != NULL; i++)
+        printf ("%-12s %s — %s\n", ids[i],
+                epure_plugin_engine_get_name (engine, ids[i]),
+                epure_plugin_engine_get_description (engine, ids[i]));
+    }
+
+  return fflush (stdout) == 0 ? EXIT_CLEAN : EXIT_ERROR;
+}
+
+static const struct {
+  const char *name;
+  int (*run) (char **args);
+  const char *summary;
+} commands[] = {
+  { "check", command_check, N_("Report findings (text or JSON)") },
+  { "clean", command_clean, N_("Apply every automatic fix") },
+  { "convert", command_convert, N_("Convert between document formats") },
+  { "list-checkers", command_list_checkers, N_("List the available checkers") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  epure-cli %s\n\n%s\n", C_("epure-cli", "Usage:"), _("COMMAND [OPTION…] [FILE…]"),
+           _("Cleans French articles: typography, spelling, boilerplate, whitespace."));
+  fprintf (out, "\n%s\n", C_("epure-cli", "Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n  %-15s %s\n  %-15s %s\n\n%s\n", C_("epure-cli", "Options:"),
+           "-h, --help", _("Show this help"),
+           "--version", _("Show the version"),
+           _("Run “epure-cli COMMAND --help” for a command's options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_auto(GStrv) args = NULL;
+  const char *name;
+
+  setlocale (LC_ALL, "");
+  epure_init ();
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("epure-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_ERROR;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--version") || g_str_equal (name, "-V"))
+    {
+      printf ("epure-cli %s\n", PACKAGE_VERSION);
+      return EXIT_CLEAN;
+    }
+  if (g_str_equal (name, "help") && argc > 2)
+    {
+      /* "epure-cli help check" is "epure-cli check --help". */
+      const char *help_args[] = { argv[2], "--help", NULL };
+      name = argv[2];
+      args = g_strdupv ((char **) help_args);
+    }
+  else if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return EXIT_CLEAN;
+    }
+  else
+    args = g_strdupv (argv + 1);   /* args[0], the command, stands for the program */
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (name, commands[i].name))
+      return commands[i].run (args);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), name);
+    print_error (NULL, message);
+    print_usage (stderr);
+  }
+  return EXIT_ERROR;
+}

@@ -1,0 +1,454 @@
+/* epure-document.c: the text being edited and the file it came from.
+ *
+ * The document remembers the format, encoding and line ends it was read
+ * with, so that saving gives back the same kind of file.  Reading and
+ * writing go through plugin/formats/ in a worker thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "epure-document.h"
+
+struct _EpureDocument
+{
+  GtkSourceBuffer  parent_instance;
+
+  GFile           *file;
+  char            *format;
+  char            *encoding;
+  EpureNewline     newline;
+  gboolean         bom;
+  gboolean         encoding_guessed;
+  gboolean         busy;
+};
+
+G_DEFINE_FINAL_TYPE (EpureDocument, epure_document, GTK_SOURCE_TYPE_BUFFER)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_BUSY,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+EpureDocument *
+epure_document_new (void)
+{
+  return g_object_new (EPURE_TYPE_DOCUMENT, NULL);
+}
+
+static void
+set_busy (EpureDocument *self,
+          gboolean       busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+set_file (EpureDocument *self,
+          GFile         *file)
+{
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+/* Loading */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  goffset max_size = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "max-size"));
+  GError *error = NULL;
+  EpureImport *import = epure_import_file (file, NULL, max_size, cancellable, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+void
+epure_document_load_async (EpureDocument       *self,
+                           GFile               *file,
+                           goffset              max_size,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (EPURE_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, epure_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "max-size", GSIZE_TO_POINTER ((gsize) max_size));
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* A failed load leaves the document as it was: nothing half-opened. */
+gboolean
+epure_document_load_finish (EpureDocument  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_autoptr(EpureImport) import = NULL;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter start;
+  const char *text;
+  gsize len;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  set_busy (self, FALSE);
+  import = g_task_propagate_pointer (G_TASK (result), error);
+  if (import == NULL)
+    return FALSE;
+
+  text = epure_text_get_string (epure_import_get_text (import), &len);
+
+  /* Loading is not an edit the user can undo. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, len);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_select_range (buffer, &start, &start);
+
+  g_free (self->format);
+  self->format = g_strdup (epure_import_get_format (import));
+  g_free (self->encoding);
+  self->encoding = g_strdup (epure_import_get_encoding (import));
+  self->encoding_guessed = epure_import_get_encoding_guessed (import);
+  self->newline = epure_import_get_newline (import);
+  self->bom = epure_import_get_bom (import);
+  set_file (self, g_task_get_task_data (G_TASK (result)));
+  gtk_text_buffer_set_modified (buffer, FALSE);
+
+  return TRUE;
+}
+
+/* Saving */
+
+typedef struct
+{
+  char               *text;
+  GFile              *file;
+  char               *format;
+  char               *encoding;
+  EpureExportOptions  options;
+  gboolean            export_only;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_free (data->text);
+  g_clear_object (&data->file);
+  g_free (data->format);
+  g_free (data->encoding);
+  g_free ((char *) data->options.title);
+  g_free (data);
+}
+
+/* g_file_replace_contents() renames its temporary file over the target
+ * even when a write failed half-way (a full disk), leaving a truncated
+ * file; g_file_set_contents_full() removes the temporary file instead.  So
+ * local files are written here, keeping their permissions. */
+static gboolean
+write_local_file (const char  *path,
+                  GBytes      *bytes,
+                  GError     **error)
+{
+  GStatBuf st;
+  int mode = 0666;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *target = g_file_read_link (path, NULL);
+
+  /* Writing through a symbolic link keeps the link. */
+  if (target != NULL && !g_path_is_absolute (target))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *joined = g_build_filename (dir, target, NULL);
+      g_free (target);
+      target = g_steal_pointer (&joined);
+    }
+  if (target != NULL)
+    path = target;
+
+  if (g_stat (path, &st) == 0)
+    mode = st.st_mode & 07777;
+
+  return g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+  g_autofree char *path = g_file_get_path (data->file);
+  gboolean ok;
+
+  if (path != NULL)
+    {
+      g_autoptr(GBytes) bytes = epure_export_bytes (data->text, -1, data->format, &data->options, &error);
+      ok = bytes != NULL && write_local_file (path, bytes, &error);
+    }
+  else
+    ok = epure_export_file (data->text, -1, data->file, data->format, &data->options, cancellable, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * epure_document_save_async:
+ * @file: where to write
+ * @format: (nullable): a format id; NULL for the file name's extension
+ * @export_only: write a copy; the document keeps its file and stays modified
+ *
+ * Writes atomically (plugin/formats/ writes a temporary file and renames
+ * it), so a failure leaves the file on disk untouched.
+ */
+void
+epure_document_save_async (EpureDocument       *self,
+                           GFile               *file,
+                           const char          *format,
+                           gboolean             export_only,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *basename = NULL;
+  SaveData *data;
+
+  g_return_if_fail (EPURE_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  if (format == NULL)
+    format = epure_format_from_filename (basename);
+  if (format == NULL)
+    format = "txt";
+
+  data = g_new0 (SaveData, 1);
+  data->text = epure_document_dup_text (self);
+  data->file = g_object_ref (file);
+  data->format = g_strdup (format);
+  data->export_only = export_only;
+  /* UTF-16 files are written back as they came; legacy 8-bit ones are
+   * written as UTF-8, since cleanups add characters (U+202F, U+2019) that
+   * Windows-1252 and ISO-8859-15 cannot hold.  The info bar says so. */
+  if (!export_only && self->encoding != NULL && g_str_has_prefix (self->encoding, "UTF-16"))
+    {
+      data->encoding = g_strdup (self->encoding);
+      data->options.bom = TRUE;
+    }
+  else
+    data->options.bom = !export_only && self->bom && self->encoding != NULL
+                        && g_str_equal (self->encoding, "UTF-8");
+  data->options.encoding = data->encoding;
+  data->options.newline = export_only ? EPURE_NEWLINE_LF : self->newline;
+  data->options.title = epure_document_dup_title (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, epure_document_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+epure_document_save_finish (EpureDocument  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (!data->export_only)
+    {
+      g_free (self->format);
+      self->format = g_strdup (data->format);
+      if (self->encoding == NULL || !g_str_has_prefix (self->encoding, "UTF-16"))
+        {
+          g_free (self->encoding);
+          self->encoding = g_strdup ("UTF-8");
+          self->encoding_guessed = FALSE;
+        }
+      set_file (self, data->file);
+      gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+    }
+
+  return TRUE;
+}
+
+/* Accessors */
+
+GFile *
+epure_document_get_file (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+const char *
+epure_document_get_format (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), NULL);
+  return self->format;
+}
+
+const char *
+epure_document_get_encoding (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), NULL);
+  return self->encoding;
+}
+
+gboolean
+epure_document_get_encoding_guessed (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), FALSE);
+  return self->encoding_guessed;
+}
+
+EpureNewline
+epure_document_get_newline (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), EPURE_NEWLINE_LF);
+  return self->newline;
+}
+
+gboolean
+epure_document_get_busy (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), FALSE);
+  return self->busy;
+}
+
+/* TRUE when "Save" can write the document back in its own format without
+ * losing anything: plain text and Markdown.  Imported word-processor
+ * files and web pages are saved as something else only on request. */
+gboolean
+epure_document_is_plain (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), TRUE);
+  return self->format == NULL || g_str_equal (self->format, "txt") || g_str_equal (self->format, "md");
+}
+
+char *
+epure_document_dup_title (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), NULL);
+
+  if (self->file == NULL)
+    return g_strdup (_("Untitled Document"));
+  return g_file_get_basename (self->file);
+}
+
+char *
+epure_document_dup_text (EpureDocument *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), NULL);
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &start, &end);
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
+}
+
+static void
+epure_document_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EpureDocument *self = EPURE_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_TITLE:
+      g_value_take_string (value, epure_document_dup_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+epure_document_finalize (GObject *object)
+{
+  EpureDocument *self = EPURE_DOCUMENT (object);
+
+  g_clear_object (&self->file);
+  g_free (self->format);
+  g_free (self->encoding);
+
+  G_OBJECT_CLASS (epure_document_parent_class)->finalize (object);
+}
+
+static void
+epure_document_class_init (EpureDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = epure_document_finalize;
+  object_class->get_property = epure_document_get_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+epure_document_init (EpureDocument *self)
+{
+  self->newline = EPURE_NEWLINE_LF;
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self), FALSE);
+}

@@ -1,0 +1,417 @@
+/* epure-findings-panel.c: the list of findings beside the editor.
+ *
+ * The rows are a flat list: a header (a GtkStringObject, "name\tcount")
+ * before the findings of each checker, since GTK 4.8 has no list sections.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "epure-findings-panel.h"
+#include "epure-gtk-utils.h"
+
+#define ROWS_CHUNK 500
+
+struct _EpureFindingsPanel
+{
+  GtkWidget           parent_instance;
+
+  EpureBufferChecker *checker;
+  GListStore         *rows;
+
+  GtkWidget          *box;
+  GtkWidget          *summary;
+  GtkWidget          *spinner;
+  GtkWidget          *stack;
+  GtkWidget          *list_view;
+  GtkWidget          *extra_label;
+
+  char               *extra_title;
+  guint               extra_count;
+};
+
+G_DEFINE_FINAL_TYPE (EpureFindingsPanel, epure_findings_panel, GTK_TYPE_WIDGET)
+
+enum {
+  FINDING_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+epure_findings_panel_new (void)
+{
+  return g_object_new (EPURE_TYPE_FINDINGS_PANEL, NULL);
+}
+
+static const char *
+checker_name (EpureFindingsPanel *self,
+              const char         *id)
+{
+  EpurePipeline *pipeline = self->checker ? epure_buffer_checker_get_pipeline (self->checker) : NULL;
+  EpureChecker *checker = pipeline ? epure_pipeline_get_checker (pipeline, id) : NULL;
+
+  return checker ? epure_checker_get_display_name (checker) : id;
+}
+
+static void
+update_summary (EpureFindingsPanel *self,
+                guint               n_findings)
+{
+  g_autofree char *text = NULL;
+
+  if (n_findings == 0)
+    text = g_strdup (_("No findings"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", n_findings), n_findings);
+  gtk_label_set_label (GTK_LABEL (self->summary), text);
+
+  if (self->extra_title != NULL)
+    {
+      /* TRANSLATORS: a count in the findings panel, "Misspelled words: 3" */
+      g_autofree char *extra = g_strdup_printf (_("%s: %u"), self->extra_title, self->extra_count);
+      gtk_label_set_label (GTK_LABEL (self->extra_label), extra);
+    }
+  gtk_widget_set_visible (self->extra_label, self->extra_title != NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n_findings ? "list" : "empty");
+}
+
+/* Groups the findings by checker, in the order each checker first appears. */
+static void
+rebuild (EpureFindingsPanel *self)
+{
+  GListModel *findings = self->checker ? epure_buffer_checker_get_findings (self->checker) : NULL;
+  guint n = findings ? g_list_model_get_n_items (findings) : 0;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      EpureFinding *finding = g_list_model_get_item (findings, i);
+      const char *id = epure_finding_get_checker_id (finding);
+      GPtrArray *group = g_hash_table_lookup (groups, id);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (groups, (gpointer) id, group);
+          g_ptr_array_add (order, (gpointer) id);
+        }
+      g_ptr_array_add (group, finding);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *id = g_ptr_array_index (order, i);
+      GPtrArray *group = g_hash_table_lookup (groups, id);
+      g_autofree char *header = g_strdup_printf ("%s\t%u", checker_name (self, id), group->len);
+
+      g_ptr_array_add (rows, gtk_string_object_new (header));
+      for (guint j = 0; j < group->len; j++)
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (group, j)));
+    }
+
+  /* A fresh model costs GTK 4.8's list view far less than replacing every
+   * row of the old one (25 ms against 60 for 8000 findings), and rows
+   * spliced in chunks less still. */
+  {
+    GListStore *store = g_list_store_new (G_TYPE_OBJECT);
+    GtkSelectionModel *model = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (store))));
+    GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+    double scroll = vadjustment ? gtk_adjustment_get_value (vadjustment) : 0;
+
+    g_clear_object (&self->rows);
+    self->rows = store;
+    gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), model);
+    g_object_unref (model);
+    for (guint i = 0; i < rows->len; i += ROWS_CHUNK)
+      g_list_store_splice (store, i, 0, rows->pdata + i, MIN (ROWS_CHUNK, rows->len - i));
+    /* Editing must not send the panel back to its top. */
+    if (vadjustment != NULL)
+      gtk_adjustment_set_value (vadjustment, scroll);
+  }
+  update_summary (self, n);
+}
+
+static void
+on_findings_changed (EpureFindingsPanel *self)
+{
+  rebuild (self);
+}
+
+static void
+on_busy_changed (EpureFindingsPanel *self)
+{
+  gboolean busy = self->checker && epure_buffer_checker_get_busy (self->checker);
+
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+  gtk_widget_set_opacity (self->spinner, busy ? 1.0 : 0.0);
+}
+
+void
+epure_findings_panel_set_checker (EpureFindingsPanel *self,
+                                  EpureBufferChecker *checker)
+{
+  g_return_if_fail (EPURE_IS_FINDINGS_PANEL (self));
+
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_set_object (&self->checker, checker);
+  if (checker != NULL)
+    {
+      g_signal_connect_swapped (checker, "checked", G_CALLBACK (on_findings_changed), self);
+      g_signal_connect_swapped (checker, "notify::busy", G_CALLBACK (on_busy_changed), self);
+    }
+  rebuild (self);
+  on_busy_changed (self);
+}
+
+/* A count the panel shows without listing (the spelling adapter's). */
+void
+epure_findings_panel_set_extra_group (EpureFindingsPanel *self,
+                                      const char         *title,
+                                      guint               count)
+{
+  g_return_if_fail (EPURE_IS_FINDINGS_PANEL (self));
+
+  g_free (self->extra_title);
+  self->extra_title = g_strdup (title);
+  self->extra_count = count;
+  update_summary (self, self->checker ? g_list_model_get_n_items (epure_buffer_checker_get_findings (self->checker)) : 0);
+}
+
+/* Returns: (transfer none): headers (GtkStringObject) and EpureFinding rows. */
+GListModel *
+epure_findings_panel_get_rows (EpureFindingsPanel *self)
+{
+  g_return_val_if_fail (EPURE_IS_FINDINGS_PANEL (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+void
+epure_findings_panel_activate_row (EpureFindingsPanel *self,
+                                   guint               position)
+{
+  g_autoptr(GObject) item = NULL;
+
+  g_return_if_fail (EPURE_IS_FINDINGS_PANEL (self));
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  if (EPURE_IS_FINDING (item))
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, item);
+}
+
+static void
+on_activate (EpureFindingsPanel *self,
+             guint               position)
+{
+  epure_findings_panel_activate_row (self, position);
+}
+
+/* Row widgets: one layout serves headers and findings; bind shows the
+ * parts that apply. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           EpureFindingsPanel       *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (dot, "finding-dot");
+  gtk_widget_set_valign (dot, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), detail);
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          EpureFindingsPanel       *self)
+{
+  GObject *object = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *dot = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_next_sibling (dot);
+  GtkWidget *count = gtk_widget_get_next_sibling (texts);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *detail = gtk_widget_get_next_sibling (title);
+  GtkWidget *row = gtk_widget_get_parent (box);
+
+  gtk_widget_set_css_classes (dot, (const char *[]) { "finding-dot", NULL });
+
+  if (GTK_IS_STRING_OBJECT (object))
+    {
+      const char *header = gtk_string_object_get_string (GTK_STRING_OBJECT (object));
+      const char *tab = strchr (header, '\t');
+      g_autofree char *name = g_strndup (header, tab ? (gsize) (tab - header) : strlen (header));
+
+      gtk_label_set_label (GTK_LABEL (title), name);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_label_set_label (GTK_LABEL (count), tab ? tab + 1 : "");
+      gtk_widget_set_visible (count, TRUE);
+      gtk_widget_set_visible (detail, FALSE);
+      gtk_widget_set_visible (dot, FALSE);
+      gtk_list_item_set_activatable (item, FALSE);
+      if (row != NULL)
+        gtk_widget_add_css_class (row, "findings-header");
+    }
+  else
+    {
+      EpureFinding *finding = EPURE_FINDING (object);
+      EpureText *text = self->checker ? epure_buffer_checker_get_text (self->checker) : NULL;
+      const char * const *replacements = epure_finding_get_replacements (finding);
+      g_autofree char *css = epure_category_css_class (epure_finding_get_category (finding));
+      g_autofree char *markup = NULL;
+      guint line = epure_finding_get_line (finding);
+
+      gtk_label_set_label (GTK_LABEL (title), epure_finding_get_message (finding));
+      gtk_widget_remove_css_class (title, "heading");
+      gtk_widget_set_visible (count, FALSE);
+      gtk_widget_set_visible (dot, TRUE);
+      gtk_widget_add_css_class (dot, css);
+      gtk_list_item_set_activatable (item, TRUE);
+      if (row != NULL)
+        gtk_widget_remove_css_class (row, "findings-header");
+
+      if (text != NULL)
+        {
+          gsize start = epure_finding_get_start (finding);
+          gsize end = epure_finding_get_end (finding);
+          g_autofree char *change = NULL;
+
+          if (line == 0)
+            epure_text_get_line_column (text, start, &line, NULL);
+          /* A deletion (a whole block) shows what goes, struck through. */
+          if (replacements != NULL && replacements[0] != NULL && replacements[0][0] != '\0' && end - start < 200)
+            change = epure_markup_change (text, start, end, replacements[0], TRUE);
+          else
+            change = epure_markup_change (text, start, MIN (end, start + 200), NULL, FALSE);
+          /* TRANSLATORS: "Line 12 · the text around the finding" */
+          markup = g_strdup_printf (_("Line %u · %s"), line, change);
+        }
+      else if (line > 0)
+        markup = g_strdup_printf (_("Line %u"), line);
+
+      gtk_label_set_markup (GTK_LABEL (detail), markup ? markup : "");
+      gtk_widget_set_visible (detail, markup != NULL);
+    }
+}
+
+static void
+epure_findings_panel_dispose (GObject *object)
+{
+  EpureFindingsPanel *self = EPURE_FINDINGS_PANEL (object);
+
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_clear_object (&self->checker);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->extra_title, g_free);
+
+  G_OBJECT_CLASS (epure_findings_panel_parent_class)->dispose (object);
+}
+
+static void
+epure_findings_panel_class_init (EpureFindingsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = epure_findings_panel_dispose;
+
+  /**
+   * EpureFindingsPanel::finding-activated:
+   * @finding: the EpureFinding the user clicked
+   */
+  signals[FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, EPURE_TYPE_FINDING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "findingspanel");
+}
+
+static void
+epure_findings_panel_init (EpureFindingsPanel *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *status = adw_status_page_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSelectionModel *selection;
+
+  self->rows = g_list_store_new (G_TYPE_OBJECT);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_widget_add_css_class (header, "findings-summary");
+  self->summary = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->summary, "heading");
+  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
+  gtk_widget_set_hexpand (self->summary, TRUE);
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_tooltip_text (self->spinner, _("Checking…"));
+  gtk_box_append (GTK_BOX (header), self->summary);
+  gtk_box_append (GTK_BOX (header), self->spinner);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  self->extra_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->extra_label), 0);
+  gtk_widget_add_css_class (self->extra_label, "findings-extra");
+  gtk_widget_set_visible (self->extra_label, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->extra_label);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
+  /* rebuild() replaces the model; this one only shows the empty state. */
+  self->list_view = gtk_list_view_new (selection, factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
+  gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_activate), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "object-select-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Nothing to Clean"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), _("The enabled checkers found nothing in this text."));
+  gtk_widget_add_css_class (status, "compact");
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_stack_add_named (GTK_STACK (self->stack), status, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
+  gtk_box_append (GTK_BOX (self->box), self->stack);
+
+  update_summary (self, 0);
+  on_busy_changed (self);
+}

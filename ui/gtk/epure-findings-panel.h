@@ -1,0 +1,27 @@
+/* epure-findings-panel.h: the list of findings beside the editor.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "epure-buffer-checker.h"
+
+G_BEGIN_DECLS
+
+#define EPURE_TYPE_FINDINGS_PANEL (epure_findings_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (EpureFindingsPanel, epure_findings_panel, EPURE, FINDINGS_PANEL, GtkWidget)
+
+GtkWidget          *epure_findings_panel_new             (void);
+void                epure_findings_panel_set_checker     (EpureFindingsPanel *self,
+                                                          EpureBufferChecker *checker);
+GListModel         *epure_findings_panel_get_rows        (EpureFindingsPanel *self);
+void                epure_findings_panel_activate_row    (EpureFindingsPanel *self,
+                                                          guint               position);
+void                epure_findings_panel_set_extra_group (EpureFindingsPanel *self,
+                                                          const char         *title,
+                                                          guint               count);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* epure-gtk-utils.h: small helpers shared by the panel and the dialogs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "plugin/epure.h"
+
+G_BEGIN_DECLS
+
+char *epure_markup_visible_spaces (const char *str,
+                                   gssize      len);
+char *epure_markup_change         (EpureText  *text,
+                                   gsize       start,
+                                   gsize       end,
+                                   const char *replacement,
+                                   gboolean    after);
+char *epure_category_css_class    (const char *category);
+
+G_END_DECLS
