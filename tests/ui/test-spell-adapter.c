@@ -381,6 +381,46 @@ test_language_and_enabled (Fixture       *f,
   g_assert_cmpuint (epure_spell_adapter_get_n_misspelled (f->adapter), ==, 3);
 }
 
+static void
+find_tag (GtkTextTag *tag,
+          gpointer    data)
+{
+  /* Only the adapter's tag is anonymous here. */
+  char *name = NULL;
+  g_object_get (tag, "name", &name, NULL);
+  if (name == NULL)
+    *(gboolean *) data = TRUE;
+  g_free (name);
+}
+
+static void
+test_drop_while_checking (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GtkTextTag) tag = g_object_ref (epure_spell_adapter_get_tag (f->adapter));
+  GtkTextIter start;
+  gboolean found = FALSE;
+  gint64 until;
+
+  /* Enough text for several worker jobs, then the adapter goes away. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (text, "Une maisn bleue et une nouvele porte.\n");
+  gtk_text_buffer_set_text (f->buffer, text->str, text->len);
+  g_assert_false (epure_spell_adapter_get_complete (f->adapter));
+  g_clear_object (&f->adapter);
+
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Its tag is gone from the buffer and nothing was underlined since. */
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (f->buffer), find_tag, &found);
+  g_assert_false (found);
+  gtk_text_buffer_get_start_iter (f->buffer, &start);
+  g_assert_false (gtk_text_iter_forward_to_tag_toggle (&start, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +445,7 @@ main (int   argc,
   g_test_add ("/spell-adapter/type-and-replace", Fixture, NULL, fixture_set_up, test_type_and_replace, fixture_tear_down);
   g_test_add ("/spell-adapter/edit-inside-word", Fixture, NULL, fixture_set_up, test_edit_inside_word, fixture_tear_down);
   g_test_add ("/spell-adapter/add-ignore-navigate", Fixture, NULL, fixture_set_up, test_add_ignore_and_navigate, fixture_tear_down);
+  g_test_add ("/spell-adapter/drop-while-checking", Fixture, NULL, fixture_set_up, test_drop_while_checking, fixture_tear_down);
   g_test_add ("/spell-adapter/language-and-enabled", Fixture, NULL, fixture_set_up, test_language_and_enabled, fixture_tear_down);
 
   ret = g_test_run ();

@@ -400,19 +400,39 @@ worker_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_array_unref);
 }
 
+/* The tasks hold the adapter weakly: dropping it stops the checking. */
+typedef struct
+{
+  GWeakRef self;
+  Job *job;
+} JobRef;
+
+static void
+job_ref_free (JobRef *ref)
+{
+  g_weak_ref_clear (&ref->self);
+  g_free (ref);
+}
+
 static void
 worker_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  EpureSpellAdapter *self = EPURE_SPELL_ADAPTER (source);
-  Job *job = user_data;
+  JobRef *ref = user_data;
+  g_autoptr(EpureSpellAdapter) self = g_weak_ref_get (&ref->self);
+  Job *job = ref->job;
   g_autoptr(GError) error = NULL;
   GArray *results = g_task_propagate_pointer (G_TASK (result), &error);
 
+  job_ref_free (ref);
+
   /* Cancelled: the adapter was disabled or disposed, the job with it. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&results, g_array_unref);
+      return;
+    }
   if (results == NULL)
     results = g_array_new (FALSE, FALSE, sizeof (Range));
 
@@ -560,7 +580,12 @@ dispatch (EpureSpellAdapter *self)
   data->start = start - job->ctx_start;
   data->end = end - job->ctx_start;
 
-  task = g_task_new (self, self->cancellable, worker_done, job);
+  {
+    JobRef *ref = g_new0 (JobRef, 1);
+    g_weak_ref_init (&ref->self, self);
+    ref->job = job;
+    task = g_task_new (NULL, self->cancellable, worker_done, ref);
+  }
   g_task_set_source_tag (task, dispatch);
   g_task_set_task_data (task, data, (GDestroyNotify) worker_data_free);
   g_task_run_in_thread (task, worker_thread);
