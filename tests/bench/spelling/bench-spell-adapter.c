@@ -228,7 +228,7 @@ main (int   argc,
       printf ("  set_text (GTK, not spell checking):   %7.2f s\n", t_load);
       printf ("  fully underlined:                     %7.2f s   (%u misspelled words)   target ≤ 5 s\n",
               t_full / 1000, epure_spell_adapter_get_n_misspelled (adapter));
-      printf ("  underlined runs in the buffer:        %u\n", count_tag_runs (buffer, epure_spell_adapter_get_tag (adapter)));
+      printf ("  tagged runs (lines around the view):  %u\n", count_tag_runs (buffer, epure_spell_adapter_get_tag (adapter)));
       printf ("  worst main-loop stall meanwhile:      %7.1f ms wall, %.1f ms of main-thread CPU   target ≤ 16 ms\n",
               meter.worst / 1000.0, meter.worst_cpu / 1000.0);
 
@@ -255,7 +255,7 @@ main (int   argc,
       printf ("  re-check after a one-character edit:  %7.2f ms median, %.2f ms worst of %u   target ≤ 2 ms\n",
               edits[n_edits / 2], edits[n_edits - 1], n_edits);
       printf ("  worst main-loop stall during edits:   %7.1f ms\n", worst_edit_stall / 1000.0);
-      printf ("  misspelled after the edits:           %u (%u runs in the buffer)\n",
+      printf ("  misspelled after the edits:           %u (%u tagged around the view)\n",
               epure_spell_adapter_get_n_misspelled (adapter),
               count_tag_runs (buffer, epure_spell_adapter_get_tag (adapter)));
     }
