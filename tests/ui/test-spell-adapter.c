@@ -428,6 +428,12 @@ test_long_document_scroll (Fixture       *f,
   g_assert_cmpint (gtk_text_iter_get_line (&s), ==, 0);
   g_assert_true (epure_spell_adapter_find_previous (f->adapter, &s, &s, &e));
   g_assert_cmpint (gtk_text_iter_get_line (&s), ==, 2999);
+
+  /* A whole new text (a file opened): still only the view's lines. */
+  gtk_text_buffer_set_text (f->buffer, text->str, text->len);
+  flush (f);
+  g_assert_cmpuint (epure_spell_adapter_get_n_misspelled (f->adapter), ==, 3000);
+  g_assert_false (line_underlined (f, 1500));
 }
 
 static void

@@ -122,6 +122,7 @@ G_DEFINE_FINAL_TYPE (EpureSpellAdapter, epure_spell_adapter, G_TYPE_OBJECT)
 
 static void schedule (EpureSpellAdapter *self);
 static void watch_view (EpureSpellAdapter *self, GtkTextView *view);
+static void on_scrolled (EpureSpellAdapter *self);
 static void dispatch (EpureSpellAdapter *self);
 
 static void
@@ -836,6 +837,9 @@ record_edit (EpureSpellAdapter *self,
     g_array_append_val (((Job *) l->data)->edits, edit);
   dirty_shift (self, pos, delta);
   shift_words (self, pos, delta);
+  /* The view may show other lines now (a whole new text, say). */
+  if (self->vadjustment != NULL)
+    on_scrolled (self);
 }
 
 /* Extends [start, end) to the white space around, where words end. */
