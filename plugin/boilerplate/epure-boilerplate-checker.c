@@ -4,14 +4,26 @@
  *
  * The text is cut into blocks (lines, or the lines of one hard-wrapped
  * paragraph).  Each block gathers evidence: lexicon phrases with weights
- * (dictionaries/boilerplate-*.txt), calls to action, links, handles,
- * arrows and emoji, symbol-only rows, counter-evidence of article prose,
- * and its length.  Position decides how much evidence is needed: a footer
- * is the run of blocks at the end that starts with a clearly boilerplate
- * block, and the blocks after its start only need to be compatible with it
- * (e-mail signature detectors work this way); the head is read the same
- * way from the top; the body needs far more.  Evidence inside quotations
- * does not count, so an article quoting « partagez » keeps its body.
+ * (dictionaries/boilerplate-*.txt), calls to action, the publication
+ * speaking to its reader, questions put to the reader, links, handles,
+ * arrows and emoji, breadcrumbs and menus, symbol-only rows,
+ * counter-evidence of article prose, and its length.
+ *
+ * Position decides how much evidence is needed.  A footer is the run of
+ * blocks at the end that starts with a clearly boilerplate block that has
+ * a voice (it addresses the reader, points somewhere, or is mostly a
+ * label), with several weaker ones, with a separator, or with a shift from
+ * third-person prose to blocks that address the reader; once it has
+ * started, the blocks after it only need to be compatible with it (e-mail
+ * signature detectors work this way), and the clear ones lend confidence
+ * to the others.  The head is read the same way from the top, past the
+ * title, byline and date.  The body needs far more, and headlines that
+ * merely mention a newsletter or a donation are left alone.  Evidence
+ * inside quotations does not count, so an article quoting « partagez »
+ * keeps its body.  Paragraphs that appear twice are found anywhere.
+ *
+ * Only the blocks a rule looks at are analysed: long body paragraphs,
+ * most of a text's bytes, are never tokenized.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +44,7 @@
 #define FOOTER_BONUS 0.4   /* confidence a confirmed footer lends its blocks */
 #define FOOTER_SUM   1.5   /* weak blocks closing a text, together */
 #define VOICE_MAX_WORDS 35  /* a reader-addressing block, not a paragraph */
+#define MENU_MAX_WORDS 12
 #define UNVOICED_SCORE 1.5 /* opens a footer without a voice */
 #define BODY_SCORE   1.8   /* flags a short block in the body */
 #define BODY_MAX_WORDS 15
@@ -123,7 +136,9 @@ typedef struct
   guint handles;
   guint pictographs;
   guint crumbs;       /* " > ", " › ", " / ", " | ", " · ": a breadcrumb or a menu */
+  guint prices;       /* € and £ signs: offers are priced, in ads */
   gboolean asks_reader;  /* a question put to the reader */
+  gboolean menu;         /* a breadcrumb trail, a menu or a toolbar */
   guint quoted_hits;
   const EpureLexiconEntry *seen[16];  /* an entry counts once a block */
   guint n_seen;
@@ -743,6 +758,8 @@ scan_marks (const char *s,
             b->pictographs++;
           else if (u == 0x00A9)
             b->copyright = TRUE;
+          else if (u == 0x20AC || u == 0x00A3)  /* € £ */
+            b->prices++;
           p = g_utf8_next_char (p);
         }
     }
@@ -882,11 +899,11 @@ analyse_block (EpureLexicon *lexicon,
                   starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
-  /* "Accueil › Économie › Entreprises", "Imprimer · Copier le lien". */
-  if (b->crumbs >= 2 && words->len <= 8)
-    b->score[CAT_OTHER] += 1.0;
+
   if (b->asks_reader)
     b->score[CAT_COMMENT_PROMPT] += 0.4;
+  if (b->prices > 0)
+    b->score[CAT_AD] += 0.3;
 
   b->best = CAT_NONE;
   for (guint c = 0; c < N_CATEGORIES; c++)
@@ -899,6 +916,10 @@ analyse_block (EpureLexicon *lexicon,
         }
     }
 
+  /* "Accueil › Économie › Entreprises", "↗ Partager ✉ Envoyer 🖨 Imprimer":
+   * a breadcrumb trail, a menu or a toolbar, not a sentence. */
+  b->menu = (b->crumbs >= 2 || b->crumbs + b->pictographs >= 3) && words->len <= MENU_MAX_WORDS;
+
   /* Cues without a category still say where a link points. */
   if (b->best == CAT_NONE)
     {
@@ -906,6 +927,8 @@ analyse_block (EpureLexicon *lexicon,
         b->best = CAT_SHARE;
       else if (b->links > 0)
         b->best = CAT_SOURCE_LINK;
+      else if (b->menu)
+        b->best = CAT_OTHER;
       else
         b->best = CAT_OTHER;
     }
@@ -919,6 +942,8 @@ analyse_block (EpureLexicon *lexicon,
     b->total += b->links > 1 ? 0.45 : 0.3;
   if (b->handles > 0)
     b->total += 0.3;
+  if (b->menu)
+    b->total += 1.0;
   /* A line of hashtags or account names only. */
   if (b->handles >= 2 && b->handles * 2 >= b->n_words)
     b->total += 0.6;
@@ -980,7 +1005,7 @@ static gboolean
 block_voiced (const Block *b)
 {
   return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 ||
-         b->pictographs > 0 || b->copyright || b->anchored || b->crumbs >= 2 || b->n_covered * 2 >= b->n_words ||
+         b->pictographs > 0 || b->copyright || b->anchored || b->menu || b->n_covered * 2 >= b->n_words ||
          b->total >= UNVOICED_SCORE;
 }
 
@@ -1235,6 +1260,20 @@ judge_head (Scan       *scan,
           flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
           continue;
         }
+      /* Weak evidence right above clear head boilerplate is part of it
+       * ("Listen to this article · 4 min" over a share bar). */
+      if (block_weak (b) && !looks_like_heading (str, b) && b->n_words <= HEAD_MAX_WORDS &&
+          i + 1 < n_blocks && i + 1 < HEAD_MAX_BLOCKS)
+        {
+          Block *next = &blocks[i + 1];
+
+          ensure_analysed (scan, next);
+          if (block_strong (next) && next->n_words <= HEAD_MAX_WORDS && !looks_like_heading (str, next))
+            {
+              flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
+              continue;
+            }
+        }
       /* The buttons under a banner: short, in its paragraph, no prose. */
       if (i > 0 && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
           blocks[i - 1].flagged != CAT_SEPARATOR && blocks[i - 1].last_line + 1 == b->first_line && b->content > -0.3 && b->quoted_hits == 0 &&
@@ -1277,7 +1316,7 @@ judge_head (Scan       *scan,
 static gboolean
 block_personal (const Block *b)
 {
-  return b->personal && b->quoted_hits == 0 && b->content > -0.3 && b->n_words <= VOICE_MAX_WORDS;
+  return b->personal && b->quoted_hits == 0 && b->content > -0.5 && b->n_words <= VOICE_MAX_WORDS;
 }
 
 static guint
@@ -1373,10 +1412,19 @@ judge_footer (Scan  *scan,
         }
       else if (b->symbol_only && strong_after && bridge)
         footer_start = i - 1;
+      else if (b->symbol_only && !strong_after && weak_count >= 1)
+        {
+          /* A separator near the end with some evidence under it: the
+           * article stopped there. */
+          strong_after = TRUE;
+          footer_start = i - 1;
+          bridge = TRUE;
+        }
       else if (!b->symbol_only)
-        /* A separator above weak blocks still opens the footer; above
-         * article paragraphs it is the article's. */
-        bridge = bridge && block_weak (b) && b->flagged == CAT_NONE;
+        /* A separator above weak or short blocks ("Sur le même thème" and
+         * a list of titles) still opens the footer; above article
+         * paragraphs it is the article's. */
+        bridge = bridge && b->flagged == CAT_NONE && (block_weak (b) || b->n_words <= SHORT_WORDS);
     }
 
   /* No evidence strong enough, but a shift of voice: the article reports
@@ -1457,7 +1505,7 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "arrows or emoji")));
       if (b->copyright)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a copyright sign")));
-      if (b->crumbs >= 2 && b->n_words <= 8)
+      if (b->menu)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail or a menu")));
       if (b->asks_reader)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a question to the reader")));

@@ -269,6 +269,11 @@ pair_tokens (EpureQuoteScanner *self,
     }
 }
 
+/* The first bytes of " « » “ ” „ << >>. */
+static const guint8 starts_quote[256] = {
+  ['"'] = 1, ['<'] = 1, ['>'] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
 /**
  * epure_quote_scanner_scan:
  * @skip: sorted, disjoint [start, end) pairs of byte ranges to ignore
@@ -295,6 +300,12 @@ epure_quote_scanner_scan (EpureQuoteScanner *self,
 
   while (p < end)
     {
+      /* Most bytes cannot start a quote. */
+      while (p < end && !starts_quote[u[p]])
+        p++;
+      if (p >= end)
+        break;
+
       while (k < n_skip && skip[2 * k + 1] <= p)
         k++;
       if (k < n_skip && skip[2 * k] <= p)

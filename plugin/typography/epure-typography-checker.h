@@ -30,5 +30,15 @@ EpureTypographyChecker *epure_typography_checker_new                (void);
 EpureSpacesProfile      epure_typography_checker_get_spaces_profile (EpureTypographyChecker *self);
 void                    epure_typography_checker_set_spaces_profile (EpureTypographyChecker *self,
                                                                      EpureSpacesProfile      profile);
+GPtrArray              *epure_typography_checker_fix                (EpureTypographyChecker *self,
+                                                                     EpureText              *text,
+                                                                     GCancellable           *cancellable,
+                                                                     GError                **error);
+char                   *epure_typography_checker_clean              (EpureTypographyChecker *self,
+                                                                     EpureText              *text,
+                                                                     guint                  *n_changes,
+                                                                     gsize                  *out_len,
+                                                                     GCancellable           *cancellable,
+                                                                     GError                **error);
 
 G_END_DECLS

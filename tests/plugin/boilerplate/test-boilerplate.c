@@ -45,7 +45,7 @@ clean_string (EpurePipeline *pipeline,
 {
   g_autoptr(EpureText) text = epure_text_new (input, -1, NULL);
   g_autoptr(GError) error = NULL;
-  char *out = epure_pipeline_clean (pipeline, text, min_confidence, n_changes, NULL, NULL, &error);
+  char *out = epure_pipeline_clean (pipeline, text, min_confidence, n_changes, NULL, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return out;

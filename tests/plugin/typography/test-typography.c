@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "epure.h"
+#include "typography/epure-typography-checker.h"
 
 #define NBSP "\u00A0"
 #define NNBSP "\u202F"
@@ -41,7 +42,7 @@ clean_with (EpurePipeline *pipeline,
   char *out;
 
   g_assert_no_error (error);
-  out = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, n_changes, NULL, NULL, &error);
+  out = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, n_changes, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return out;
 }
@@ -609,6 +610,79 @@ test_with_whitespace (void)
     }
 }
 
+/* Every message of the checker has a French translation in po/fr.po. */
+static void
+test_translations (void)
+{
+  g_autofree char *source_path = g_build_filename (SOURCE_ROOT, "plugin", "typography",
+                                                   "epure-typography-checker.c", NULL);
+  g_autofree char *po_path = g_build_filename (SOURCE_ROOT, "po", "fr.po", NULL);
+  g_autofree char *source = NULL;
+  g_autofree char *po = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_file_get_contents (source_path, &source, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (po_path, &po, NULL, &error);
+  g_assert_no_error (error);
+
+  for (const char *p = source; (p = strstr (p, "_(\"")) != NULL; )
+    {
+      const char *start = p + 3;
+      const char *end = strchr (start, '"');
+      g_autofree char *msgid = g_strdup_printf ("msgid \"%.*s\"\nmsgstr \"", (int) (end - start), start);
+      const char *entry = strstr (po, msgid);
+
+      if (entry == NULL || entry[strlen (msgid)] == '"')
+        g_test_message ("no French for: %.*s", (int) (end - start), start);
+      g_assert_nonnull (entry);
+      g_assert_cmpint (entry[strlen (msgid)], !=, '"');
+      n++;
+      p = end;
+    }
+  g_assert_cmpuint (n, >=, 20);
+}
+
+static void
+assert_fast_path_same (EpurePipeline *pipeline,
+                       const char    *input)
+{
+  EpureTypographyChecker *checker = EPURE_TYPOGRAPHY_CHECKER (epure_pipeline_get_checker (pipeline, "typography"));
+  g_autoptr(EpureText) text = epure_text_new (input, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slow = clean_with (pipeline, input, NULL);
+  g_autofree char *fast = NULL;
+  guint n = 0;
+
+  fast = epure_typography_checker_clean (checker, text, &n, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fast, ==, slow);
+  g_assert_cmpuint (n > 0, ==, g_strcmp0 (input, slow) != 0);
+}
+
+/* The fast path (edits without findings) cleans to the same bytes. */
+static void
+test_fast_path (void)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  assert_fast_path_same (pipeline, contents);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 60));
+      g_autofree char *random = random_text (g_test_rand_int_range (1, 80));
+      assert_fast_path_same (pipeline, generated);
+      assert_fast_path_same (pipeline, random);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +704,8 @@ main (int   argc,
   g_test_add_func ("/typography/streaming", test_streaming);
   g_test_add_func ("/typography/large-multibyte", test_large_multibyte);
   g_test_add_func ("/typography/with-whitespace", test_with_whitespace);
+  g_test_add_func ("/typography/translations", test_translations);
+  g_test_add_func ("/typography/fast-path", test_fast_path);
 
   return g_test_run ();
 }
