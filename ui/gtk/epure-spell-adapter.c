@@ -610,21 +610,38 @@ visible_range (EpureSpellAdapter *self,
   return TRUE;
 }
 
-/* Moves a cut to a place no word crosses: the end of its line when that is
- * near, else the next white space. */
+/* Moves a cut to a place no word crosses and, when one is near, where a
+ * paragraph ends (a Markdown code span may run over lines, not over a
+ * blank one); else to the end of its line, else to the next white space. */
 static void
 snap_forward (GtkTextIter *iter,
               gint64       limit)
 {
-  GtkTextIter line_end = *iter;
+  GtkTextIter probe = *iter;
+  gint64 from = gtk_text_iter_get_offset (iter);
+
+  if (!gtk_text_iter_starts_line (&probe))
+    gtk_text_iter_forward_line (&probe);
+  while (!gtk_text_iter_is_end (&probe) &&
+         gtk_text_iter_get_offset (&probe) - from < CONTEXT_CHARS &&
+         gtk_text_iter_get_offset (&probe) < limit)
+    {
+      if (gtk_text_iter_ends_line (&probe))
+        {
+          *iter = probe;
+          return;
+        }
+      gtk_text_iter_forward_line (&probe);
+    }
 
   if (gtk_text_iter_starts_line (iter))
     return;
-  if (!gtk_text_iter_ends_line (&line_end))
-    gtk_text_iter_forward_to_line_end (&line_end);
-  if (gtk_text_iter_get_offset (&line_end) - gtk_text_iter_get_offset (iter) < CONTEXT_CHARS)
+  probe = *iter;
+  if (!gtk_text_iter_ends_line (&probe))
+    gtk_text_iter_forward_to_line_end (&probe);
+  if (gtk_text_iter_get_offset (&probe) - from < CONTEXT_CHARS)
     {
-      *iter = line_end;
+      *iter = probe;
       return;
     }
   while (gtk_text_iter_get_offset (iter) < limit && !g_unichar_isspace (gtk_text_iter_get_char (iter)))
