@@ -166,12 +166,27 @@ on_info_bar_response (EpureWindow *self,
 
 /* Recent files */
 
+/* The application's name and command are given explicitly: GTK derives
+ * them from the program name, which embedders may not have set. */
 static void
 add_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  const char *format = epure_format_from_filename (name);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) (format ? epure_format_get_mime_type (format) : "text/plain"),
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "epure %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Épure";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static int
@@ -841,7 +856,10 @@ previous_finding_action (GtkWidget  *widget,
   move_to_finding (EPURE_WINDOW (widget), FALSE);
 }
 
-/* The fixes of the findings under @iter, for the editor's context menu. */
+/* Fills the editor's context menu for @iter: the fixes of the findings
+ * there, and the spelling suggestions for the word there.
+ *
+ * Returns: (transfer none): the fixes' section. */
 GMenuModel *
 epure_window_update_fix_menu (EpureWindow       *self,
                               const GtkTextIter *iter)
@@ -851,6 +869,9 @@ epure_window_update_fix_menu (EpureWindow       *self,
 
   g_return_val_if_fail (EPURE_IS_WINDOW (self), NULL);
 
+#ifdef HAVE_SPELL_ADAPTER
+  epure_spell_adapter_update_menu (self->spell_adapter, iter);
+#endif
   g_menu_remove_all (self->fix_section);
   here = epure_buffer_checker_get_findings_at (self->checker, iter);
   findings = epure_buffer_checker_get_findings (self->checker);
@@ -925,9 +946,6 @@ on_view_pressed (GtkGestureClick *gesture,
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
   gtk_text_view_get_iter_at_location (view, &iter, bx, by);
   epure_window_update_fix_menu (self, &iter);
-#ifdef HAVE_SPELL_ADAPTER
-  epure_spell_adapter_update_menu (self->spell_adapter, &iter);
-#endif
 }
 
 /* Cleanups */
