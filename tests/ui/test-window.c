@@ -947,6 +947,36 @@ test_save_imported_asks (Fixture       *fixture,
   g_assert_true (gtk_text_buffer_get_modified (buffer));
 }
 
+/* Misspellings: counted in the panel, reached with Ctrl+F7, and their
+ * suggestions in the context menu. */
+static void
+test_misspellings (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "fautes.txt", "Le chatt dort sur le canapé.\n");
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *word = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+
+  /* The adapter checks in the background. */
+  do
+    {
+      spin (20);
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_place_cursor (buffer, &start);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-misspelling", NULL);
+    }
+  while (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end) && g_get_monotonic_time () < deadline);
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  word = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (word, ==, "chatt");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,6 +1030,8 @@ main (int   argc,
   g_test_add ("/ui/window/next-finding-and-disable", Fixture, NULL, fixture_set_up, test_next_finding_and_disable, fixture_tear_down);
 
   g_test_add ("/ui/window/save-imported-asks", Fixture, NULL, fixture_set_up, test_save_imported_asks, fixture_tear_down);
+
+  g_test_add ("/ui/window/misspellings", Fixture, "spelling", fixture_set_up, test_misspellings, fixture_tear_down);
 
   ret = g_test_run ();
 

@@ -31,6 +31,7 @@ struct _EpureFindingsPanel
   GtkWidget          *spinner;
   GtkWidget          *stack;
   GtkWidget          *list_view;
+  GtkWidget          *extra_button;
   GtkWidget          *extra_label;
 
   char               *extra_title;
@@ -80,7 +81,7 @@ update_summary (EpureFindingsPanel *self,
       g_autofree char *extra = g_strdup_printf (_("%s: %u"), self->extra_title, self->extra_count);
       gtk_label_set_label (GTK_LABEL (self->extra_label), extra);
     }
-  gtk_widget_set_visible (self->extra_label, self->extra_title != NULL);
+  gtk_widget_set_visible (self->extra_button, self->extra_title != NULL);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n_findings ? "list" : "empty");
 }
 
@@ -179,13 +180,19 @@ epure_findings_panel_set_checker (EpureFindingsPanel *self,
   on_busy_changed (self);
 }
 
-/* A count the panel shows without listing (the spelling adapter's). */
+/* A count the panel shows without listing (the spelling adapter's);
+ * @action_name, if any, runs on a click (go to the next one). */
 void
 epure_findings_panel_set_extra_group (EpureFindingsPanel *self,
                                       const char         *title,
-                                      guint               count)
+                                      guint               count,
+                                      const char         *action_name,
+                                      const char         *tooltip)
 {
   g_return_if_fail (EPURE_IS_FINDINGS_PANEL (self));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->extra_button), action_name);
+  gtk_widget_set_tooltip_text (self->extra_button, tooltip);
 
   g_free (self->extra_title);
   self->extra_title = g_strdup (title);
@@ -413,11 +420,15 @@ epure_findings_panel_init (EpureFindingsPanel *self)
   gtk_box_append (GTK_BOX (header), self->spinner);
   gtk_box_append (GTK_BOX (self->box), header);
 
+  /* A count listed elsewhere (misspellings): a click goes to the next one. */
   self->extra_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->extra_label), 0);
-  gtk_widget_add_css_class (self->extra_label, "findings-extra");
-  gtk_widget_set_visible (self->extra_label, FALSE);
-  gtk_box_append (GTK_BOX (self->box), self->extra_label);
+  self->extra_button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->extra_button), self->extra_label);
+  gtk_widget_add_css_class (self->extra_button, "flat");
+  gtk_widget_add_css_class (self->extra_button, "findings-extra");
+  gtk_widget_set_visible (self->extra_button, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->extra_button);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);

@@ -22,6 +22,8 @@ void                epure_findings_panel_activate_row    (EpureFindingsPanel *se
                                                           guint               position);
 void                epure_findings_panel_set_extra_group (EpureFindingsPanel *self,
                                                           const char         *title,
-                                                          guint               count);
+                                                          guint               count,
+                                                          const char         *action_name,
+                                                          const char         *tooltip);
 
 G_END_DECLS

@@ -1061,7 +1061,8 @@ on_misspelled_changed (EpureWindow *self)
   guint n = 0;
 
   g_object_get (self->spell_adapter, "n-misspelled", &n, NULL);
-  epure_findings_panel_set_extra_group (self->panel, _("Misspelled words"), n);
+  epure_findings_panel_set_extra_group (self->panel, _("Misspelled words"), n, n ? "win.next-misspelling" : NULL,
+                                        n ? _("Go to the next misspelling (Ctrl+F7)") : NULL);
 }
 #endif
 
