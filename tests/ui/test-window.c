@@ -975,6 +975,38 @@ test_misspellings (Fixture       *fixture,
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   word = gtk_text_iter_get_text (&start, &end);
   g_assert_cmpstr (word, ==, "chatt");
+
+  /* Listed in the panel under their own header; a click selects the word. */
+  {
+    EpureFindingsPanel *panel = epure_window_get_findings_panel (fixture->window);
+    GListModel *rows = NULL;
+    guint position = G_MAXUINT;
+    g_autofree char *selected = NULL;
+
+    while (position == G_MAXUINT && g_get_monotonic_time () < deadline)
+      {
+        spin (50);
+        rows = epure_findings_panel_get_rows (panel);
+        for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+          {
+            g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+            if (GTK_IS_TEXT_MARK (row))
+              position = i;
+          }
+      }
+    g_assert_cmpuint (position, !=, G_MAXUINT);
+    {
+      g_autoptr(GObject) header = g_list_model_get_item (rows, position - 1);
+      g_assert_true (GTK_IS_STRING_OBJECT (header));
+      g_assert_true (g_str_has_suffix (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), "\t1"));
+    }
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+    epure_findings_panel_activate_row (panel, position);
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    selected = gtk_text_iter_get_text (&start, &end);
+    g_assert_cmpstr (selected, ==, "chatt");
+  }
 }
 
 int

@@ -36,12 +36,18 @@ struct _EpureFindingsPanel
 
   char               *extra_title;
   guint               extra_count;
+
+  /* Findings kept by others as text marks (misspellings), listed last. */
+  char               *marks_title;
+  GPtrArray          *marks;
+  guint               marks_total;
 };
 
 G_DEFINE_FINAL_TYPE (EpureFindingsPanel, epure_findings_panel, GTK_TYPE_WIDGET)
 
 enum {
   FINDING_ACTIVATED,
+  MARK_ACTIVATED,
   N_SIGNALS
 };
 
@@ -127,6 +133,20 @@ rebuild (EpureFindingsPanel *self)
         }
     }
 
+  if (self->marks != NULL && self->marks_total > 0)
+    {
+      g_autofree char *header = g_strdup_printf ("H\t%s\t%u", self->marks_title, self->marks_total);
+
+      g_ptr_array_add (rows, gtk_string_object_new (header));
+      for (guint j = 0; j < self->marks->len && j < GROUP_LIMIT; j++)
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (self->marks, j)));
+      if (self->marks_total > MIN (self->marks->len, GROUP_LIMIT))
+        {
+          g_autofree char *more = g_strdup_printf ("M\t%u", self->marks_total - MIN (self->marks->len, GROUP_LIMIT));
+          g_ptr_array_add (rows, gtk_string_object_new (more));
+        }
+    }
+
   /* A fresh model costs GTK 4.8's list view far less than replacing every
    * row of the old one (25 ms against 60 for 8000 findings). */
   {
@@ -144,7 +164,7 @@ rebuild (EpureFindingsPanel *self)
     if (vadjustment != NULL)
       gtk_adjustment_set_value (vadjustment, scroll);
   }
-  update_summary (self, n);
+  update_summary (self, n + (self->marks ? self->marks_total : 0));
 }
 
 static void
@@ -197,7 +217,34 @@ epure_findings_panel_set_extra_group (EpureFindingsPanel *self,
   g_free (self->extra_title);
   self->extra_title = g_strdup (title);
   self->extra_count = count;
-  update_summary (self, self->checker ? g_list_model_get_n_items (epure_buffer_checker_get_findings (self->checker)) : 0);
+  update_summary (self, (self->checker ? g_list_model_get_n_items (epure_buffer_checker_get_findings (self->checker)) : 0)
+                        + (self->marks ? self->marks_total : 0));
+}
+
+/**
+ * epure_findings_panel_set_marks:
+ * @title: the group's name ("Spelling")
+ * @marks: (element-type GtkTextMark): where each finding starts, with its
+ *   length in characters as the mark's "length" data
+ * @total: how many there are (@marks may hold fewer)
+ *
+ * Lists findings that another component keeps in the buffer (the spell
+ * adapter's misspellings) as a group after the checkers' ones.
+ */
+void
+epure_findings_panel_set_marks (EpureFindingsPanel *self,
+                                const char         *title,
+                                GPtrArray          *marks,
+                                guint               total)
+{
+  g_return_if_fail (EPURE_IS_FINDINGS_PANEL (self));
+
+  g_free (self->marks_title);
+  self->marks_title = g_strdup (title);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  self->marks = marks ? g_ptr_array_ref (marks) : NULL;
+  self->marks_total = total;
+  rebuild (self);
 }
 
 /* Returns: (transfer none): the rows: EpureFinding, and GtkStringObject
@@ -220,6 +267,8 @@ epure_findings_panel_activate_row (EpureFindingsPanel *self,
   item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
   if (EPURE_IS_FINDING (item))
     g_signal_emit (self, signals[FINDING_ACTIVATED], 0, item);
+  else if (GTK_IS_TEXT_MARK (item) && !gtk_text_mark_get_deleted (GTK_TEXT_MARK (item)))
+    g_signal_emit (self, signals[MARK_ACTIVATED], 0, item);
 }
 
 static void
@@ -314,6 +363,35 @@ bind_row (GtkSignalListItemFactory *factory,
             gtk_widget_remove_css_class (row, "findings-header");
         }
     }
+  else if (GTK_IS_TEXT_MARK (object))
+    {
+      GtkTextMark *mark = GTK_TEXT_MARK (object);
+      GtkTextBuffer *buffer = gtk_text_mark_get_buffer (mark);
+      int length = GPOINTER_TO_INT (g_object_get_data (object, "length"));
+      g_autofree char *word = NULL;
+      g_autofree char *line = NULL;
+      GtkTextIter start, end;
+
+      if (buffer != NULL)
+        {
+          gtk_text_buffer_get_iter_at_mark (buffer, &start, mark);
+          end = start;
+          gtk_text_iter_forward_chars (&end, length);
+          word = gtk_text_iter_get_text (&start, &end);
+          line = g_strdup_printf (_("Line %u"), gtk_text_iter_get_line (&start) + 1);
+        }
+      gtk_label_set_label (GTK_LABEL (title), word ? word : "");
+      gtk_widget_remove_css_class (title, "heading");
+      gtk_label_set_label (GTK_LABEL (detail), line ? line : "");
+      gtk_widget_set_tooltip_text (box, NULL);
+      gtk_widget_set_visible (detail, line != NULL);
+      gtk_widget_set_visible (count, FALSE);
+      gtk_widget_set_visible (dot, TRUE);
+      gtk_widget_add_css_class (dot, "category-spelling");
+      gtk_list_item_set_activatable (item, TRUE);
+      if (row != NULL)
+        gtk_widget_remove_css_class (row, "findings-header");
+    }
   else
     {
       EpureFinding *finding = EPURE_FINDING (object);
@@ -371,6 +449,8 @@ epure_findings_panel_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->extra_title, g_free);
+  g_clear_pointer (&self->marks_title, g_free);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (epure_findings_panel_parent_class)->dispose (object);
 }
@@ -390,6 +470,14 @@ epure_findings_panel_class_init (EpureFindingsPanelClass *klass)
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, EPURE_TYPE_FINDING);
+
+  /**
+   * EpureFindingsPanel::mark-activated:
+   * @mark: where the clicked finding starts (see set_marks())
+   */
+  signals[MARK_ACTIVATED] =
+    g_signal_new ("mark-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GTK_TYPE_TEXT_MARK);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingspanel");

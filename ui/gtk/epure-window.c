@@ -16,6 +16,8 @@
 /* Exports slower than this show a progress bar. */
 #define PROGRESS_DELAY_MS 200
 #define MAX_RECENT 10
+#define MAX_LISTED_MISSPELLINGS 200
+#define MISSPELLINGS_DELAY_MS 400
 
 struct _EpureWindow
 {
@@ -28,6 +30,8 @@ struct _EpureWindow
   GSettings              *settings;
 #ifdef HAVE_SPELL_ADAPTER
   EpureSpellAdapter      *spell_adapter;
+  GPtrArray              *misspelling_marks;
+  guint                   misspellings_id;
 #endif
   guint                   progress_id;
   gboolean                close_after_save;
@@ -1055,10 +1059,81 @@ previous_misspelling_action (GtkWidget  *widget,
   epure_spell_adapter_select_previous (EPURE_WINDOW (widget)->spell_adapter);
 }
 
+/* The misspellings listed in the panel, as marks that follow edits. */
+static void
+clear_misspelling_marks (EpureWindow *self)
+{
+  if (self->misspelling_marks == NULL)
+    return;
+  for (guint i = 0; i < self->misspelling_marks->len; i++)
+    {
+      GtkTextMark *mark = g_ptr_array_index (self->misspelling_marks, i);
+      if (!gtk_text_mark_get_deleted (mark))
+        gtk_text_buffer_delete_mark (GTK_TEXT_BUFFER (self->document), mark);
+    }
+  g_clear_pointer (&self->misspelling_marks, g_ptr_array_unref);
+}
+
+static gboolean
+refresh_misspellings (gpointer user_data)
+{
+  EpureWindow *self = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter from, start, end, first;
+  gboolean have_first = FALSE;
+  guint n = 0;
+
+  self->misspellings_id = 0;
+  clear_misspelling_marks (self);
+  self->misspelling_marks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_object_get (self->spell_adapter, "n-misspelled", &n, NULL);
+  gtk_text_buffer_get_start_iter (buffer, &from);
+  /* find_next wraps around: stop when back at the first one. */
+  while (self->misspelling_marks->len < MAX_LISTED_MISSPELLINGS
+         && epure_spell_adapter_find_next (self->spell_adapter, &from, &start, &end))
+    {
+      GtkTextMark *mark;
+
+      if (have_first && gtk_text_iter_compare (&start, &first) <= 0)
+        break;
+      if (!have_first)
+        {
+          first = start;
+          have_first = TRUE;
+        }
+      mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+      g_object_set_data (G_OBJECT (mark), "length",
+                         GINT_TO_POINTER (gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start)));
+      g_ptr_array_add (self->misspelling_marks, g_object_ref (mark));
+      from = end;
+    }
+
+  epure_findings_panel_set_marks (self->panel, _("Spelling"), self->misspelling_marks,
+                                  MAX (n, self->misspelling_marks->len));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_mark_activated (EpureWindow *self,
+                   GtkTextMark *mark)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &start, mark);
+  end = start;
+  gtk_text_iter_forward_chars (&end, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (mark), "length")));
+  select_range (self, &start, &end);
+}
+
 static void
 on_misspelled_changed (EpureWindow *self)
 {
   guint n = 0;
+
+  /* The list follows the adapter's count, a moment after it settles. */
+  g_clear_handle_id (&self->misspellings_id, g_source_remove);
+  self->misspellings_id = g_timeout_add (MISSPELLINGS_DELAY_MS, refresh_misspellings, self);
 
   g_object_get (self->spell_adapter, "n-misspelled", &n, NULL);
   epure_findings_panel_set_extra_group (self->panel, _("Misspelled words"), n, n ? "win.next-misspelling" : NULL,
@@ -1194,6 +1269,10 @@ on_application_set (EpureWindow *self)
       }
     g_signal_connect_object (self->spell_adapter, "notify::n-misspelled", G_CALLBACK (on_misspelled_changed),
                              self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->spell_adapter, "notify::complete", G_CALLBACK (on_misspelled_changed),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->panel, "mark-activated", G_CALLBACK (on_mark_activated),
+                             self, G_CONNECT_SWAPPED);
     on_misspelled_changed (self);
   }
 #endif
@@ -1262,6 +1341,9 @@ epure_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
 #ifdef HAVE_SPELL_ADAPTER
+  g_clear_handle_id (&self->misspellings_id, g_source_remove);
+  if (self->document != NULL)
+    clear_misspelling_marks (self);
   g_clear_object (&self->spell_adapter);
 #endif
   g_clear_object (&self->search_context);
