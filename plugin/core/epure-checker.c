@@ -188,6 +188,70 @@ epure_checker_create_edit (EpureChecker *self,
   return EPURE_CHECKER_GET_IFACE (self)->create_edit (self, text, finding, replacement_index);
 }
 
+/* Whether the checker makes its automatic edits without findings. */
+gboolean
+epure_checker_has_fix (EpureChecker *self)
+{
+  g_return_val_if_fail (EPURE_IS_CHECKER (self), FALSE);
+  return EPURE_CHECKER_GET_IFACE (self)->fix != NULL;
+}
+
+static int
+compare_edit_ptrs (gconstpointer a,
+                   gconstpointer b)
+{
+  return epure_edit_compare (*(EpureEdit * const *) a, *(EpureEdit * const *) b);
+}
+
+/**
+ * epure_checker_fix:
+ * @min_confidence: findings less sure than this are left alone
+ *
+ * The edits of every automatic fix of @text: through the checker's fast
+ * path when it has one, else from check() and create_edit().  Overlaps
+ * are left for the caller to resolve.
+ *
+ * Returns: (transfer container): EpureEdits in text order, or NULL and
+ *   @error.
+ */
+GPtrArray *
+epure_checker_fix (EpureChecker  *self,
+                   EpureText     *text,
+                   double         min_confidence,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  EpureCheckerInterface *iface;
+  g_autoptr(GPtrArray) findings = NULL;
+  GPtrArray *edits;
+
+  g_return_val_if_fail (EPURE_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  iface = EPURE_CHECKER_GET_IFACE (self);
+  if (iface->fix != NULL)
+    return iface->fix (self, text, min_confidence, cancellable, error);
+
+  findings = iface->check (self, text, cancellable, error);
+  if (findings == NULL)
+    return NULL;
+
+  edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EpureFinding *f = g_ptr_array_index (findings, i);
+      EpureEdit *edit;
+
+      if (!epure_finding_get_automatic (f) || epure_finding_get_confidence (f) < min_confidence)
+        continue;
+      edit = iface->create_edit (self, text, f, 0);
+      if (edit != NULL)
+        g_ptr_array_add (edits, edit);
+    }
+  g_ptr_array_sort (edits, compare_edit_ptrs);
+  return edits;
+}
+
 static gboolean
 parse_boolean (const char *value,
                gboolean   *out)

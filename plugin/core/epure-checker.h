@@ -56,6 +56,16 @@ struct _EpureCheckerInterface
                                           EpureText     *text,
                                           EpureFinding  *finding,
                                           guint          replacement_index);
+
+  /* Optional fast path for cleaning: the edits of every automatic fix of
+   * @text at least @min_confidence sure, exactly those that check() then
+   * create_edit() would give, without making findings.  Thread-safe;
+   * returns a GPtrArray of EpureEdit in text order, or NULL and @error. */
+  GPtrArray         *(*fix)              (EpureChecker  *self,
+                                          EpureText     *text,
+                                          double         min_confidence,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 };
 
 const char        *epure_checker_get_id           (EpureChecker        *self);
@@ -83,6 +93,12 @@ EpureEdit         *epure_checker_create_edit      (EpureChecker        *self,
                                                    EpureText           *text,
                                                    EpureFinding        *finding,
                                                    guint                replacement_index);
+gboolean           epure_checker_has_fix          (EpureChecker        *self);
+GPtrArray         *epure_checker_fix              (EpureChecker        *self,
+                                                   EpureText           *text,
+                                                   double               min_confidence,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 gboolean           epure_checker_set_option       (EpureChecker        *self,
                                                    const char          *name,
                                                    const char          *value,

@@ -89,7 +89,13 @@ epure_edits_sort_and_check (GPtrArray *edits,
 {
   g_return_val_if_fail (edits != NULL, FALSE);
 
-  epure_edits_sort (edits);
+  /* Edits made in text order (a clean pass) need no sorting. */
+  for (guint i = 1; i < edits->len; i++)
+    if (epure_edit_compare (g_ptr_array_index (edits, i - 1), g_ptr_array_index (edits, i)) > 0)
+      {
+        epure_edits_sort (edits);
+        break;
+      }
 
   for (guint i = 0; i < edits->len; i++)
     {

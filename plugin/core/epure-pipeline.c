@@ -288,6 +288,31 @@ epure_pipeline_check_finish (EpurePipeline  *self,
   return findings;
 }
 
+/* A conflict is resolved by keeping the edit that comes first in @edits
+ * (sorted); edits past the end of the text are dropped.  Takes @edits. */
+static GPtrArray *
+keep_first_edits (GPtrArray *edits,
+                  gsize      length)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      EpureEdit *e = g_ptr_array_index (edits, i);
+      EpureEdit *prev = kept > 0 ? g_ptr_array_index (edits, kept - 1) : NULL;
+
+      if (e->end > length || (prev != NULL && epure_edits_conflict (prev, e)))
+        {
+          epure_edit_free (e);
+          continue;
+        }
+      edits->pdata[kept++] = e;
+    }
+  /* The dropped ones are freed already. */
+  edits->len = kept;
+  return edits;
+}
+
 /**
  * epure_pipeline_create_edits:
  * @findings: the findings whose first replacement the user chose
@@ -304,7 +329,6 @@ epure_pipeline_create_edits (EpurePipeline  *self,
                              GError        **error)
 {
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
-  g_autoptr(GPtrArray) kept = NULL;
 
   g_return_val_if_fail (EPURE_IS_PIPELINE (self), NULL);
   g_return_val_if_fail (findings != NULL, NULL);
@@ -330,22 +354,8 @@ epure_pipeline_create_edits (EpurePipeline  *self,
       return g_steal_pointer (&edits);
     }
 
-  /* A conflict is resolved by keeping the edit that comes first. */
   epure_edits_sort (edits);
-  kept = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
-  for (guint i = 0; i < edits->len; i++)
-    {
-      EpureEdit *e = g_ptr_array_index (edits, i);
-      EpureEdit *prev = kept->len ? g_ptr_array_index (kept, kept->len - 1) : NULL;
-
-      if (e->end > epure_text_get_length (text))
-        continue;
-      if (prev != NULL && epure_edits_conflict (prev, e))
-        continue;
-      g_ptr_array_add (kept, epure_edit_copy (e));
-    }
-
-  return g_steal_pointer (&kept);
+  return keep_first_edits (g_steal_pointer (&edits), epure_text_get_length (text));
 }
 
 /* Applies the chosen findings' fixes; refuses overlapping ones. */
@@ -420,6 +430,76 @@ merge_problems (GPtrArray *all,
     }
 }
 
+/* One cleaning pass through the checkers' fast paths, when every checker
+ * has one: into @out_edits, the edits that check → automatic findings →
+ * create_edits would give, without making findings.  @out_edits is NULL
+ * when the fast path cannot be taken: a checker without fix(), or two
+ * edits of the same range, which only the findings' rule ids would order.
+ * Returns FALSE with @error when cancelled. */
+static gboolean
+fix_with (EpurePipeline  *self,
+          EpureText      *text,
+          double          min_confidence,
+          GPtrArray     **out_edits,
+          GPtrArray     **problems,
+          GCancellable   *cancellable,
+          GError        **error)
+{
+  g_autoptr(GPtrArray) checkers = epure_pipeline_get_checkers (self);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  gboolean sorted = TRUE;
+
+  *out_edits = NULL;
+  for (guint i = 0; i < checkers->len; i++)
+    if (!epure_checker_has_fix (g_ptr_array_index (checkers, i)))
+      return TRUE;
+
+  for (guint i = 0; i < checkers->len; i++)
+    {
+      EpureChecker *checker = g_ptr_array_index (checkers, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      found = epure_checker_fix (checker, text, min_confidence, cancellable, &local_error);
+      if (found == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          /* As in check_with(): a failing checker is skipped. */
+          if (local_error == NULL)
+            local_error = g_error_new (EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_FAILED,
+                                       "The %s checker failed", epure_checker_get_id (checker));
+          if (problems != NULL)
+            {
+              if (*problems == NULL)
+                *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+              g_ptr_array_add (*problems, g_steal_pointer (&local_error));
+            }
+          continue;
+        }
+
+      g_ptr_array_set_free_func (found, NULL);
+      g_ptr_array_extend_and_steal (edits, g_steal_pointer (&found));
+    }
+
+  for (guint i = 1; i < edits->len && sorted; i++)
+    sorted = epure_edit_compare (g_ptr_array_index (edits, i - 1), g_ptr_array_index (edits, i)) < 0;
+  if (!sorted)
+    epure_edits_sort (edits);   /* stable: the checkers' order for ties */
+  for (guint i = 1; i < edits->len; i++)
+    if (epure_edit_compare (g_ptr_array_index (edits, i - 1), g_ptr_array_index (edits, i)) == 0)
+      return TRUE;
+
+  *out_edits = keep_first_edits (g_steal_pointer (&edits), epure_text_get_length (text));
+  return TRUE;
+}
+
 /**
  * epure_pipeline_clean:
  * @min_confidence: findings less sure than this are left alone
@@ -471,15 +551,21 @@ epure_pipeline_clean (EpurePipeline  *self,
       gsize cleaned_len;
       EpureText *next;
 
-      findings = epure_pipeline_check (self, current, &pass_problems, cancellable, error);
-      if (findings == NULL)
+      /* The fast path when every checker has one: edits without findings. */
+      if (!fix_with (self, current, min_confidence, &edits, &pass_problems, cancellable, error))
         return NULL;
-      merge_problems (all_problems, pass_problems);
-
-      automatic = epure_pipeline_automatic_findings (findings, NULL, min_confidence);
-      edits = epure_pipeline_create_edits (self, current, automatic, TRUE, error);
       if (edits == NULL)
-        return NULL;
+        {
+          g_clear_pointer (&pass_problems, g_ptr_array_unref);
+          findings = epure_pipeline_check (self, current, &pass_problems, cancellable, error);
+          if (findings == NULL)
+            return NULL;
+          automatic = epure_pipeline_automatic_findings (findings, NULL, min_confidence);
+          edits = epure_pipeline_create_edits (self, current, automatic, TRUE, error);
+          if (edits == NULL)
+            return NULL;
+        }
+      merge_problems (all_problems, pass_problems);
       if (edits->len == 0)
         break;
 
@@ -491,7 +577,7 @@ epure_pipeline_clean (EpurePipeline  *self,
         break;
 
       changes += edits->len;
-      next = epure_text_new_take (g_steal_pointer (&cleaned), cleaned_len, error);
+      next = epure_text_new_edited (current, edits, g_steal_pointer (&cleaned), cleaned_len, error);
       if (next == NULL)
         return NULL;
       g_clear_pointer (&current, epure_text_unref);

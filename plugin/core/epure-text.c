@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "epure-byte-scan.h"
+#include "epure-edit.h"
 #include "epure-error.h"
 #include "epure-text.h"
 
@@ -48,6 +50,65 @@ epure_utf8_looks_binary (const char *data,
   return probe > 0 && controls * 100 > probe;
 }
 
+static inline gboolean
+is_continuation (guchar c)
+{
+  return (c & 0xC0) == 0x80;
+}
+
+/* g_utf8_validate_len() for text without NUL bytes (refused before as
+ * binary), at a few bytes per cycle: every clean pass makes a new
+ * snapshot.  ASCII is skipped 16 bytes at a time and the common sequences
+ * are checked inline; at the first doubt g_utf8_validate_len() has the
+ * last word, and says where the bad byte is. */
+static gboolean
+utf8_validate (const char  *s,
+               gsize        len,
+               const char **bad)
+{
+  const guchar *u = (const guchar *) s;
+  gsize p = 0;
+
+  while (p < len)
+    {
+      gsize block_end;
+      guint64 halves[2];
+
+      if (p + 16 > len)
+        break;
+      memcpy (halves, u + p, sizeof halves);
+      if (((halves[0] | halves[1]) & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+        {
+          p += 16;
+          continue;
+        }
+
+      for (block_end = p + 16; p < block_end; )
+        {
+          guchar c = u[p];
+
+          if (c < 0x80)
+            p++;
+          else if (c >= 0xC2 && c <= 0xDF && p + 1 < len && is_continuation (u[p + 1]))
+            p += 2;
+          else if (c >= 0xE0 && c <= 0xEF && p + 2 < len && is_continuation (u[p + 1]) &&
+                   is_continuation (u[p + 2]) &&
+                   (c != 0xE0 || u[p + 1] >= 0xA0) &&    /* overlong */
+                   (c != 0xED || u[p + 1] < 0xA0))       /* surrogate */
+            p += 3;
+          else if (c >= 0xF0 && c <= 0xF4 && p + 3 < len && is_continuation (u[p + 1]) &&
+                   is_continuation (u[p + 2]) && is_continuation (u[p + 3]) &&
+                   (c != 0xF0 || u[p + 1] >= 0x90) &&    /* overlong */
+                   (c != 0xF4 || u[p + 1] < 0x90))       /* beyond U+10FFFF */
+            p += 4;
+          else
+            return g_utf8_validate_len (s + p, len - p, bad);
+        }
+    }
+
+  return g_utf8_validate_len (s + p, len - p, bad);
+}
+
 EpureText *
 epure_text_new_take (char   *utf8,
                      gsize   len,
@@ -69,7 +130,7 @@ epure_text_new_take (char   *utf8,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (utf8, len, &bad))
+  if (!utf8_validate (utf8, len, &bad))
     {
       g_set_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8,
                    "Invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (bad - utf8));
@@ -82,6 +143,63 @@ epure_text_new_take (char   *utf8,
   self->str = utf8;
   self->len = len;
 
+  return self;
+}
+
+/* Does @offset fall between two characters of @s? */
+static gboolean
+at_char_boundary (const char *s,
+                  gsize       len,
+                  gsize       offset)
+{
+  return offset >= len || !is_continuation ((guchar) s[offset]);
+}
+
+/**
+ * epure_text_new_edited:
+ * @source: the text @edits were made for
+ * @edits: (element-type EpureEdit): sorted, non-overlapping edits of @source
+ * @utf8: (transfer full): @source with @edits applied (epure_edits_apply())
+ *
+ * As epure_text_new_take(), for the next snapshot of a cleaning pass:
+ * @source is known to be valid text, so when every edit replaces whole
+ * characters by valid UTF-8 without NUL the result is valid too, and only
+ * the replacements and the start of the text (for the binary test) are
+ * read rather than all of it.  Otherwise everything is checked.
+ */
+EpureText *
+epure_text_new_edited (EpureText  *source,
+                       GPtrArray  *edits,
+                       char       *utf8,
+                       gsize       len,
+                       GError    **error)
+{
+  EpureText *self;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (edits != NULL, NULL);
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const EpureEdit *e = g_ptr_array_index (edits, i);
+
+      if (e->start > e->end || e->end > source->len ||
+          !at_char_boundary (source->str, source->len, e->start) ||
+          !at_char_boundary (source->str, source->len, e->end) ||
+          !g_utf8_validate (e->replacement, -1, NULL))
+        return epure_text_new_take (utf8, len, error);
+    }
+
+  /* No NUL anywhere (the source had none, nor do the replacements): only
+   * the control bytes of the first block remain to count. */
+  if (epure_utf8_looks_binary (utf8, MIN (len, 8192)))
+    return epure_text_new_take (utf8, len, error);
+
+  self = g_new0 (EpureText, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->str = utf8;
+  self->len = len;
   return self;
 }
 
@@ -398,6 +516,39 @@ add_span (GArray           *spans,
   g_array_append_val (spans, span);
 }
 
+/* The bytes where a verbatim span can be recognised: a fence or a code
+ * span at '`' or '~', an address at '@', a URL at the ':' of its scheme or
+ * the '.' of "www.".  Everything else is skipped without a look. */
+static const guint8 verbatim_trigger[256] = {
+  ['`'] = 1, ['~'] = 1, ['@'] = 1, [':'] = 1, ['.'] = 1,
+};
+
+/* Where a URL that has its ':' or "www."'s '.' at @t starts, or NULL. */
+static const char *
+url_start (const char *base,
+           const char *end,
+           const char *t)
+{
+  static const struct { const char *prefix; gsize before; } schemes[] = {
+    { "http://", 4 }, { "https://", 5 }, { "ftp://", 3 }, { "mailto:", 6 }, { "www.", 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      const char *u = t - schemes[i].before;
+
+      if ((*t == '.') != (schemes[i].prefix[3] == '.'))
+        continue;
+      if ((gsize) (t - base) < schemes[i].before)
+        continue;
+      if ((u == base || !g_ascii_isalnum (u[-1])) && starts_with_ci (u, end, schemes[i].prefix))
+        return u;
+    }
+  return NULL;
+}
+
+/* One left-to-right scan; a span found is skipped whole.  Only trigger
+ * bytes are looked at, each as the scan of every byte would have. */
 static GArray *
 scan_verbatim (EpureText *self)
 {
@@ -408,42 +559,58 @@ scan_verbatim (EpureText *self)
 
   while (p < end)
     {
+      const char *t = p;
       const char *content;
-      guchar c = *p;
+      guchar c;
 
-      /* Fenced code block: ``` or ~~~ at the start of a line, to the closing fence. */
-      if ((c == '`' || c == '~' || c == ' ') && at_line_start (base, p, &content) &&
-          content + 3 <= end && (content[0] == '`' || content[0] == '~') &&
-          content[1] == content[0] && content[2] == content[0])
+      t = base + epure_skip_to_any ((const guchar *) base, t - base, end - base,
+                                    (const guchar *) "`~@:.", 5);
+      while (t < end && !verbatim_trigger[(guchar) *t])
+        t++;
+      if (t >= end)
+        break;
+      c = *t;
+
+      /* Fenced code block: ``` or ~~~ at the start of a line (after up to
+       * three spaces), to the closing fence. */
+      if (c == '`' || c == '~')
         {
-          char fence = content[0];
-          const char *q = next_line (p, end);
+          const char *ls = t;
 
-          while (q < end)
+          while (ls > p && ls > t - 3 && ls[-1] == ' ')
+            ls--;
+          if (at_line_start (base, ls, &content) && content == t &&
+              content + 3 <= end && content[1] == content[0] && content[2] == content[0])
             {
-              const char *inner;
-              if (at_line_start (base, q, &inner) && inner + 3 <= end &&
-                  inner[0] == fence && inner[1] == fence && inner[2] == fence)
+              char fence = content[0];
+              const char *q = next_line (ls, end);
+
+              while (q < end)
                 {
-                  q = line_end (q, end);
-                  break;
+                  const char *inner;
+                  if (at_line_start (base, q, &inner) && inner + 3 <= end &&
+                      inner[0] == fence && inner[1] == fence && inner[2] == fence)
+                    {
+                      q = line_end (q, end);
+                      break;
+                    }
+                  q = next_line (q, end);
                 }
-              q = next_line (q, end);
+              add_span (spans, base, ls, q, EPURE_VERBATIM_CODE_BLOCK);
+              p = q;
+              continue;
             }
-          add_span (spans, base, p, q, EPURE_VERBATIM_CODE_BLOCK);
-          p = q;
-          continue;
         }
 
       /* Code span: a run of n backticks closed by a run of n, within a paragraph. */
       if (c == '`')
         {
-          const char *q = p;
+          const char *q = t;
           gsize n, m;
 
           while (q < end && *q == '`')
             q++;
-          n = q - p;
+          n = q - t;
           while (q < end)
             {
               if (*q == '`')
@@ -454,7 +621,7 @@ scan_verbatim (EpureText *self)
                   m = r - q;
                   if (m == n)
                     {
-                      add_span (spans, base, p, r, EPURE_VERBATIM_CODE_SPAN);
+                      add_span (spans, base, t, r, EPURE_VERBATIM_CODE_SPAN);
                       p = r;
                       goto next;
                     }
@@ -465,34 +632,35 @@ scan_verbatim (EpureText *self)
                 break;
               q++;
             }
-          p += n;
+          p = t + n;
           continue;
         }
 
       /* URL: a scheme or "www." at the start of a word. */
-      if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W' || c == 'm' || c == 'M') &&
-          (p == base || !g_ascii_isalnum (p[-1])) &&
-          (starts_with_ci (p, end, "http://") || starts_with_ci (p, end, "https://") ||
-           starts_with_ci (p, end, "ftp://") || starts_with_ci (p, end, "www.") ||
-           starts_with_ci (p, end, "mailto:")))
+      if (c == ':' || c == '.')
         {
-          const char *q = p;
-          while (q < end && is_url_char (*q))
-            q++;
-          q = trim_url_end (p, q);
-          if (q - p > 4)
+          const char *u = url_start (base, end, t);
+
+          if (u != NULL && u >= p)
             {
-              add_span (spans, base, p, q, EPURE_VERBATIM_URL);
-              p = q;
-              continue;
+              const char *q = u;
+              while (q < end && is_url_char (*q))
+                q++;
+              q = trim_url_end (u, q);
+              if (q - u > 4)
+                {
+                  add_span (spans, base, u, q, EPURE_VERBATIM_URL);
+                  p = q;
+                  continue;
+                }
             }
         }
 
       /* E-mail address: local@domain.tld */
-      if (c == '@' && p > base && p + 1 < end && is_email_local_char (p[-1]) && g_ascii_isalnum (p[1]))
+      if (c == '@' && t > base && t + 1 < end && is_email_local_char (t[-1]) && g_ascii_isalnum (t[1]))
         {
-          const char *s = p;
-          const char *q = p + 1;
+          const char *s = t;
+          const char *q = t + 1;
           gboolean dot = FALSE;
           EpureVerbatimSpan *last;
 
@@ -504,7 +672,7 @@ scan_verbatim (EpureText *self)
                 dot = TRUE;
               q++;
             }
-          while (q > p + 1 && (q[-1] == '.' || q[-1] == '-'))
+          while (q > t + 1 && (q[-1] == '.' || q[-1] == '-'))
             q--;
 
           /* The local part may already be inside an earlier span (a URL). */
@@ -517,7 +685,7 @@ scan_verbatim (EpureText *self)
             }
         }
 
-      p++;
+      p = t + 1;
     next:
       ;
     }

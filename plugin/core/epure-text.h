@@ -37,6 +37,11 @@ EpureText   *epure_text_new                (const char         *utf8,
 EpureText   *epure_text_new_take           (char               *utf8,
                                             gsize               len,
                                             GError            **error);
+EpureText   *epure_text_new_edited         (EpureText          *source,
+                                            GPtrArray          *edits,
+                                            char               *utf8,
+                                            gsize               len,
+                                            GError            **error);
 EpureText   *epure_text_ref                (EpureText          *self);
 void         epure_text_unref              (EpureText          *self);
 const char  *epure_text_get_string         (EpureText          *self,

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "epure-byte-scan.h"
 #include "epure-quote-scanner.h"
 #include "epure-typography-chars.h"
 
@@ -301,6 +302,7 @@ epure_quote_scanner_scan (EpureQuoteScanner *self,
   while (p < end)
     {
       /* Most bytes cannot start a quote. */
+      p = epure_skip_to_any (u, p, end, (const guchar *) "\"<>\xC2\xE2", 5);
       while (p < end && !starts_quote[u[p]])
         p++;
       if (p >= end)

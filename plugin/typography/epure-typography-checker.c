@@ -20,6 +20,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "epure-byte-scan.h"
 #include "epure-quote-scanner.h"
 #include "epure-typography-checker.h"
 #include "epure-typography-chars.h"
@@ -654,6 +655,15 @@ count_words (const char *s,
                 packed |= (guint64) (c | 0x20) << (8 * len);   /* ASCII letter to lower case */
               len++;
               q++;
+            }
+          else if (c == 0xC3 && q + 1 < end && ((guchar) s[q + 1] & 0xC0) == 0x80 &&
+                   (guchar) s[q + 1] != 0x97 && (guchar) s[q + 1] != 0xB7)
+            {
+              /* U+00C0..U+00FF but × and ÷: the accented letters of French. */
+              latin_accent = TRUE;
+              ascii = FALSE;
+              len++;
+              q += 2;
             }
           else
             {
@@ -1347,6 +1357,9 @@ static const guint8 interesting[256] = {
   [0xC2] = 1, [0xE2] = 1,
 };
 
+/* The same bytes but the space, which only counts when doubled. */
+static const guchar interesting_set[] = "'.,;:!?-\xC2\xE2";
+
 static void
 other_hits (Context *ctx,
             gsize    ps,
@@ -1363,7 +1376,22 @@ other_hits (Context *ctx,
       gboolean automatic;
       Hit *hit;
 
-      /* Most bytes are letters and single spaces: skip them fast. */
+      /* Most bytes are letters and single spaces: skip them fast, 16 at a
+       * time while no block holds an interesting byte or two spaces. */
+      while (p + 17 <= pe)
+        {
+          EpureBytes16 v = epure_bytes16_load (u + p);
+          EpureMask16 m = epure_bytes16_eq (v, ' ') & epure_bytes16_eq (epure_bytes16_load (u + p + 1), ' ');
+
+          for (guint i = 0; i < sizeof interesting_set - 1; i++)
+            m |= epure_bytes16_eq (v, interesting_set[i]);
+          if (epure_mask16_any (m))
+            {
+              p += epure_mask16_first (m);
+              break;
+            }
+          p += 16;
+        }
       while (p < pe && (interesting[u[p]] == 0 || (u[p] == ' ' && u[p + 1] != ' ')))
         p++;
       if (p >= pe)
@@ -1895,7 +1923,7 @@ epure_typography_checker_clean (EpureTypographyChecker  *self,
       if (cleaned == NULL)
         return NULL;
       changes += edits->len;
-      next = epure_text_new_take (cleaned, cleaned_len, error);
+      next = epure_text_new_edited (current, edits, cleaned, cleaned_len, error);
       if (next == NULL)
         return NULL;
       g_clear_pointer (&current, epure_text_unref);
@@ -1910,9 +1938,24 @@ epure_typography_checker_clean (EpureTypographyChecker  *self,
   return g_memdup2 (str, len + 1);
 }
 
+/* The checker's fast path for epure_pipeline_clean(): its automatic
+ * findings are sure (confidence 1), the others are never applied. */
+static GPtrArray *
+fix (EpureChecker  *checker,
+     EpureText     *text,
+     double         min_confidence,
+     GCancellable  *cancellable,
+     GError       **error)
+{
+  if (min_confidence > 1.0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  return epure_typography_checker_fix (EPURE_TYPOGRAPHY_CHECKER (checker), text, cancellable, error);
+}
+
 static void
 checker_iface_init (EpureCheckerInterface *iface)
 {
+  iface->fix = fix;
   iface->get_id = get_id;
   iface->get_display_name = get_display_name;
   iface->get_scope = get_scope;

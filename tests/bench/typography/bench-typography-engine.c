@@ -91,6 +91,81 @@ clean_streaming (EpurePipeline *pipeline, const char *data, gsize len)
   return out;
 }
 
+/* epure_pipeline_clean() as it was before checkers had fix(): check,
+ * automatic findings, edits, apply, a few passes.  The reference the
+ * fast route must equal, byte for byte. */
+static char *
+clean_by_findings (EpurePipeline *pipeline, const char *data, gsize len, gsize *out_len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureText) current = epure_text_new (data, len, &error);
+
+  if (current == NULL)
+    g_error ("%s", error->message);
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      g_autoptr(GPtrArray) findings = epure_pipeline_check (pipeline, current, NULL, NULL, &error);
+      g_autoptr(GPtrArray) automatic = epure_pipeline_automatic_findings (findings, NULL, EPURE_DEFAULT_MIN_CONFIDENCE);
+      g_autoptr(GPtrArray) edits = epure_pipeline_create_edits (pipeline, current, automatic, TRUE, &error);
+      const char *str;
+      gsize n, cleaned_len;
+      char *cleaned;
+
+      if (edits == NULL)
+        g_error ("%s", error->message);
+      if (edits->len == 0)
+        break;
+      str = epure_text_get_string (current, &n);
+      cleaned = epure_edits_apply (str, n, edits, &cleaned_len, &error);
+      if (cleaned == NULL)
+        g_error ("%s", error->message);
+      if (cleaned_len == n && memcmp (cleaned, str, n) == 0)
+        {
+          g_free (cleaned);
+          break;
+        }
+      g_clear_pointer (&current, epure_text_unref);
+      current = epure_text_new_take (cleaned, cleaned_len, &error);
+    }
+  data = epure_text_get_string (current, out_len);
+  return g_memdup2 (data, *out_len + 1);
+}
+
+typedef struct
+{
+  double wall;
+  double cpu;
+  double wall_start;
+  double cpu_start;
+} Timer;
+
+static void
+timer_start (Timer *t)
+{
+  t->cpu_start = cpu_seconds ();
+  t->wall_start = g_get_monotonic_time () / 1e6;
+}
+
+static void
+timer_stop (Timer *t)
+{
+  double wall = g_get_monotonic_time () / 1e6 - t->wall_start;
+  double cpu = cpu_seconds () - t->cpu_start;
+
+  if (t->wall == 0 || wall < t->wall)
+    t->wall = wall;
+  if (t->cpu == 0 || cpu < t->cpu)
+    t->cpu = cpu;
+}
+
+/* Is @mode one of the comma-separated @modes? */
+static gboolean
+wants (const char *modes, const char *mode)
+{
+  g_auto(GStrv) list = g_strsplit (modes, ",", -1);
+  return g_strv_contains ((const char * const *) list, mode);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -101,12 +176,13 @@ main (int argc, char *argv[])
   g_autofree char *whole = NULL;
   gsize len, whole_len = 0;
   const char *ids[] = { "typography", NULL };
-  double best_check = G_MAXDOUBLE, best_clean = G_MAXDOUBLE, best_stream = G_MAXDOUBLE;
-  double cpu_check = G_MAXDOUBLE, cpu_clean = G_MAXDOUBLE, cpu_stream = G_MAXDOUBLE;
-  double best_checker = G_MAXDOUBLE, cpu_checker = G_MAXDOUBLE;
-  double best_fast = G_MAXDOUBLE, cpu_fast = G_MAXDOUBLE;
+  /* EPURE_BENCH_MODES=clean,check runs only those (for profiling). */
+  const char *modes = g_getenv ("EPURE_BENCH_MODES");
+  Timer fix = { 0 }, checker_only = { 0 }, check = { 0 }, clean = { 0 }, stream = { 0 }, fast = { 0 }, findings_route = { 0 };
   EpureChecker *checker;
   guint n_findings = 0, n_changes = 0;
+
+#define WANT(mode) (modes == NULL || wants (modes, mode))
 
   if (argc < 2)
     {
@@ -123,89 +199,123 @@ main (int argc, char *argv[])
     g_error ("%s", error->message);
   checker = epure_pipeline_get_checker (pipeline, "typography");
 
-  /* The checker by itself: its findings, unsorted and not located. */
   for (guint run = 0; run < RUNS; run++)
     {
-      g_autoptr(EpureText) text = epure_text_new (data, len, &error);
-      g_autoptr(GPtrArray) findings = NULL;
-      double c0, t0;
+      /* The checker by itself: its findings, unsorted and not located. */
+      if (WANT ("checker-only"))
+        {
+          g_autoptr(EpureText) text = epure_text_new (data, len, &error);
+          g_autoptr(GPtrArray) findings = NULL;
 
-      /* The snapshot's verbatim spans are the core's work, done once. */
-      epure_text_get_verbatim_spans (text, NULL);
-      c0 = cpu_seconds ();
-      t0 = g_get_monotonic_time ();
-      findings = epure_checker_check (checker, text, NULL, &error);
-      best_checker = MIN (best_checker, (g_get_monotonic_time () - t0) / 1e6);
-      cpu_checker = MIN (cpu_checker, cpu_seconds () - c0);
-    }
+          /* The snapshot's verbatim spans are the core's work, done once. */
+          epure_text_get_verbatim_spans (text, NULL);
+          timer_start (&checker_only);
+          findings = epure_checker_check (checker, text, NULL, &error);
+          timer_stop (&checker_only);
+        }
 
-  /* The fast path: the same cleaning, with edits instead of findings. */
-  for (guint run = 0; run < RUNS; run++)
-    {
-      g_autoptr(EpureText) text = NULL;
-      g_autofree char *cleaned = NULL;
-      double c0 = cpu_seconds ();
-      gint64 t0 = g_get_monotonic_time ();
+      /* One pass of the fast path: the automatic edits, no findings. */
+      if (WANT ("fix"))
+        {
+          g_autoptr(EpureText) text = epure_text_new (data, len, &error);
+          g_autoptr(GPtrArray) edits = NULL;
 
-      text = epure_text_new (data, len, &error);
-      if (text == NULL)
-        g_error ("%s", error->message);
-      cleaned = epure_typography_checker_clean (EPURE_TYPOGRAPHY_CHECKER (checker), text, NULL, NULL, NULL, &error);
-      if (cleaned == NULL)
-        g_error ("%s", error->message);
-      best_fast = MIN (best_fast, (g_get_monotonic_time () - t0) / 1e6);
-      cpu_fast = MIN (cpu_fast, cpu_seconds () - c0);
-    }
+          epure_text_get_verbatim_spans (text, NULL);
+          timer_start (&fix);
+          edits = epure_checker_fix (checker, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &error);
+          timer_stop (&fix);
+        }
 
-  for (guint run = 0; run < RUNS; run++)
-    {
-      gint64 t0, t1, t2, t3;
-      double c0, c1, c2, c3;
-      g_autoptr(EpureText) text = NULL;
-      g_autoptr(GPtrArray) findings = NULL;
-      g_autoptr(GString) streamed = NULL;
+      /* The typography checker's own cleaning loop, through its edits. */
+      if (WANT ("fast-clean"))
+        {
+          g_autoptr(EpureText) text = NULL;
+          g_autofree char *cleaned = NULL;
 
-      c0 = cpu_seconds ();
-      t0 = g_get_monotonic_time ();
-      text = epure_text_new (data, len, &error);
-      if (text == NULL)
-        g_error ("%s", error->message);
-      findings = epure_pipeline_check (pipeline, text, NULL, NULL, &error);
-      t1 = g_get_monotonic_time ();
-      c1 = cpu_seconds ();
-      n_findings = findings->len;
-      g_clear_pointer (&text, epure_text_unref);
+          timer_start (&fast);
+          text = epure_text_new (data, len, &error);
+          if (text == NULL)
+            g_error ("%s", error->message);
+          cleaned = epure_typography_checker_clean (EPURE_TYPOGRAPHY_CHECKER (checker), text, NULL, NULL, NULL, &error);
+          if (cleaned == NULL)
+            g_error ("%s", error->message);
+          timer_stop (&fast);
+        }
 
-      g_clear_pointer (&whole, g_free);
-      text = epure_text_new (data, len, &error);
-      whole = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_changes, &whole_len, NULL, NULL, NULL, &error);
-      if (whole == NULL)
-        g_error ("%s", error->message);
-      t2 = g_get_monotonic_time ();
-      c2 = cpu_seconds ();
+      /* Findings, sorted and located: what the editor and check show. */
+      if (WANT ("check"))
+        {
+          g_autoptr(EpureText) text = NULL;
+          g_autoptr(GPtrArray) findings = NULL;
 
-      streamed = clean_streaming (pipeline, data, len);
-      t3 = g_get_monotonic_time ();
-      c3 = cpu_seconds ();
+          timer_start (&check);
+          text = epure_text_new (data, len, &error);
+          if (text == NULL)
+            g_error ("%s", error->message);
+          findings = epure_pipeline_check (pipeline, text, NULL, NULL, &error);
+          timer_stop (&check);
+          n_findings = findings->len;
+        }
 
-      if (streamed->len != whole_len || memcmp (streamed->str, whole, whole_len) != 0)
-        g_error ("streaming and whole-text cleaning differ");
+      /* epure_pipeline_clean(): the route epure-cli clean takes. */
+      if (WANT ("clean") || argc > 2)
+        {
+          g_autoptr(EpureText) text = NULL;
 
-      best_check = MIN (best_check, (t1 - t0) / 1e6);
-      best_clean = MIN (best_clean, (t2 - t1) / 1e6);
-      best_stream = MIN (best_stream, (t3 - t2) / 1e6);
-      cpu_check = MIN (cpu_check, c1 - c0);
-      cpu_clean = MIN (cpu_clean, c2 - c1);
-      cpu_stream = MIN (cpu_stream, c3 - c2);
+          g_clear_pointer (&whole, g_free);
+          timer_start (&clean);
+          text = epure_text_new (data, len, &error);
+          whole = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_changes, &whole_len, NULL, NULL, NULL, &error);
+          if (whole == NULL)
+            g_error ("%s", error->message);
+          timer_stop (&clean);
+        }
+
+      if (WANT ("clean-streaming"))
+        {
+          g_autoptr(GString) streamed = NULL;
+
+          timer_start (&stream);
+          streamed = clean_streaming (pipeline, data, len);
+          timer_stop (&stream);
+          if (whole != NULL && (streamed->len != whole_len || memcmp (streamed->str, whole, whole_len) != 0))
+            g_error ("streaming and whole-text cleaning differ");
+        }
+
+      /* Once is enough for the reference. */
+      if (run == 0 && WANT ("clean-findings"))
+        {
+          g_autofree char *reference = NULL;
+          gsize reference_len;
+
+          timer_start (&findings_route);
+          reference = clean_by_findings (pipeline, data, len, &reference_len);
+          timer_stop (&findings_route);
+          if (whole != NULL && (reference_len != whole_len || memcmp (reference, whole, whole_len) != 0))
+            g_error ("cleaning through findings and through fix() differ");
+        }
     }
 
   printf ("# %u findings, %u changes, best of %d runs\n", n_findings, n_changes, RUNS);
   printf ("# mode bytes wall-s wall-MiB/s cpu-s cpu-MiB/s\n");
-  report ("checker-only", len, best_checker, cpu_checker);
-  report ("check", len, best_check, cpu_check);
-  report ("clean", len, best_clean, cpu_clean);
-  report ("clean-streaming", len, best_stream, cpu_stream);
-  report ("fast-clean", len, best_fast, cpu_fast);
+  if (WANT ("fix"))
+    report ("fix", len, fix.wall, fix.cpu);
+  if (WANT ("checker-only"))
+    report ("checker-only", len, checker_only.wall, checker_only.cpu);
+  if (WANT ("check"))
+    report ("check", len, check.wall, check.cpu);
+  if (WANT ("clean"))
+    report ("clean", len, clean.wall, clean.cpu);
+  if (WANT ("clean-streaming"))
+    report ("clean-streaming", len, stream.wall, stream.cpu);
+  if (WANT ("fast-clean"))
+    report ("fast-clean", len, fast.wall, fast.cpu);
+  if (WANT ("clean-findings"))
+    {
+      report ("clean-findings", len, findings_route.wall, findings_route.cpu);
+      if (whole != NULL)
+        printf ("# clean through fix() and through findings give the same bytes\n");
+    }
 
   if (argc > 2 && !g_file_set_contents (argv[2], whole, whole_len, &error))
     g_error ("%s", error->message);

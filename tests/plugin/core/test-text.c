@@ -4,7 +4,247 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "epure.h"
+
+/* The verbatim scan as first written, one byte at a time: the reference
+ * the library's trigger-driven scan must equal. */
+
+static gboolean
+ref_is_url_char (guchar c)
+{
+  return c >= 0x80 || g_ascii_isalnum (c) || strchr ("-._~:/?#[]@!$&'()*+,;=%", c) != NULL;
+}
+
+static gboolean
+ref_is_email_local_char (guchar c)
+{
+  return g_ascii_isalnum (c) || strchr (".!#$%&*+/=?^_{|}~-", c) != NULL;
+}
+
+static gboolean
+ref_is_domain_char (guchar c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '.';
+}
+
+static gboolean
+ref_starts_with_ci (const char *p,
+                const char *end,
+                const char *prefix)
+{
+  gsize n = strlen (prefix);
+  return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
+}
+
+/* Trailing punctuation belongs to the sentence, not to the URL, unless a
+ * closing bracket balances one inside it. */
+static const char *
+ref_trim_url_end (const char *start,
+              const char *end)
+{
+  while (end > start)
+    {
+      char c = end[-1];
+
+      if (c == ')')
+        {
+          int depth = 0;
+          for (const char *q = start; q < end; q++)
+            depth += (*q == '(') - (*q == ')');
+          if (depth >= 0)
+            break;
+          end--;
+        }
+      else if (strchr (".,;:!?'\"]", c) != NULL)
+        end--;
+      else
+        break;
+    }
+  return end;
+}
+
+static gboolean
+ref_at_line_start (const char *base,
+               const char *p,
+               const char **content)
+{
+  const char *q = p;
+  int spaces = 0;
+
+  if (p != base && p[-1] != '\n' && p[-1] != '\r')
+    return FALSE;
+  while (*q == ' ' && spaces < 4)
+    {
+      q++;
+      spaces++;
+    }
+  if (spaces > 3)
+    return FALSE;
+  *content = q;
+  return TRUE;
+}
+
+static const char *
+ref_line_end (const char *p,
+          const char *end)
+{
+  while (p < end && *p != '\n' && *p != '\r')
+    p++;
+  return p;
+}
+
+static const char *
+ref_next_line (const char *p,
+           const char *end)
+{
+  p = ref_line_end (p, end);
+  if (p < end && *p == '\r')
+    p++;
+  if (p < end && *p == '\n')
+    p++;
+  return p;
+}
+
+static void
+ref_add_span (GArray           *spans,
+          const char       *base,
+          const char       *start,
+          const char       *end,
+          EpureVerbatimKind kind)
+{
+  EpureVerbatimSpan span = { start - base, end - base, kind };
+  g_array_append_val (spans, span);
+}
+
+static GArray *
+ref_scan_verbatim (const char *str,
+                   gsize       len)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (EpureVerbatimSpan));
+  const char *base = str;
+  const char *end = str + len;
+  const char *p = base;
+
+  while (p < end)
+    {
+      const char *content;
+      guchar c = *p;
+
+      /* Fenced code block: ``` or ~~~ at the start of a line, to the closing fence. */
+      if ((c == '`' || c == '~' || c == ' ') && ref_at_line_start (base, p, &content) &&
+          content + 3 <= end && (content[0] == '`' || content[0] == '~') &&
+          content[1] == content[0] && content[2] == content[0])
+        {
+          char fence = content[0];
+          const char *q = ref_next_line (p, end);
+
+          while (q < end)
+            {
+              const char *inner;
+              if (ref_at_line_start (base, q, &inner) && inner + 3 <= end &&
+                  inner[0] == fence && inner[1] == fence && inner[2] == fence)
+                {
+                  q = ref_line_end (q, end);
+                  break;
+                }
+              q = ref_next_line (q, end);
+            }
+          ref_add_span (spans, base, p, q, EPURE_VERBATIM_CODE_BLOCK);
+          p = q;
+          continue;
+        }
+
+      /* Code span: a run of n backticks closed by a run of n, within a paragraph. */
+      if (c == '`')
+        {
+          const char *q = p;
+          gsize n, m;
+
+          while (q < end && *q == '`')
+            q++;
+          n = q - p;
+          while (q < end)
+            {
+              if (*q == '`')
+                {
+                  const char *r = q;
+                  while (r < end && *r == '`')
+                    r++;
+                  m = r - q;
+                  if (m == n)
+                    {
+                      ref_add_span (spans, base, p, r, EPURE_VERBATIM_CODE_SPAN);
+                      p = r;
+                      goto next;
+                    }
+                  q = r;
+                  continue;
+                }
+              if (*q == '\n' && q + 1 < end && (q[1] == '\n' || q[1] == '\r'))
+                break;
+              q++;
+            }
+          p += n;
+          continue;
+        }
+
+      /* URL: a scheme or "www." at the start of a word. */
+      if ((c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W' || c == 'm' || c == 'M') &&
+          (p == base || !g_ascii_isalnum (p[-1])) &&
+          (ref_starts_with_ci (p, end, "http://") || ref_starts_with_ci (p, end, "https://") ||
+           ref_starts_with_ci (p, end, "ftp://") || ref_starts_with_ci (p, end, "www.") ||
+           ref_starts_with_ci (p, end, "mailto:")))
+        {
+          const char *q = p;
+          while (q < end && ref_is_url_char (*q))
+            q++;
+          q = ref_trim_url_end (p, q);
+          if (q - p > 4)
+            {
+              ref_add_span (spans, base, p, q, EPURE_VERBATIM_URL);
+              p = q;
+              continue;
+            }
+        }
+
+      /* E-mail address: local@domain.tld */
+      if (c == '@' && p > base && p + 1 < end && ref_is_email_local_char (p[-1]) && g_ascii_isalnum (p[1]))
+        {
+          const char *s = p;
+          const char *q = p + 1;
+          gboolean dot = FALSE;
+          EpureVerbatimSpan *last;
+
+          while (s > base && ref_is_email_local_char (s[-1]))
+            s--;
+          while (q < end && ref_is_domain_char (*q))
+            {
+              if (*q == '.' && q + 1 < end && g_ascii_isalnum (q[1]))
+                dot = TRUE;
+              q++;
+            }
+          while (q > p + 1 && (q[-1] == '.' || q[-1] == '-'))
+            q--;
+
+          /* The local part may already be inside an earlier span (a URL). */
+          last = spans->len ? &g_array_index (spans, EpureVerbatimSpan, spans->len - 1) : NULL;
+          if (dot && (last == NULL || last->end <= (gsize) (s - base)))
+            {
+              ref_add_span (spans, base, s, q, EPURE_VERBATIM_EMAIL);
+              p = q;
+              continue;
+            }
+        }
+
+      p++;
+    next:
+      ;
+    }
+
+  return spans;
+}
 
 static void
 test_text_rejects_invalid_utf8 (void)
@@ -121,6 +361,142 @@ test_text_verbatim_spans (void)
   g_assert_false (epure_text_overlaps_verbatim (text, spans[0].end, spans[0].end + 1));
 }
 
+static const char *verbatim_fragments[] = {
+  "`", "``", "```", "~~~", "~", "\n", "\n\n", "\r\n", " ", "  ", "   ", "    ", "http://", "https://",
+  "HTTP://", "www.", "WWW.", "ftp://", "sftp://", "mailto:", "@", "a", "x", "h", "w", "hhttp://", ".", ":",
+  "(", ")", "é", "mot", "exemple.fr", "jean@exemple.fr", "a.b", ",", "'", "\"", "-", "?q=1&r=2", "/",
+};
+
+/* The trigger-driven verbatim scan finds exactly the spans of the byte by
+ * byte scan, on generated text full of near misses. */
+static void
+test_text_verbatim_reference (void)
+{
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(EpureText) text = NULL;
+      g_autoptr(GArray) expected = NULL;
+      const EpureVerbatimSpan *spans;
+      guint n_parts = g_test_rand_int_range (1, 40), n;
+
+      for (guint i = 0; i < n_parts; i++)
+        g_string_append (s, verbatim_fragments[g_test_rand_int_range (0, G_N_ELEMENTS (verbatim_fragments))]);
+      text = epure_text_new (s->str, s->len, NULL);
+      g_assert_nonnull (text);
+      expected = ref_scan_verbatim (s->str, s->len);
+      spans = epure_text_get_verbatim_spans (text, &n);
+
+      gboolean same = n == expected->len;
+
+      /* Field by field: the struct has padding, which memcmp would read. */
+      for (guint i = 0; same && i < n; i++)
+        {
+          const EpureVerbatimSpan *e = &g_array_index (expected, EpureVerbatimSpan, i);
+
+          same = spans[i].start == e->start && spans[i].end == e->end && spans[i].kind == e->kind;
+        }
+      if (!same)
+        {
+          g_autofree char *e = g_strescape (s->str, NULL);
+          g_test_message ("spans differ on: %s (%u, expected %u)", e, n, expected->len);
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Snapshots accept exactly the valid UTF-8 and name the first bad byte,
+ * whatever the mix of ASCII runs and multibyte characters around it. */
+static void
+test_text_validation (void)
+{
+  static const char *pieces[] = {
+    "a", "abcdefghijklmnopqrstuvwxyz012345", " ", "\n", "é", "’", "😀", "\xC3", "\x80", "\xE2\x80",
+    "\xF0\x9F\x98", "\xED\xA0\x80", "\xC0\xAF", "\xFF", "\xF4\x90\x80\x80", "«", "\xC2\xA0",
+  };
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(EpureText) text = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_parts = g_test_rand_int_range (1, 30);
+      const char *bad = NULL;
+      gboolean valid;
+
+      for (guint i = 0; i < n_parts; i++)
+        {
+          guint k = g_test_rand_int_range (0, G_N_ELEMENTS (pieces));
+          /* Mostly valid text, so that the bad bytes are far apart. */
+          if (k >= 7 && k <= 15 && g_test_rand_int_range (0, 4) != 0)
+            k = 1;
+          g_string_append (s, pieces[k]);
+        }
+      valid = g_utf8_validate_len (s->str, s->len, &bad);
+      text = epure_text_new (s->str, s->len, &error);
+      if (valid)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (text);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf ("Invalid UTF-8 at byte %" G_GSIZE_FORMAT,
+                                                      (gsize) (bad - s->str));
+          g_assert_null (text);
+          g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8);
+          g_assert_cmpstr (error->message, ==, message);
+        }
+    }
+}
+
+static EpureText *
+edited (EpureText  *source,
+        gsize       start,
+        gsize       end,
+        const char *replacement,
+        GError    **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  const char *str;
+  gsize len, out_len;
+  char *out;
+
+  g_ptr_array_add (edits, epure_edit_new (start, end, replacement));
+  str = epure_text_get_string (source, &len);
+  out = epure_edits_apply (str, len, edits, &out_len, NULL);
+  g_assert_nonnull (out);
+  return epure_text_new_edited (source, edits, out, out_len, error);
+}
+
+/* The next snapshot of a cleaning pass is checked where the edits changed
+ * it; an edit that cuts a character is caught all the same. */
+static void
+test_text_new_edited (void)
+{
+  g_autoptr(EpureText) source = epure_text_new ("l'été \"oui\"", -1, NULL);
+  g_autoptr(EpureText) next = NULL;
+  g_autoptr(EpureText) cut = NULL;
+  g_autoptr(GError) error = NULL;
+
+  next = edited (source, 1, 2, "’", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (epure_text_get_string (next, NULL), ==, "l’été \"oui\"");
+  g_assert_cmpuint (epure_text_get_length (next), ==, strlen ("l’été \"oui\""));
+
+  /* The first byte of "é" alone: the result is not UTF-8 any more. */
+  cut = edited (source, 2, 3, "e", &error);
+  g_assert_null (cut);
+  g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8);
+  g_clear_error (&error);
+
+  /* Control bytes at the start make it binary, as for a new text. */
+  g_clear_pointer (&cut, epure_text_unref);
+  cut = edited (source, 0, 1, "\x01\x02\x03", &error);
+  g_assert_null (cut);
+  g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +509,9 @@ main (int   argc,
   g_test_add_func ("/text/lines-columns", test_text_lines_and_columns);
   g_test_add_func ("/text/empty", test_text_empty);
   g_test_add_func ("/text/verbatim", test_text_verbatim_spans);
+  g_test_add_func ("/text/verbatim-reference", test_text_verbatim_reference);
+  g_test_add_func ("/text/validation", test_text_validation);
+  g_test_add_func ("/text/new-edited", test_text_new_edited);
 
   return g_test_run ();
 }

@@ -683,6 +683,170 @@ test_fast_path (void)
     }
 }
 
+/* The typography checker without its fix() fast path, so that a pipeline
+ * of it cleans through findings: check → automatic → create_edits. */
+#define TEST_TYPE_FINDINGS_ONLY (test_findings_only_get_type ())
+G_DECLARE_FINAL_TYPE (TestFindingsOnly, test_findings_only, TEST, FINDINGS_ONLY, GObject)
+
+struct _TestFindingsOnly
+{
+  GObject parent_instance;
+  EpureChecker *inner;
+};
+
+static const char *
+findings_only_get_id (EpureChecker *checker)
+{
+  return epure_checker_get_id (TEST_FINDINGS_ONLY (checker)->inner);
+}
+
+static EpureCheckerScope
+findings_only_get_scope (EpureChecker *checker)
+{
+  return epure_checker_get_scope (TEST_FINDINGS_ONLY (checker)->inner);
+}
+
+static GPtrArray *
+findings_only_check (EpureChecker  *checker,
+                     EpureText     *text,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return epure_checker_check (TEST_FINDINGS_ONLY (checker)->inner, text, cancellable, error);
+}
+
+static void
+findings_only_iface_init (EpureCheckerInterface *iface)
+{
+  iface->get_id = findings_only_get_id;
+  iface->get_scope = findings_only_get_scope;
+  iface->check = findings_only_check;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestFindingsOnly, test_findings_only, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (EPURE_TYPE_CHECKER, findings_only_iface_init))
+
+static void
+test_findings_only_finalize (GObject *object)
+{
+  g_clear_object (&TEST_FINDINGS_ONLY (object)->inner);
+  G_OBJECT_CLASS (test_findings_only_parent_class)->finalize (object);
+}
+
+static void
+test_findings_only_class_init (TestFindingsOnlyClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_findings_only_finalize;
+}
+
+static void
+test_findings_only_init (TestFindingsOnly *self)
+{
+}
+
+/* A pipeline that cleans through findings, with the same checker. */
+static EpurePipeline *
+findings_route_of (EpurePipeline *pipeline)
+{
+  EpurePipeline *slow = epure_pipeline_new ();
+  TestFindingsOnly *wrapper = g_object_new (TEST_TYPE_FINDINGS_ONLY, NULL);
+
+  wrapper->inner = g_object_ref (epure_pipeline_get_checker (pipeline, "typography"));
+  g_assert_false (epure_checker_has_fix (EPURE_CHECKER (wrapper)));
+  epure_pipeline_add_checker (slow, EPURE_CHECKER (wrapper));
+  g_object_unref (wrapper);
+  return slow;
+}
+
+static void
+assert_routes_same (EpurePipeline *fast,
+                    EpurePipeline *slow,
+                    const char    *input)
+{
+  guint n_fast = 0, n_slow = 0;
+  g_autofree char *by_edits = clean_with (fast, input, &n_fast);
+  g_autofree char *by_findings = clean_with (slow, input, &n_slow);
+
+  if (g_strcmp0 (by_edits, by_findings) != 0)
+    {
+      g_autofree char *e = g_strescape (input, NULL);
+      g_test_message ("routes differ on: %s", e);
+    }
+  g_assert_cmpstr (by_edits, ==, by_findings);
+  g_assert_cmpuint (n_fast, ==, n_slow);
+}
+
+/* epure_pipeline_clean() takes the checker's fix() when every checker has
+ * one: the same bytes and changes as through findings, on every fixture
+ * (under its profile), the article, generated and random text. */
+static void
+test_fix_route (void)
+{
+  g_autofree char *cases_path = g_build_filename (TYPOGRAPHY_FIXTURES, "cases.tsv", NULL);
+  g_autofree char *article_path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
+  g_autofree char *cases = NULL;
+  g_autofree char *article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(EpurePipeline) fast = typography_pipeline (NULL);
+  g_autoptr(EpurePipeline) slow = findings_route_of (fast);
+  g_autoptr(GString) all = g_string_new (NULL);
+  guint n_cases = 0;
+
+  g_assert_true (epure_checker_has_fix (epure_pipeline_get_checker (fast, "typography")));
+
+  g_file_get_contents (cases_path, &cases, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (article_path, &article, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (cases, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      if (g_str_has_prefix (lines[i], "@profile "))
+        {
+          g_clear_object (&slow);
+          g_clear_object (&fast);
+          fast = typography_pipeline (lines[i] + strlen ("@profile "));
+          slow = findings_route_of (fast);
+          continue;
+        }
+      fields = g_strsplit (lines[i], "\t", 2);
+      for (guint f = 0; f < 2 && fields[f] != NULL; f++)
+        if (g_strcmp0 (fields[f], "=") != 0)
+          {
+            g_autofree char *text = unescape (fields[f]);
+            assert_routes_same (fast, slow, text);
+            g_string_append (all, text);
+            g_string_append (all, f == 0 ? " " : "\n\n");
+          }
+      n_cases++;
+    }
+  g_assert_cmpuint (n_cases, >=, 150);
+
+  g_clear_object (&slow);
+  g_clear_object (&fast);
+  fast = typography_pipeline (NULL);
+  slow = findings_route_of (fast);
+  assert_routes_same (fast, slow, article);
+  assert_routes_same (fast, slow, all->str);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 120));
+      g_autofree char *random = random_text (g_test_rand_int_range (1, 120));
+      g_autofree char *bytes = random_bytes_text (g_test_rand_int_range (1, 120));
+
+      assert_routes_same (fast, slow, generated);
+      assert_routes_same (fast, slow, random);
+      assert_routes_same (fast, slow, bytes);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/typography/with-whitespace", test_with_whitespace);
   g_test_add_func ("/typography/translations", test_translations);
   g_test_add_func ("/typography/fast-path", test_fast_path);
+  g_test_add_func ("/typography/fix-route", test_fix_route);
 
   return g_test_run ();
 }
