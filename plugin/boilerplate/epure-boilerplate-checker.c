@@ -1879,7 +1879,8 @@ find_headline_list (Scan  *scan,
         break;
       if (block_weak (b) && b->n_words <= 4)
         break;   /* the label */
-      if (!g_unichar_isupper (first_visible_char (scan->str, b->start, b->end)) ||
+      /* Shorter items are a list's (ingredients, addresses), not titles. */
+      if (!g_unichar_isupper (first_visible_char (scan->str, b->start, b->end)) || b->n_words < 4 ||
           (i < n_blocks && blocks[i].first_line != b->last_line + 1))
         plain = FALSE;
       for (gsize k = b->start; k < b->end && plain; k++)

@@ -619,6 +619,11 @@ test_practical_endings_are_content (void)
     /* A bare label over short lines, like a list of links, but with the
      * digits of practical details. */
     "Horaires\nDu lundi au vendredi de 9 h à 18 h\nLe samedi de 9 h à 12 h\nFermé le dimanche et les jours fériés",
+    /* Lists of items, not of headlines. */
+    "Ingrédients\nFarine de blé\nSucre de canne\nBeurre demi-sel",
+    "Adresses utiles\nMairie de Saint-Aubin\nOffice de tourisme\nMaison des associations",
+    /* A signature and a postscript of the article's own voice. */
+    "Hélène Durand, fromagère",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
