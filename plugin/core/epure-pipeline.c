@@ -180,8 +180,7 @@ check_with (GPtrArray     *checkers,
     }
 
   g_ptr_array_sort (findings, compare_findings);
-  for (guint i = 0; i < findings->len; i++)
-    epure_finding_locate (g_ptr_array_index (findings, i), text);
+  epure_findings_locate (findings, text);
 
   if (problems != NULL)
     *problems = g_steal_pointer (&errors);

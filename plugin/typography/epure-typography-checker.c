@@ -1738,15 +1738,21 @@ emit_findings (Context *ctx)
   for (guint i = 0; i < ctx->hits->len; i++)
     {
       const Hit *h = &g_array_index (ctx->hits, Hit, i);
-      EpureFinding *finding = epure_finding_new (CHECKER_ID, h->rule, EPURE_CATEGORY_TYPOGRAPHY,
-                                                 h->start, h->end, translate (ctx, h->message));
+      /* Rule ids are literals and messages translations: not copied. */
+      EpureFindingInit init = {
+        .checker_id = CHECKER_ID,
+        .rule_id = h->rule,
+        .category = EPURE_CATEGORY_TYPOGRAPHY,
+        .message = translate (ctx, h->message),
+        .start = h->start,
+        .end = h->end,
+        .severity = h->severity,
+        .confidence = h->automatic ? 1.0 : 0.5,
+        .automatic = h->automatic,
+        .replacement = h->replacement,
+      };
 
-      epure_finding_set_severity (finding, h->severity);
-      epure_finding_add_replacement (finding, h->replacement);
-      epure_finding_set_automatic (finding, h->automatic);
-      if (!h->automatic)
-        epure_finding_set_confidence (finding, 0.5);
-      g_ptr_array_add (ctx->findings, finding);
+      g_ptr_array_add (ctx->findings, epure_finding_new_static (&init));
     }
 }
 

@@ -489,6 +489,54 @@ test_text_new_edited (void)
   g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY);
 }
 
+/* Locating sorted findings in one sweep gives each the line and column
+ * epure_finding_locate() gives it alone, out of order and mid-character
+ * offsets included. */
+static void
+test_findings_locate_sweep (void)
+{
+  static const char *pieces[] = { "a", "mot ", "é", "’", "😀", "\n", "\r\n", "\r", "\n\n", "  " };
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(EpureText) text = NULL;
+      g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = g_test_rand_int_range (0, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (s, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+      text = epure_text_new (s->str, s->len, NULL);
+      g_assert_nonnull (text);
+
+      for (guint i = 0, m = g_test_rand_int_range (0, 20); i < m; i++)
+        {
+          gsize start = g_test_rand_int_range (0, s->len + 3);
+          g_ptr_array_add (findings, epure_finding_new ("t", "t.rule", NULL, start, start, NULL));
+        }
+      /* Mostly sorted, as the pipeline gives them; sometimes not. */
+      if (g_test_rand_int_range (0, 4) != 0)
+        for (guint i = 1; i < findings->len; i++)
+          for (guint j = i; j > 0 && epure_finding_compare (findings->pdata[j - 1], findings->pdata[j]) > 0; j--)
+            {
+              gpointer t = findings->pdata[j];
+              findings->pdata[j] = findings->pdata[j - 1];
+              findings->pdata[j - 1] = t;
+            }
+
+      epure_findings_locate (findings, text);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          EpureFinding *f = findings->pdata[i];
+          guint line, column;
+
+          epure_text_get_line_column (text, epure_finding_get_start (f), &line, &column);
+          g_assert_cmpuint (epure_finding_get_line (f), ==, line);
+          g_assert_cmpuint (epure_finding_get_column (f), ==, column);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/text/verbatim-reference", test_text_verbatim_reference);
   g_test_add_func ("/text/validation", test_text_validation);
   g_test_add_func ("/text/new-edited", test_text_new_edited);
+  g_test_add_func ("/text/locate-sweep", test_findings_locate_sweep);
 
   return g_test_run ();
 }
