@@ -629,6 +629,11 @@ typedef struct
   guint other;   /* words in another script */
 } WordCounts;
 
+/* ASCII bytes other than letters, and UTF-8 continuation bytes. */
+static const guint8 cannot_start_word[256] = {
+  [0x00 ... 0x40] = 1, [0x5B ... 0x60] = 1, [0x7B ... 0xBF] = 1,
+};
+
 static void
 count_words (const char *s,
              gsize       start,
@@ -641,8 +646,15 @@ count_words (const char *s,
   while (p < end && words < MAX_LANGUAGE_WORDS)
     {
       guint64 packed = 0;
-      gsize len = 0, q = p;
+      gsize len = 0, q;
       gboolean latin_accent = FALSE, other_script = FALSE, ascii = TRUE;
+
+      /* Spaces, punctuation and the middle of characters start no word. */
+      while (p < end && cannot_start_word[(guchar) s[p]])
+        p++;
+      if (p >= end)
+        break;
+      q = p;
 
       while (q < end)
         {
