@@ -1793,28 +1793,32 @@ line_is_blank (const char *s,
   return TRUE;
 }
 
-/* Runs the rules over @text, paragraph by paragraph, adding findings to
- * @findings or automatic edits to @edits. */
+/* Runs the rules over the paragraphs of [@start, @end) of @text, adding
+ * findings to @findings or automatic edits to @edits.  @start and @end
+ * are the text's ends or just after an empty line. */
 static gboolean
-scan_text (EpureTypographyChecker  *self,
-           EpureText               *text,
-           GPtrArray               *findings,
-           GPtrArray               *edits,
-           GCancellable            *cancellable,
-           GError                 **error)
+scan_range (EpureTypographyChecker  *self,
+            EpureText               *text,
+            const Spaces            *spaces,
+            gsize                    start,
+            gsize                    end,
+            GPtrArray               *findings,
+            GPtrArray               *edits,
+            GCancellable            *cancellable,
+            GError                 **error)
 {
   g_autoptr(EpureQuoteScanner) scanner = epure_quote_scanner_new ();
   g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_autoptr(GArray) foreign = g_array_new (FALSE, FALSE, sizeof (gsize));
   Context ctx = { 0 };
-  gsize len, p = 0, para_start = 0;
+  gsize p = start, para_start = start;
   gboolean in_para = FALSE;
   guint n_paragraphs = 0;
 
   ctx.text = text;
-  ctx.s = epure_text_get_string (text, &len);
-  ctx.spaces = &profiles[epure_typography_checker_get_spaces_profile (self)];
+  ctx.s = epure_text_get_string (text, NULL);
+  ctx.spaces = spaces;
   ctx.scanner = scanner;
   ctx.skip = skip;
   ctx.hits = hits;
@@ -1825,11 +1829,11 @@ scan_text (EpureTypographyChecker  *self,
   ctx.verbatim = epure_text_get_verbatim_spans (text, &ctx.n_verbatim);
 
   /* Paragraphs are separated by blank lines. */
-  while (p < len)
+  while (p < end)
     {
-      const char *nl = memchr (ctx.s + p, '\n', len - p);
-      gsize eol = nl != NULL ? (gsize) (nl - ctx.s) : len;
-      gsize next = nl != NULL ? eol + 1 : len;
+      const char *nl = memchr (ctx.s + p, '\n', end - p);
+      gsize eol = nl != NULL ? (gsize) (nl - ctx.s) : end;
+      gsize next = nl != NULL ? eol + 1 : end;
 
       if (line_is_blank (ctx.s, p, eol))
         {
@@ -1849,9 +1853,110 @@ scan_text (EpureTypographyChecker  *self,
       p = next;
     }
   if (in_para)
-    check_paragraph (&ctx, para_start, len);
+    check_paragraph (&ctx, para_start, end);
 
   return TRUE;
+}
+
+/* Texts this large are checked by several threads, a piece each. */
+#define PARALLEL_PIECE ((gsize) 1024 * 1024)
+#define MAX_THREADS 8
+
+typedef struct
+{
+  EpureTypographyChecker *self;
+  EpureText *text;
+  const Spaces *spaces;
+  gsize start;
+  gsize end;
+  GPtrArray *findings;
+  GPtrArray *edits;
+  GCancellable *cancellable;
+  GError *error;
+  gboolean ok;
+} Piece;
+
+static gpointer
+scan_piece (gpointer data)
+{
+  Piece *piece = data;
+
+  piece->ok = scan_range (piece->self, piece->text, piece->spaces, piece->start, piece->end,
+                          piece->findings, piece->edits, piece->cancellable, &piece->error);
+  return NULL;
+}
+
+/* Runs the rules over @text, adding findings to @findings or automatic
+ * edits to @edits.  Paragraphs are independent, so a large text is cut
+ * after empty lines into pieces checked at once, whose results are put
+ * back in order: the same as one scan. */
+static gboolean
+scan_text (EpureTypographyChecker  *self,
+           EpureText               *text,
+           GPtrArray               *findings,
+           GPtrArray               *edits,
+           GCancellable            *cancellable,
+           GError                 **error)
+{
+  const Spaces *spaces = &profiles[epure_typography_checker_get_spaces_profile (self)];
+  Piece pieces[MAX_THREADS];
+  GThread *threads[MAX_THREADS] = { NULL };
+  const char *s;
+  gsize len, at = 0;
+  guint n = 0, n_wanted;
+  gboolean ok = TRUE;
+
+  s = epure_text_get_string (text, &len);
+  n_wanted = MIN (MIN ((guint) g_get_num_processors (), MAX_THREADS), len / PARALLEL_PIECE);
+  if (n_wanted < 2)
+    return scan_range (self, text, spaces, 0, len, findings, edits, cancellable, error);
+
+  /* Shared, computed once rather than raced for. */
+  epure_text_get_verbatim_spans (text, NULL);
+
+  while (at < len && n < n_wanted)
+    {
+      gsize end = len;
+
+      if (n + 1 < n_wanted)
+        {
+          gsize target = MAX (at + 1, len / n_wanted * (n + 1));
+          const char *cut = target < len ? g_strstr_len (s + target - 1, len - target + 1, "\n\n") : NULL;
+          end = cut != NULL ? (gsize) (cut - s) + 2 : len;
+        }
+      pieces[n] = (Piece) {
+        .self = self, .text = text, .spaces = spaces, .start = at, .end = end,
+        .findings = findings ? g_ptr_array_new_with_free_func (g_object_unref) : NULL,
+        .edits = edits ? g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free) : NULL,
+        .cancellable = cancellable,
+      };
+      at = end;
+      n++;
+    }
+
+  for (guint i = 1; i < n; i++)
+    threads[i] = g_thread_new ("epure-typography", scan_piece, &pieces[i]);
+  scan_piece (&pieces[0]);
+  for (guint i = 1; i < n; i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (ok && !pieces[i].ok)
+        {
+          ok = FALSE;
+          g_propagate_error (error, g_steal_pointer (&pieces[i].error));
+        }
+      g_clear_error (&pieces[i].error);
+      if (ok && findings != NULL)
+        g_ptr_array_extend_and_steal (findings, g_steal_pointer (&pieces[i].findings));
+      if (ok && edits != NULL)
+        g_ptr_array_extend_and_steal (edits, g_steal_pointer (&pieces[i].edits));
+      g_clear_pointer (&pieces[i].findings, g_ptr_array_unref);
+      g_clear_pointer (&pieces[i].edits, g_ptr_array_unref);
+    }
+
+  return ok;
 }
 
 static GPtrArray *
