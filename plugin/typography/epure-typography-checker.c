@@ -93,6 +93,7 @@ typedef struct
   guint8 priority;
   gboolean automatic;
   EpureSeverity severity;
+  guint8 len;              /* of replacement */
 } Hit;
 
 /* Per-check state, so that concurrent checks share nothing. */
@@ -289,11 +290,12 @@ hit_append (Hit        *hit,
             const char *str,
             gsize       len)
 {
-  gsize have = strlen (hit->replacement);
+  gsize have = hit->len;
 
   len = MIN (len, sizeof hit->replacement - 1 - have);
   memcpy (hit->replacement + have, str, len);
   hit->replacement[have + len] = '\0';
+  hit->len = have + len;
 }
 
 static void
@@ -308,7 +310,7 @@ static gboolean
 hit_is_noop (Context   *ctx,
              const Hit *hit)
 {
-  gsize len = strlen (hit->replacement);
+  gsize len = hit->len;
   return len == hit->end - hit->start && memcmp (ctx->s + hit->start, hit->replacement, len) == 0;
 }
 
@@ -1669,7 +1671,7 @@ apply_automatic (const char *s,
       if (!h->automatic)
         continue;
       g_string_append_len (out, s + p, h->start - p);
-      g_string_append (out, h->replacement);
+      g_string_append_len (out, h->replacement, h->len);
       p = h->end;
     }
   g_string_append_len (out, s + p, pe - p);
