@@ -4,14 +4,26 @@
  *
  * The text is cut into blocks (lines, or the lines of one hard-wrapped
  * paragraph).  Each block gathers evidence: lexicon phrases with weights
- * (dictionaries/boilerplate-*.txt), calls to action, links, handles,
- * arrows and emoji, symbol-only rows, counter-evidence of article prose,
- * and its length.  Position decides how much evidence is needed: a footer
- * is the run of blocks at the end that starts with a clearly boilerplate
- * block, and the blocks after its start only need to be compatible with it
- * (e-mail signature detectors work this way); the head is read the same
- * way from the top; the body needs far more.  Evidence inside quotations
- * does not count, so an article quoting « partagez » keeps its body.
+ * (dictionaries/boilerplate-*.txt), calls to action, the publication
+ * speaking to its reader, questions put to the reader, links, handles,
+ * arrows and emoji, breadcrumbs and menus, symbol-only rows,
+ * counter-evidence of article prose, and its length.
+ *
+ * Position decides how much evidence is needed.  A footer is the run of
+ * blocks at the end that starts with a clearly boilerplate block that has
+ * a voice (it addresses the reader, points somewhere, or is mostly a
+ * label), with several weaker ones, with a separator, or with a shift from
+ * third-person prose to blocks that address the reader; once it has
+ * started, the blocks after it only need to be compatible with it (e-mail
+ * signature detectors work this way), and the clear ones lend confidence
+ * to the others.  The head is read the same way from the top, past the
+ * title, byline and date.  The body needs far more, and headlines that
+ * merely mention a newsletter or a donation are left alone.  Evidence
+ * inside quotations does not count, so an article quoting « partagez »
+ * keeps its body.  Paragraphs that appear twice are found anywhere.
+ *
+ * Only the blocks a rule looks at are analysed: long body paragraphs,
+ * most of a text's bytes, are never tokenized.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +44,7 @@
 #define FOOTER_BONUS 0.4   /* confidence a confirmed footer lends its blocks */
 #define FOOTER_SUM   1.5   /* weak blocks closing a text, together */
 #define VOICE_MAX_WORDS 35  /* a reader-addressing block, not a paragraph */
+#define MENU_MAX_WORDS 12
 #define UNVOICED_SCORE 1.5 /* opens a footer without a voice */
 #define BODY_SCORE   1.8   /* flags a short block in the body */
 #define BODY_MAX_WORDS 15
@@ -123,7 +136,9 @@ typedef struct
   guint handles;
   guint pictographs;
   guint crumbs;       /* " > ", " › ", " / ", " | ", " · ": a breadcrumb or a menu */
+  guint prices;       /* € and £ signs: offers are priced, in ads */
   gboolean asks_reader;  /* a question put to the reader */
+  gboolean menu;         /* a breadcrumb trail, a menu or a toolbar */
   guint quoted_hits;
   const EpureLexiconEntry *seen[16];  /* an entry counts once a block */
   guint n_seen;
@@ -133,6 +148,7 @@ typedef struct
   gboolean anchored;          /* a phrase that must open or close a block matched */
   gboolean symbol_only;
   gboolean copyright;
+  gboolean parenthetical;     /* "(avec AFP)", "[with Reuters]": a credit */
   char *norm;         /* folded words joined by spaces */
   gsize norm_len;
 
@@ -405,7 +421,9 @@ line_is_symbol_only (const char *s,
         fleuron = TRUE;
       p = g_utf8_next_char (p);
     }
-  return visible >= 3 || (visible >= 1 && fleuron);
+  /* "-- " alone is the signature delimiter of e-mail and Usenet. */
+  return visible >= 3 || (visible >= 1 && fleuron) ||
+         (visible == 2 && len >= 2 && s[0] == '-' && s[1] == '-');
 }
 
 static GArray *
@@ -721,6 +739,8 @@ scan_marks (const char *s,
           if ((c == '@' || c == '#') && p + 1 < stop && g_ascii_isalpha (p[1]) &&
               (word_start || (c == '@' && p > s + b->start)))
             b->handles++;
+          if (c == '$' && ((p + 1 < stop && g_ascii_isdigit (p[1])) || (p > s + b->start && g_ascii_isdigit (p[-1]))))
+            b->prices++;
           if ((c == '>' || c == '/' || c == '|') && p > s + b->start && p[-1] == ' ' && p + 1 < stop && p[1] == ' ')
             b->crumbs++;
           if ((c == '>' && p + 1 < stop && p[1] == '>') ||
@@ -743,6 +763,8 @@ scan_marks (const char *s,
             b->pictographs++;
           else if (u == 0x00A9)
             b->copyright = TRUE;
+          else if (u == 0x20AC || u == 0x00A3)  /* € £ */
+            b->prices++;
           p = g_utf8_next_char (p);
         }
     }
@@ -767,13 +789,17 @@ is_publisher_word (const char *w)
 {
   switch (w[0])
     {
-    case 'n': return strcmp (w, "nous") == 0 || strcmp (w, "notre") == 0 || strcmp (w, "nos") == 0;
+    case 'n': return strcmp (w, "nous") == 0 || strcmp (w, "notre") == 0 || strcmp (w, "nos") == 0 ||
+                     strcmp (w, "newsroom") == 0;
     case 'j': return w[1] == '\0' || strcmp (w, "je") == 0;
     case 'm': return strcmp (w, "mon") == 0 || strcmp (w, "ma") == 0 || strcmp (w, "mes") == 0 ||
                      strcmp (w, "my") == 0;
     case 'w': return strcmp (w, "we") == 0;
     case 'o': return strcmp (w, "our") == 0;
     case 'u': return strcmp (w, "us") == 0;
+    /* The publisher naming itself: "la rédaction", "the newsroom", "ce blog". */
+    case 'r': return strcmp (w, "redaction") == 0;
+    case 'b': return strcmp (w, "blog") == 0;
     default: return FALSE;
     }
 }
@@ -787,6 +813,269 @@ starts_with_imperative (const char *first)
   if (len < 5 || !g_str_has_suffix (first, "ez"))
     return FALSE;
   return !g_str_equal (first, "assez");
+}
+
+/* Words that cannot be an imperative even at a sentence start, or that
+ * make one ambiguous: French names in -ez, English function words. */
+static gboolean
+word_in (const char         *w,
+         const char * const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (w, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const fr_clitics[] = {
+  "le", "la", "les", "l", "nous", "vous", "moi", "m", "en", "y", "lui", "leur", "toi", NULL
+};
+
+/* What follows a French imperative in a call to action: an object, a
+ * place, a partner ("Transférez-le à", "recevez le meilleur", "rendez-vous
+ * sur"); what follows a name in -ez is a verb ("Martinez a"). */
+static const char * const fr_after_imperative[] = {
+  "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "a", "au", "aux", "notre", "nos",
+  "votre", "vos", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "en", "sur", "par", "dans",
+  "nous", "vous", "moi", "ici", "gratuitement", "des", "tout", "toutes", "tous", NULL
+};
+
+static const char * const en_after_imperative[] = {
+  "your", "us", "me", "this", "it", "our", "my", "up", "them", "a", "an", NULL
+};
+
+/* Sentence-initial English words that are not verbs. */
+static const char * const en_not_verbs[] = {
+  "in", "on", "at", "for", "with", "by", "from", "after", "before", "during", "about", "over",
+  "under", "like", "as", "if", "when", "while", "once", "since", "until", "though", "although",
+  "because", "so", "but", "and", "or", "nor", "yet", "then", "now", "today", "yesterday", "still",
+  "only", "just", "even", "also", "not", "such", "what", "how", "why", "where", "there", "here",
+  "is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+  "would", "can", "could", "should", "may", "might", "must", "he", "she", "they", "we", "i",
+  "you", "that", "these", "those", "each", "every", "all", "some", "many", "most", "more", "few",
+  "no", "one", "without", "within", "against", "despite", "among", "between", "into", "onto",
+  "upon", "via", "per", "to", "of", "last", "next", "this", "it", "its", "his", "her", "their",
+  "nearly", "almost", "around", "about", "roughly", "meanwhile", "later", "earlier", "already",
+  "finally", "first", "second", "third", "instead", "again", "never", "always", "often", "once",
+  NULL
+};
+
+/* Markers of French in a block: "a" is then a verb ("Marion a signé"),
+ * not an article. */
+static const char * const fr_markers[] = {
+  "le", "la", "les", "de", "des", "du", "et", "un", "une", "est", "vous", "il", "elle", "qui",
+  "que", "pas", "en", "au", "aux", "ce", "sur", "ne", NULL
+};
+
+/* Is there a sentence boundary (or the block's start) before word @i?
+ * Arrows and emoji open a call to action as a full stop does
+ * ("👉 Abonnez-vous"); a comma is enough in French ("Chaque vendredi,
+ * recevez…"), where the imperative's ending is unambiguous. */
+static gboolean
+opens_clause (const char             *str,
+              const EpureLexiconWord *words,
+              guint                   i,
+              gsize                   block_start,
+              gboolean                comma)
+{
+  const char *p = str + (i == 0 ? block_start : words[i - 1].end);
+  const char *stop = str + words[i].start;
+
+  if (i == 0)
+    return TRUE;
+  while (p < stop)
+    {
+      guchar c = *p;
+
+      /* A bar between items of a banner separates like a full stop. */
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '|' || (comma && c == ','))
+        return TRUE;
+      if (c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char (p);
+
+          if (is_pictograph (u) || u == 0x2026 || u == 0x00B7 || u == 0x2022)
+            return TRUE;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      p++;
+    }
+  return FALSE;
+}
+
+/* "Partagez-vous ces priorités ?", "Pouvez-vous…?": the verb and its
+ * subject inverted, then a question mark before the sentence ends, is a
+ * question, not the imperative "Abonnez-vous." */
+static gboolean
+inverted_question (const char             *str,
+                   const EpureLexiconWord *words,
+                   const char * const     *w,
+                   guint                   i,
+                   guint                   n,
+                   gsize                   block_end)
+{
+  if (i + 1 >= n || str[words[i].end] != '-' || words[i + 1].start != words[i].end + 1 ||
+      (strcmp (w[i + 1], "vous") != 0 && strcmp (w[i + 1], "nous") != 0))
+    return FALSE;
+  for (gsize k = words[i + 1].end; k < block_end; k++)
+    {
+      if (str[k] == '?')
+        return TRUE;
+      if (str[k] == '.' || str[k] == '!' || str[k] == ':' || str[k] == ';')
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Second-person imperatives opening a clause anywhere in the block, the
+ * grammar of a call to action: "Cet article vous a plu ? Transférez-le",
+ * "Dites-le-nous", "Leave a comment", "Get your free guide".  Words
+ * inside quotations are someone's speech. */
+static gboolean
+has_imperative (const char             *str,
+                const EpureLexiconWord *words,
+                const char * const     *w,
+                guint                   n,
+                gsize                   block_start,
+                gsize                   block_end,
+                const GArray           *quotes,
+                gboolean                labelled)
+{
+  gboolean french = FALSE;
+  /* Before the imperative, the block already spoke to the reader or asked
+   * a question ("Cet article vous a plu ? Transférez-le"), or said little
+   * ("Chaque vendredi, recevez…"); after third-person news it gives
+   * practical details ("Le club recrute : inscrivez-vous auprès du…"). */
+  gboolean voiced = labelled;   /* "Sponsorisé · Assurance : comparez…" */
+
+  for (guint i = 0; i < n && !french; i++)
+    french = word_in (w[i], fr_markers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = strlen (w[i]);
+      gboolean hyphen_clitic;
+
+      if (i > 0)
+        {
+          for (const char *p = str + words[i - 1].end; p < str + words[i].start; p = g_utf8_next_char (p))
+            if (*p == '?' || ((guchar) *p >= 0x80 && is_pictograph (g_utf8_get_char (p))))
+              voiced = TRUE;
+          if ((is_reader_word (w[i - 1]) || is_publisher_word (w[i - 1])) &&
+              !in_quotes (quotes, words[i - 1].start))
+            voiced = TRUE;
+        }
+      if (i + 1 >= n)
+        break;
+      if (!opens_clause (str, words, i, block_start, TRUE) || (i > 2 && !voiced))
+        continue;
+      if (in_quotes (quotes, words[i].start))
+        continue;
+      /* "Transférez-le", "Dites-le-nous", "Abonnez-vous", "Allez-y". */
+      hyphen_clitic = str[words[i].end] == '-' && words[i + 1].start == words[i].end + 1 &&
+                      word_in (w[i + 1], fr_clitics);
+      if (len >= 5 && g_str_has_suffix (w[i], "ez") && strcmp (w[i], "assez") != 0 &&
+          strcmp (w[i], "rendez") != 0)
+        {
+          if (inverted_question (str, words, w, i, n, block_end))
+            continue;
+          if (hyphen_clitic)
+            return TRUE;
+          /* Nothing but spaces before the object. */
+          if (words[i + 1].start > words[i].end &&
+              g_ascii_isspace (str[words[i].end]) && words[i + 1].start - words[i].end <= 2 &&
+              word_in (w[i + 1], fr_after_imperative))
+            return TRUE;
+          continue;
+        }
+      if (hyphen_clitic && (strcmp (w[i], "dites") == 0 || strcmp (w[i], "faites") == 0))
+        return TRUE;
+      /* English: a capitalised clause opener followed by its object. */
+      if (!french && g_ascii_isupper (str[words[i].start]) &&
+          opens_clause (str, words, i, block_start, FALSE) && len >= 3 &&
+          !word_in (w[i], en_not_verbs) && g_ascii_isspace (str[words[i].end]) &&
+          words[i + 1].start - words[i].end == 1 && word_in (w[i + 1], en_after_imperative))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A number followed within three words by a period: "4 € par mois",
+ * "5 dollars a month", "50 € par an". */
+static gboolean
+priced_per_period (const char * const *w,
+                   guint               n)
+{
+  static const char * const periods[] = {
+    "mois", "an", "annee", "semaine", "month", "year", "week", "mo", "yr", "monthly", "mensuel", NULL
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (w[i][0]))
+        continue;
+      for (guint k = i + 1; k < n && k <= i + 4; k++)
+        if (word_in (w[k], periods))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Thomas Garnier est urbaniste…", "Maya Ortiz writes about…": a name
+ * of two capitalised words, then what the person is or does, in the
+ * present tense; the grammar of an author's bio. */
+static gboolean
+opens_with_name_and_role (const char             *str,
+                          const EpureLexiconWord *words,
+                          const char * const     *w,
+                          guint                   n)
+{
+  static const char * const roles[] = {
+    "est", "enseigne", "travaille", "vit", "ecrit", "couvre", "dirige", "anime", "collabore",
+    "is", "writes", "teaches", "works", "lives", "covers", "reports", "edits", "hosts", NULL
+  };
+  guint k;
+
+  if (n < 4 || n > VOICE_MAX_WORDS)
+    return FALSE;
+  for (k = 0; k < 3 && k < n; k++)
+    {
+      gunichar c = g_utf8_get_char (str + words[k].start);
+
+      if (!g_unichar_isupper (c))
+        break;
+    }
+  /* Two or three capitalised words, then the verb. */
+  return k >= 2 && k < n && word_in (w[k], roles);
+}
+
+/* "Publié dans : Économie, Emploi", "Filed under: Travel, Walking": a
+ * label of one to three words, a colon, then a list of short items and
+ * no sentence. */
+static gboolean
+is_label_line (const char             *str,
+               const Block            *b,
+               const EpureLexiconWord *words,
+               guint                   n)
+{
+  const char *colon;
+  guint before = 0, commas = 0;
+  gunichar last;
+
+  if (n < 2 || n > 10 || b->first_line != b->last_line)
+    return FALSE;
+  colon = memchr (str + b->start, ':', b->end - b->start);
+  if (colon == NULL)
+    return FALSE;
+  while (before < n && str + words[before].end <= colon)
+    before++;
+  if (before == 0 || before > 3 || before == n)
+    return FALSE;
+  for (const char *p = colon; p < str + b->end; p++)
+    commas += *p == ',' || *p == '|';
+  last = last_visible_char (str, b->start, b->end);
+  return commas >= 1 && n - before <= 3 * (commas + 1) && last != '.' && last != '!' && last != '?';
 }
 
 static double
@@ -807,6 +1096,7 @@ analyse_block (EpureLexicon *lexicon,
 {
   MatchData data;
   double best = 0;
+  gboolean publisher_voice = FALSE;
 
   g_string_truncate (folded, 0);
   g_array_set_size (words, 0);
@@ -870,6 +1160,7 @@ analyse_block (EpureLexicon *lexicon,
           publisher = TRUE;
       }
     b->speaks_to_reader = reader && publisher;
+    publisher_voice = publisher;
     b->personal = reader || publisher;
     /* "Et vous, qu'en pensez-vous ?", "Have you tried it? Let me know". */
     b->asks_reader = reader && words->len <= 40 &&
@@ -879,14 +1170,47 @@ analyse_block (EpureLexicon *lexicon,
   scan_marks (str, b);
   b->imperative = words->len > 0 &&
                   !in_quotes (quotes, g_array_index (words, EpureLexiconWord, 0).start) &&
-                  starts_with_imperative (g_ptr_array_index (word_ptrs, 0));
+                  starts_with_imperative (g_ptr_array_index (word_ptrs, 0)) &&
+                  !inverted_question (str, (const EpureLexiconWord *) (gpointer) words->data,
+                                      (const char * const *) word_ptrs->pdata, 0, words->len, b->end);
+  if (!b->imperative)
+    b->imperative = has_imperative (str, (const EpureLexiconWord *) (gpointer) words->data,
+                                    (const char * const *) word_ptrs->pdata, words->len, b->start, b->end,
+                                    quotes, b->anchored);
+  /* An imperative speaks to the reader as "vous" does: "Suivez notre
+   * couverture" is the publisher's voice. */
+  if (b->imperative && publisher_voice)
+    b->speaks_to_reader = TRUE;
+  /* "Have a question for our vet? Send it to…" asks the reader too. */
+  if (b->imperative && b->n_words <= 40 && memchr (str + b->start, '?', b->end - b->start) != NULL &&
+      !in_quotes (quotes, g_array_index (words, EpureLexiconWord, 0).start))
+    b->asks_reader = TRUE;
   if (b->copyright)
     b->score[CAT_OTHER] += 0.8;
-  /* "Accueil › Économie › Entreprises", "Imprimer · Copier le lien". */
-  if (b->crumbs >= 2 && words->len <= 8)
-    b->score[CAT_OTHER] += 1.0;
+  /* A few words alone between brackets: the credit of an agency or a
+   * source, not a sentence. */
+  b->parenthetical = words->len >= 1 && words->len <= 5 && b->end - b->start >= 3 &&
+                     (str[b->start] == '(' || str[b->start] == '[') &&
+                     (str[b->end - 1] == ')' || str[b->end - 1] == ']');
+  if (b->parenthetical)
+    b->score[CAT_SOURCE_LINK] += 0.4;
+  if (is_label_line (str, b, (const EpureLexiconWord *) (gpointer) words->data, words->len))
+    b->score[CAT_OTHER] += 0.3;
+  if (opens_with_name_and_role (str, (const EpureLexiconWord *) (gpointer) words->data,
+                                (const char * const *) word_ptrs->pdata, words->len))
+    b->score[CAT_AUTHOR_BIO] += 0.5;
+
   if (b->asks_reader)
     b->score[CAT_COMMENT_PROMPT] += 0.4;
+  if (b->prices > 0)
+    {
+      /* A price per month or per year is a subscription or a regular
+       * gift: "pour 4 € par mois", "$5 a month". */
+      if (priced_per_period ((const char * const *) word_ptrs->pdata, words->len))
+        b->score[CAT_DONATION] += 0.5;
+      else
+        b->score[CAT_AD] += 0.3;
+    }
 
   b->best = CAT_NONE;
   for (guint c = 0; c < N_CATEGORIES; c++)
@@ -899,6 +1223,10 @@ analyse_block (EpureLexicon *lexicon,
         }
     }
 
+  /* "Accueil › Économie › Entreprises", "↗ Partager ✉ Envoyer 🖨 Imprimer":
+   * a breadcrumb trail, a menu or a toolbar, not a sentence. */
+  b->menu = (b->crumbs >= 2 || b->crumbs + b->pictographs >= 3) && words->len <= MENU_MAX_WORDS;
+
   /* Cues without a category still say where a link points. */
   if (b->best == CAT_NONE)
     {
@@ -906,6 +1234,8 @@ analyse_block (EpureLexicon *lexicon,
         b->best = CAT_SHARE;
       else if (b->links > 0)
         b->best = CAT_SOURCE_LINK;
+      else if (b->menu)
+        b->best = CAT_OTHER;
       else
         b->best = CAT_OTHER;
     }
@@ -919,6 +1249,8 @@ analyse_block (EpureLexicon *lexicon,
     b->total += b->links > 1 ? 0.45 : 0.3;
   if (b->handles > 0)
     b->total += 0.3;
+  if (b->menu)
+    b->total += 1.0;
   /* A line of hashtags or account names only. */
   if (b->handles >= 2 && b->handles * 2 >= b->n_words)
     b->total += 0.6;
@@ -969,7 +1301,7 @@ looks_like_heading (const char  *str,
 
   return last != '.' && last != '!' && b->n_words >= 5 && b->n_words <= HEAD_MAX_WORDS &&
          b->n_covered * 2 < b->n_words &&
-         b->links == 0 && b->handles == 0 && b->pictographs == 0 && !b->copyright;
+         b->links == 0 && b->handles == 0 && b->pictographs == 0 && !b->copyright && !b->menu;
 }
 
 /* Boilerplate speaks to the reader, points somewhere or is mostly a
@@ -980,7 +1312,7 @@ static gboolean
 block_voiced (const Block *b)
 {
   return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 ||
-         b->pictographs > 0 || b->copyright || b->anchored || b->crumbs >= 2 || b->n_covered * 2 >= b->n_words ||
+         b->pictographs > 0 || b->copyright || b->anchored || b->menu || b->n_covered * 2 >= b->n_words ||
          b->total >= UNVOICED_SCORE;
 }
 
@@ -1031,7 +1363,7 @@ flag_by_evidence (Block  *b,
   else if (block_weak (b))
     flag (b, b->best, confidence_of (b->total + bonus), zone);
   else
-    flag (b, CAT_OTHER, 0.4 + bonus / 2, zone);
+    flag (b, b->best == CAT_AUTHOR_BIO ? CAT_AUTHOR_BIO : CAT_OTHER, 0.4 + bonus / 2, zone);
 }
 
 /* A row of = or - right under a line underlines a heading (Markdown). */
@@ -1195,6 +1527,47 @@ find_duplicates (const char *str,
     }
 }
 
+/* "Par Julie Martin", "Auteur : Nicolas Perrin", "By Anna Keller": the
+ * article's byline, which stays with it. */
+static gboolean
+is_byline (const char  *str,
+           const Block *b)
+{
+  static const char * const openers[] = {
+    "par", "by", "auteur", "auteure", "autrice", "author", "texte", "words", NULL
+  };
+  const char *p = str + b->start, *end = str + b->end;
+  char first[16];
+  gsize k = 0;
+  guint names = 0;
+
+  if (b->n_words < 2 || b->n_words > 6 || b->first_line != b->last_line)
+    return FALSE;
+  while (p < end && g_ascii_isalpha (*p) && k + 1 < sizeof first)
+    first[k++] = g_ascii_tolower (*p++);
+  first[k] = '\0';
+  if (!word_in (first, openers))
+    return FALSE;
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalpha (c))
+        {
+          if (!g_unichar_isupper (c))
+            return FALSE;
+          names++;
+          while (p < end && !g_unichar_isspace (g_utf8_get_char (p)) && *p != ',')
+            p = g_utf8_next_char (p);
+          continue;
+        }
+      if (c == '.' || c == '!' || c == '?')
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return names >= 1;
+}
+
 /* Reads the head: returns the index of the first body block. */
 static guint
 judge_head (Scan       *scan,
@@ -1206,6 +1579,40 @@ judge_head (Scan       *scan,
   const Block *title = NULL;
   guint skipped = 0;
   guint i;
+
+  /* A toolbar at the top: a paragraph of one-to-three-word lines with
+   * enough evidence together ("PARTAGER / TWEETER / ENVOYER"), as weak
+   * blocks together open a footer. */
+  {
+    guint k = 0, n_weak = 0;
+    double sum = 0;
+
+    while (k < n_blocks && k < HEAD_MAX_BLOCKS)
+      {
+        Block *b = &blocks[k];
+
+        if (k > 0 && blocks[k - 1].last_line + 1 != b->first_line)
+          break;
+        ensure_analysed (scan, b);
+        if (b->symbol_only || b->n_words == 0 || b->n_words > 3 || b->quoted_hits > 0 || b->content < 0)
+          break;
+        sum += b->total;
+        n_weak += block_weak (b);
+        k++;
+      }
+    if (k >= 2 && n_weak >= 2 && sum >= FOOTER_SUM &&
+        (k == n_blocks || blocks[k].first_line > blocks[k - 1].last_line + 1))
+      {
+        Category shared = blocks[0].best;
+
+        for (guint j = 0; j < k; j++)
+          if (block_weak (&blocks[j]))
+            shared = blocks[j].best;
+        for (guint j = 0; j < k; j++)
+          flag (&blocks[j], block_weak (&blocks[j]) ? blocks[j].best : shared,
+                confidence_of (MAX (blocks[j].total, WEAK_SCORE) + FOOTER_BONUS), ZONE_HEAD);
+      }
+  }
 
   for (i = 0; i < n_blocks && i < HEAD_MAX_BLOCKS; i++)
     {
@@ -1235,8 +1642,34 @@ judge_head (Scan       *scan,
           flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
           continue;
         }
+      /* A banner over the title: the first line calls to action with an
+       * arrow, an emoji or a link ("🔴 EN DIRECT | Suivez notre…"). */
+      if (i == 0 && block_weak (b) && b->n_words <= HEAD_MAX_WORDS && b->quoted_hits == 0 &&
+          (b->imperative || b->speaks_to_reader) && (b->pictographs > 0 || b->links > 0 || b->handles > 0))
+        {
+          flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
+          continue;
+        }
+      /* Weak evidence right above clear head boilerplate is part of it
+       * ("Listen to this article · 4 min" over a share bar). */
+      if (block_weak (b) && !looks_like_heading (str, b) && b->n_words <= VOICE_MAX_WORDS &&
+          i + 1 < n_blocks && i + 1 < HEAD_MAX_BLOCKS)
+        {
+          Block *next = &blocks[i + 1];
+
+          ensure_analysed (scan, next);
+          /* A longer block needs a voice and to touch it, line to line
+           * (a consent banner over its buttons). */
+          if (block_strong (next) && next->n_words <= HEAD_MAX_WORDS && !looks_like_heading (str, next) &&
+              (b->n_words <= HEAD_MAX_WORDS ||
+               (block_voiced (b) && b->quoted_hits == 0 && next->first_line == b->last_line + 1)))
+            {
+              flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
+              continue;
+            }
+        }
       /* The buttons under a banner: short, in its paragraph, no prose. */
-      if (i > 0 && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
+      if (i > 0 && !is_byline (str, b) && blocks[i - 1].flagged != CAT_NONE && blocks[i - 1].flagged != CAT_DUPLICATE_TITLE &&
           blocks[i - 1].flagged != CAT_SEPARATOR && blocks[i - 1].last_line + 1 == b->first_line && b->content > -0.3 && b->quoted_hits == 0 &&
           (b->n_words <= 3 || (b->n_words <= SHORT_WORDS && b->total >= 0.2)))
         {
@@ -1277,7 +1710,7 @@ judge_head (Scan       *scan,
 static gboolean
 block_personal (const Block *b)
 {
-  return b->personal && b->quoted_hits == 0 && b->content > -0.3 && b->n_words <= VOICE_MAX_WORDS;
+  return b->personal && b->quoted_hits == 0 && b->content > -0.5 && b->n_words <= VOICE_MAX_WORDS;
 }
 
 static guint
@@ -1328,6 +1761,98 @@ find_voice_shift (Scan  *scan,
   return n_blocks;
 }
 
+/* After the article's last paragraph, a short label with some evidence
+ * ("More from Travel") over two lines or more that read like headlines
+ * (short, no final punctuation): a list of links to other articles. */
+static guint
+find_headline_list (Scan  *scan,
+                    Block *blocks,
+                    guint  n_blocks,
+                    guint  run_start)
+{
+  guint i = n_blocks, titles = 0;
+  const Block *label, *prose;
+  gunichar last;
+
+  while (i > run_start)
+    {
+      const Block *b = &blocks[i - 1];
+
+      last = last_visible_char (scan->str, b->start, b->end);
+      if (b->flagged != CAT_NONE || b->symbol_only || b->n_words < 3 || b->n_words > MENU_MAX_WORDS ||
+          b->quoted_hits > 0 || strchr (".!:;,", (int) (last < 0x80 ? last : ' ')) != NULL)
+        break;
+      if (block_weak (b) && b->n_words <= 4)
+        break;   /* the label */
+      titles++;
+      i--;
+    }
+  if (titles < 2 || i < 2 || i <= run_start)
+    return n_blocks;
+  label = &blocks[i - 1];
+  prose = &blocks[i - 2];
+  ensure_analysed (scan, (Block *) prose);
+  if (!block_weak (label) || label->n_words > 4 || label->flagged != CAT_NONE ||
+      prose->n_words <= SHORT_WORDS || last_visible_char (scan->str, prose->start, prose->end) != '.')
+    return n_blocks;
+  return i - 1;
+}
+
+/* A block just above a footer joins it with clear evidence, or with
+ * weaker evidence when it has the footer's voice: it addresses the
+ * reader, calls to action, points somewhere ("Cet article vous a plu ?
+ * Transférez-le", a price per month for the paper over its link). */
+static gboolean
+footer_joins (const Block *b,
+              const Block *below)
+{
+  /* The same appeal going on, line to line: "Soutenir un journalisme
+   * indépendant, c’est possible…" over "Pour faire un don…". */
+  if (block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
+      below != NULL && b->last_line + 1 == below->first_line && b->best == below->best &&
+      below->score[below->best] > 0)
+    return TRUE;
+  if (b->total >= EXTEND_SCORE && b->n_words <= HEAD_MAX_WORDS)
+    return TRUE;
+  /* A bio is the one footer block in the third person. */
+  return block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
+         (b->imperative || b->speaks_to_reader || b->links > 0 || b->handles > 0 || b->cta > 0 ||
+          b->best == CAT_AUTHOR_BIO || b->parenthetical);
+}
+
+/* "Sophie Lemaire" alone on its line: a name of two to four capitalised
+ * words, no punctuation. */
+static gboolean
+is_name_line (const char  *str,
+              const Block *b)
+{
+  gboolean at_word = TRUE;
+  guint words = 0;
+
+  if (b->n_words < 2 || b->n_words > 4 || b->total != 0.0 || b->first_line != b->last_line)
+    return FALSE;
+  for (const char *p = str + b->start; p < str + b->end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == '-')
+        {
+          at_word = TRUE;
+          continue;
+        }
+      if (!g_unichar_isalpha (c))
+        return FALSE;
+      if (at_word)
+        {
+          if (!g_unichar_isupper (c))
+            return FALSE;
+          words++;
+        }
+      at_word = FALSE;
+    }
+  return words >= 2;
+}
+
 /* Reads the footer: the longest run of compatible blocks at the end that
  * starts with a strong one (or a separator leading to one). */
 static guint
@@ -1343,12 +1868,36 @@ judge_footer (Scan  *scan,
   guint weak_count = 0;
   gboolean bridge = TRUE;
   guint n_strong = 0;
+  guint n_calls = 0;
 
   while (run_start > body_start)
     {
-      ensure_analysed (scan, &blocks[run_start - 1]);
-      if (!block_compatible (&blocks[run_start - 1]))
-        break;
+      Block *b = &blocks[run_start - 1];
+
+      ensure_analysed (scan, b);
+      if (!block_compatible (b))
+        {
+          /* Between two clear footer blocks, a short one belongs with them
+           * (a disclaimer between a reader's-question call and an appeal). */
+          Block *above = run_start >= 2 && run_start - 2 >= body_start ? &blocks[run_start - 2] : NULL;
+
+          /* So does a last short line under one (a postscript, a
+           * sign-off). */
+          if (above == NULL || b->quoted_hits > 0 || b->content <= -0.3)
+            break;
+          /* Between them, some evidence or the text speaking of itself
+           * ("This column is for general information"): plain news
+           * between an inline "read also" and an appeal stays. */
+          if (run_start < n_blocks && b->cta <= 0 && b->total < 0.2)
+            break;
+          if (run_start == n_blocks ? b->n_words > HEAD_MAX_WORDS
+                                    : (b->n_words > VOICE_MAX_WORDS || !block_strong (&blocks[run_start]) ||
+                                       !block_voiced (&blocks[run_start])))
+            break;
+          ensure_analysed (scan, above);
+          if (!block_strong (above) || !block_voiced (above) || above->n_words > VOICE_MAX_WORDS)
+            break;
+        }
       run_start--;
     }
 
@@ -1360,12 +1909,18 @@ judge_footer (Scan  *scan,
         {
           weak_sum += b->total;
           weak_count++;
+          /* Two calls to action pointing somewhere close a text as
+           * surely as one clear block ("🎙 Écoutez notre podcast…",
+           * "📱 Téléchargez l’application…"). */
+          if (b->imperative && (b->pictographs > 0 || b->links > 0 || b->handles > 0) &&
+              b->quoted_hits == 0 && b->n_words <= VOICE_MAX_WORDS)
+            n_calls++;
         }
       /* Several weak blocks together make a footer too ("Via …",
        * "Photo : …", "#tags"). */
       if ((block_strong (b) && block_voiced (b) && b->flagged == CAT_NONE) ||
           (!strong_after && block_weak (b) && b->flagged == CAT_NONE &&
-           weak_count >= 2 && weak_sum >= FOOTER_SUM))
+           weak_count >= 2 && (weak_sum >= FOOTER_SUM || n_calls >= 2)))
         {
           strong_after = TRUE;
           footer_start = i - 1;
@@ -1373,23 +1928,57 @@ judge_footer (Scan  *scan,
         }
       else if (b->symbol_only && strong_after && bridge)
         footer_start = i - 1;
+      else if (b->symbol_only && !strong_after && weak_count >= 1)
+        {
+          /* A separator near the end with some evidence under it: the
+           * article stopped there. */
+          strong_after = TRUE;
+          footer_start = i - 1;
+          bridge = TRUE;
+        }
       else if (!b->symbol_only)
-        /* A separator above weak blocks still opens the footer; above
-         * article paragraphs it is the article's. */
-        bridge = bridge && block_weak (b) && b->flagged == CAT_NONE;
+        /* A separator above weak or short blocks ("Sur le même thème" and
+         * a list of titles) still opens the footer; above article
+         * paragraphs it is the article's. */
+        bridge = bridge && b->flagged == CAT_NONE && (block_weak (b) || b->n_words <= SHORT_WORDS);
     }
 
   /* No evidence strong enough, but a shift of voice: the article reports
    * in the third person, then someone speaks to the reader ("If you value
    * stories like this one…", "Know someone who would enjoy this?"). */
   if (footer_start == n_blocks)
+    footer_start = find_headline_list (scan, blocks, n_blocks, run_start);
+  if (footer_start == n_blocks)
     footer_start = find_voice_shift (scan, blocks, n_blocks, body_start);
 
   /* Clear evidence just before the footer belongs to it ("Tags: …"). */
   while (footer_start < n_blocks && footer_start > run_start &&
-         blocks[footer_start - 1].total >= EXTEND_SCORE &&
-         blocks[footer_start - 1].n_words <= HEAD_MAX_WORDS)
+         (footer_joins (&blocks[footer_start - 1], &blocks[footer_start]) ||
+          (blocks[footer_start - 1].symbol_only && footer_start - 1 > run_start &&
+           footer_joins (&blocks[footer_start - 2], NULL))))
     footer_start--;
+  /* The author's name over the bio. */
+  if (footer_start < n_blocks && footer_start > run_start && blocks[footer_start].best == CAT_AUTHOR_BIO &&
+      blocks[footer_start - 1].last_line + 1 == blocks[footer_start].first_line &&
+      is_name_line (scan->str, &blocks[footer_start - 1]))
+    {
+      footer_start--;
+      blocks[footer_start].best = CAT_AUTHOR_BIO;
+    }
+
+  /* An article that already speaks to its reader (an op-ed's advice)
+   * may end on a call of its own: a lone last block without a link, an
+   * emoji, a label or a separator above it is then the article's. */
+  if (footer_start + 1 == n_blocks && footer_start > body_start)
+    {
+      const Block *last = &blocks[footer_start], *before = &blocks[footer_start - 1];
+
+      if (last->links == 0 && last->handles == 0 && last->pictographs == 0 && !last->copyright &&
+          !last->menu && !before->symbol_only && before->analysed &&
+          before->flagged == CAT_NONE && before->n_words > SHORT_WORDS && before->personal &&
+          before->quoted_hits == 0 && last->n_words > SHORT_WORDS && !last->asks_reader)
+        footer_start = n_blocks;
+    }
 
   /* A footer with two clear blocks or more vouches for its weaker ones:
    * "Votre soutien est essentiel" under a PayPal link is an appeal. */
@@ -1422,6 +2011,20 @@ judge_body (Scan  *scan,
       if (b->flagged == CAT_NONE && !b->symbol_only &&
           b->total >= BODY_SCORE && b->n_words <= BODY_MAX_WORDS && !looks_like_heading (scan->str, b))
         flag (b, b->best, confidence_of (b->total) - 0.1, ZONE_BODY);
+      /* A labelled unit that calls to action: "Sponsorisé · Assurance
+       * habitation : comparez les offres".  A headline may start with the
+       * label ("Publicité : les écrans…") but does not then give orders. */
+      else if (b->flagged == CAT_NONE && !b->symbol_only && b->anchored && b->imperative &&
+               b->quoted_hits == 0 && b->total >= BODY_SCORE - 0.3 && b->n_words <= MENU_MAX_WORDS &&
+               b->best != CAT_NONE && b->score[b->best] >= 1.0)
+        flag (b, b->best, confidence_of (b->total) - 0.2, ZONE_BODY);
+      /* The line right under a flagged insert is part of it
+       * ("ADVERTISEMENT" / "Continue reading below"). */
+      else if (b->flagged == CAT_NONE && i > from && blocks[i - 1].flagged != CAT_NONE &&
+               blocks[i - 1].zone == ZONE_BODY && blocks[i - 1].flagged != CAT_DUPLICATE_PARAGRAPH &&
+               blocks[i - 1].last_line + 1 == b->first_line && !b->symbol_only &&
+               b->n_words <= SHORT_WORDS && block_weak (b) && b->quoted_hits == 0 && b->content > -0.3)
+        flag (b, blocks[i - 1].flagged, confidence_of (b->total) - 0.2, ZONE_BODY);
     }
 }
 
@@ -1457,7 +2060,7 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "arrows or emoji")));
       if (b->copyright)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a copyright sign")));
-      if (b->crumbs >= 2 && b->n_words <= 8)
+      if (b->menu)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail or a menu")));
       if (b->asks_reader)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a question to the reader")));

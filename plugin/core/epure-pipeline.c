@@ -180,7 +180,8 @@ check_with (GPtrArray     *checkers,
     }
 
   g_ptr_array_sort (findings, compare_findings);
-  epure_findings_locate (findings, text);
+  for (guint i = 0; i < findings->len; i++)
+    epure_finding_locate (g_ptr_array_index (findings, i), text);
 
   if (problems != NULL)
     *problems = g_steal_pointer (&errors);
@@ -406,6 +407,27 @@ epure_pipeline_automatic_findings (GPtrArray  *findings,
     }
 
   return out;
+}
+
+/* Adds to @all the problems of one pass it does not hold yet: a checker
+ * that cannot run fails the same way at every pass. */
+static void
+merge_problems (GPtrArray *all,
+                GPtrArray *pass)
+{
+  for (guint i = 0; pass != NULL && i < pass->len; i++)
+    {
+      const GError *e = g_ptr_array_index (pass, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < all->len && !known; j++)
+        {
+          const GError *k = g_ptr_array_index (all, j);
+          known = k->domain == e->domain && k->code == e->code && g_strcmp0 (k->message, e->message) == 0;
+        }
+      if (!known)
+        g_ptr_array_add (all, g_error_copy (e));
+    }
 }
 
 /* Pieces closer than this are checked as one: fewer, larger snapshots. */
@@ -687,6 +709,15 @@ fix_with (EpurePipeline  *self,
  * epure_pipeline_clean:
  * @min_confidence: findings less sure than this are left alone
  * @n_changes: (out) (optional): how many edits were applied
+ * @problems: (out) (optional) (element-type GError): one per checker that
+ *   could not run, as epure_pipeline_check() gives them (each once, however
+ *   many passes); those checkers' fixes are not applied, the others' are
+ * @passes: (out) (optional) (element-type GPtrArray): the edits applied,
+ *   one GPtrArray of EpureEdit per pass, in order and sorted; the offsets
+ *   of pass n are into the text pass n started from (@text for the first).
+ *   Replaying them one pass after the other carries anything anchored to
+ *   @text's offsets (a document structure: epure_structure_remap()) over to
+ *   the cleaned text.  Empty when nothing changed.
  *
  * Applies every automatic fix, re-checking until nothing is left to fix.
  *
@@ -698,10 +729,14 @@ epure_pipeline_clean (EpurePipeline  *self,
                       double          min_confidence,
                       guint          *n_changes,
                       gsize          *out_len,
+                      GPtrArray     **problems,
+                      GPtrArray     **passes,
                       GCancellable   *cancellable,
                       GError        **error)
 {
   g_autoptr(EpureText) current = NULL;
+  g_autoptr(GPtrArray) all_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GPtrArray) all_passes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_auto(FixState) fix_state = { NULL };
   guint changes = 0;
   const char *str;
@@ -715,6 +750,7 @@ epure_pipeline_clean (EpurePipeline  *self,
   for (guint pass = 0; pass < MAX_CLEAN_PASSES; pass++)
     {
       g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GPtrArray) pass_problems = NULL;
       g_autoptr(GPtrArray) automatic = NULL;
       g_autoptr(GPtrArray) edits = NULL;
       g_autofree char *cleaned = NULL;
@@ -722,20 +758,20 @@ epure_pipeline_clean (EpurePipeline  *self,
       EpureText *next;
 
       /* The fast path when every checker has one: edits without findings. */
-      if (!fix_with (self, current, min_confidence, &fix_state, &edits, NULL, cancellable, error))
+      if (!fix_with (self, current, min_confidence, &fix_state, &edits, &pass_problems, cancellable, error))
         return NULL;
-      if (edits != NULL)
-        goto apply;
-
-      findings = epure_pipeline_check (self, current, NULL, cancellable, error);
-      if (findings == NULL)
-        return NULL;
-
-      automatic = epure_pipeline_automatic_findings (findings, NULL, min_confidence);
-      edits = epure_pipeline_create_edits (self, current, automatic, TRUE, error);
       if (edits == NULL)
-        return NULL;
-    apply:
+        {
+          g_clear_pointer (&pass_problems, g_ptr_array_unref);
+          findings = epure_pipeline_check (self, current, &pass_problems, cancellable, error);
+          if (findings == NULL)
+            return NULL;
+          automatic = epure_pipeline_automatic_findings (findings, NULL, min_confidence);
+          edits = epure_pipeline_create_edits (self, current, automatic, TRUE, error);
+          if (edits == NULL)
+            return NULL;
+        }
+      merge_problems (all_problems, pass_problems);
       if (edits->len == 0)
         break;
 
@@ -752,10 +788,15 @@ epure_pipeline_clean (EpurePipeline  *self,
         return NULL;
       g_clear_pointer (&current, epure_text_unref);
       current = next;
+      g_ptr_array_add (all_passes, g_steal_pointer (&edits));
     }
 
   if (n_changes != NULL)
     *n_changes = changes;
+  if (problems != NULL)
+    *problems = g_steal_pointer (&all_problems);
+  if (passes != NULL)
+    *passes = g_steal_pointer (&all_passes);
 
   str = epure_text_get_string (current, &len);
   if (out_len != NULL)

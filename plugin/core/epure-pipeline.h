@@ -59,6 +59,8 @@ char          *epure_pipeline_clean          (EpurePipeline        *self,
                                               double                min_confidence,
                                               guint                *n_changes,
                                               gsize                *out_len,
+                                              GPtrArray           **problems,
+                                              GPtrArray           **passes,
                                               GCancellable         *cancellable,
                                               GError              **error);
 GPtrArray     *epure_pipeline_automatic_findings (GPtrArray        *findings,

@@ -197,6 +197,10 @@ epure_doc_builder_finish (EpureDocBuilder  *b,
       epure_structure_add_span (out, sp->style, sp->start, sp->end);
     }
 
+  /* A text file ends with a newline; blocks stay before it. */
+  if (b->text->len > 0 && b->text->str[b->text->len - 1] != '\n')
+    g_string_append_c (b->text, '\n');
+
   *len = b->text->len;
   *text = g_string_free (g_steal_pointer (&b->text), FALSE);
   *structure = g_steal_pointer (&out);

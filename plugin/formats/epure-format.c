@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -722,6 +724,51 @@ export_structured (const char                *text,
   return out;
 }
 
+/* Writes @data in place of @file atomically.  g_file_replace_contents()
+ * renames its temporary file over the target even when a write failed
+ * half-way (a full disk), leaving a truncated file, so local files go
+ * through g_file_set_contents_full(), which removes the temporary file
+ * instead; their permissions are kept and a symbolic link stays a link. */
+static gboolean
+replace_contents (GFile         *file,
+                  const char    *data,
+                  gsize          size,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *target = NULL;
+  GStatBuf st;
+  int mode = 0666;
+
+  if (path == NULL)
+    return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, cancellable, error);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  target = g_file_read_link (path, NULL);
+  if (target != NULL && !g_path_is_absolute (target))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *joined = g_build_filename (dir, target, NULL);
+
+      g_free (target);
+      target = g_steal_pointer (&joined);
+    }
+  if (target != NULL)
+    {
+      g_free (path);
+      path = g_steal_pointer (&target);
+    }
+
+  if (g_stat (path, &st) == 0)
+    mode = st.st_mode & 07777;
+
+  return g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
 /**
  * epure_export_bytes:
  * @text: UTF-8 text with "\n" line ends
@@ -777,8 +824,7 @@ epure_export_file (const char                *text,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &size);
-  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, cancellable, error);
+  return replace_contents (file, data, size, cancellable, error);
 }
 
 typedef struct

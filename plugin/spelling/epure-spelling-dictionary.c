@@ -271,23 +271,28 @@ keyboard_neighbours (gunichar a,
   return strchr (near[a - 'a'], (int) b) != NULL;
 }
 
+/* Single edits in the order typing produces them most: a letter left out
+ * or two swapped (any position, one way each), a letter doubled, a key
+ * next to the right one (one of several neighbours), any other letter. */
 typedef enum
 {
-  EDIT_NONE,       /* identical */
-  EDIT_DOUBLE,     /* a letter doubled, or one of a double dropped */
-  EDIT_LIKELY,     /* one edit as fingers make it */
-  EDIT_SINGLE,     /* one other edit */
+  EDIT_NONE,
+  EDIT_OMISSION,      /* the typo lacks a letter, or swaps two */
+  EDIT_DOUBLED,       /* the typo doubles a letter */
+  EDIT_NEIGHBOUR,     /* a neighbouring key instead of, or with, the right one */
+  EDIT_SINGLE,        /* one other substitution or extra letter */
   EDIT_MORE,
 } EditKind;
 
-/* Classifies the difference between two case- and accent-folded words. */
+/* Classifies how the (case- and accent-folded) typo differs from a
+ * candidate. */
 static EditKind
-classify_edit (const char *a,
-               const char *b)
+classify_edit (const char *typo,
+               const char *candidate)
 {
   glong la, lb, i = 0;
-  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, &la);
-  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &lb);
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (typo, -1, &la);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (candidate, -1, &lb);
 
   while (i < la && i < lb && ua[i] == ub[i])
     i++;
@@ -295,32 +300,27 @@ classify_edit (const char *a,
     {
       if (i == la)
         return EDIT_NONE;
-      /* Substitution */
       if (memcmp (ua + i + 1, ub + i + 1, (la - i - 1) * sizeof (gunichar)) == 0)
-        return keyboard_neighbours (ua[i], ub[i]) ? EDIT_LIKELY : EDIT_SINGLE;
-      /* Transposition of two neighbours */
+        return keyboard_neighbours (ua[i], ub[i]) ? EDIT_NEIGHBOUR : EDIT_SINGLE;
       if (i + 1 < la && ua[i] == ub[i + 1] && ua[i + 1] == ub[i] &&
           memcmp (ua + i + 2, ub + i + 2, (la - i - 2) * sizeof (gunichar)) == 0)
-        return EDIT_LIKELY;
+        return EDIT_OMISSION;
       return EDIT_MORE;
     }
-  if (ABS (la - lb) == 1)
+  if (lb == la + 1)
+    return memcmp (ub + i + 1, ua + i, (la - i) * sizeof (gunichar)) == 0 ? EDIT_OMISSION : EDIT_MORE;
+  if (la == lb + 1)
     {
-      const gunichar *longer = la > lb ? ua : ub, *shorter = la > lb ? ub : ua;
-      glong n = MAX (la, lb);
-      gunichar extra = longer[i];
+      gunichar extra = ua[i];
 
-      if (memcmp (longer + i + 1, shorter + i, (n - i - 1) * sizeof (gunichar)) != 0)
+      if (memcmp (ua + i + 1, ub + i, (lb - i) * sizeof (gunichar)) != 0)
         return EDIT_MORE;
-      /* A letter doubled or dropped from a double (the commonest slip in
-       * French: apeler, arrêtéee), or a neighbour key hit with the right one. */
-      if ((i > 0 && longer[i - 1] == extra) || (i + 1 < n && longer[i + 1] == extra))
-        return EDIT_DOUBLE;
-      if ((i > 0 && keyboard_neighbours (longer[i - 1], extra)) ||
-          (i + 1 < n && keyboard_neighbours (longer[i + 1], extra)))
-        return EDIT_LIKELY;
-      /* A letter left out anywhere */
-      return la < lb ? EDIT_LIKELY : EDIT_SINGLE;
+      if ((i > 0 && ua[i - 1] == extra) || (i + 1 < la && ua[i + 1] == extra))
+        return EDIT_DOUBLED;
+      if ((i > 0 && keyboard_neighbours (ua[i - 1], extra)) ||
+          (i + 1 < la && keyboard_neighbours (ua[i + 1], extra)))
+        return EDIT_NEIGHBOUR;
+      return EDIT_SINGLE;
     }
   return EDIT_MORE;
 }
@@ -332,6 +332,22 @@ count_accents (const char *word)
 
   for (const char *p = word; *p; p = g_utf8_next_char (p))
     n += (guchar) *p >= 0xC3 && g_unichar_isalpha (g_utf8_get_char (p));
+  return n;
+}
+
+/* Letters that differ between two words of the same length in characters. */
+static guint
+count_changed_letters (const char *a,
+                       const char *b)
+{
+  guint n = 0;
+
+  while (*a && *b)
+    {
+      n += g_utf8_get_char (a) != g_utf8_get_char (b);
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+    }
   return n;
 }
 
@@ -350,6 +366,7 @@ typedef struct
 {
   char *word;
   guint tier;
+  guint sub;    /* order within a tier, before Enchant's */
   guint order;
 } Candidate;
 
@@ -361,17 +378,21 @@ compare_candidates (gconstpointer a,
 
   if (ca->tier != cb->tier)
     return ca->tier < cb->tier ? -1 : 1;
+  if (ca->sub != cb->sub)
+    return ca->sub < cb->sub ? -1 : 1;
   return ca->order < cb->order ? -1 : ca->order > cb->order ? 1 : 0;
 }
 
 /* Lower tiers first: a case-only or accent-only correction is nearly always
- * the one meant, then one slip of the fingers, then another single edit,
- * then Enchant's other ideas, and last the ones that change the word's
- * nature (split in two, a proper noun, an elision before a consonant). */
+ * the one meant, then single edits by how often typing makes them (see
+ * EditKind), then Enchant's other ideas; Enchant's order within a tier. */
+#define TIER_LAST (2 + EDIT_MORE + 1)
+
 static guint
 rank_tier (const char *typo,
            const char *folded_typo,
-           const char *candidate)
+           const char *candidate,
+           guint      *sub)
 {
   g_autofree char *cf_typo = g_utf8_casefold (typo, -1);
   g_autofree char *cf_cand = g_utf8_casefold (candidate, -1);
@@ -381,34 +402,29 @@ rank_tier (const char *typo,
   if (strcmp (cf_typo, cf_cand) == 0)
     return 0;
   folded_cand = fold_accents (candidate);
-  /* An accent wrong (surpassès) more often than one too many. */
+  /* Accents only: the fewest letters changed (parametrés → paramétrés,
+   * not paramètres), then an accent wrong (surpassès → surpassés) rather
+   * than one too many. */
   if (strcmp (folded_typo, folded_cand) == 0)
-    return count_accents (typo) == count_accents (candidate) ? 1 : 2;
+    {
+      *sub = 2 * count_changed_letters (cf_typo, cf_cand) +
+             (count_accents (typo) == count_accents (candidate) ? 0 : 1);
+      return 1;
+    }
 
+  /* Last: ideas that change the word's nature (split in two, a proper
+   * noun, an elision before a consonant). */
   if ((strchr (candidate, ' ') != NULL && strchr (typo, ' ') == NULL) ||
       (strchr (candidate, '-') != NULL && strchr (typo, '-') == NULL))
-    return 7;
+    return TIER_LAST;
   if (g_unichar_isupper (g_utf8_get_char (candidate)) && !g_unichar_isupper (g_utf8_get_char (typo)))
-    return 7;
+    return TIER_LAST;
   elision = epure_word_elision_length (candidate, strlen (candidate));
   if (elision > 0 && epure_word_elision_length (typo, strlen (typo)) == 0 &&
       !is_vowel_or_h (g_utf8_get_char (candidate + elision)))
-    return 7;
+    return TIER_LAST;
 
-  switch (classify_edit (folded_typo, folded_cand))
-    {
-    case EDIT_NONE:
-      return 2;
-    case EDIT_DOUBLE:
-      return 3;
-    case EDIT_LIKELY:
-      return 4;
-    case EDIT_SINGLE:
-      return 5;
-    case EDIT_MORE:
-    default:
-      return 6;
-    }
+  return 2 + classify_edit (folded_typo, folded_cand);
 }
 
 static const char *
@@ -553,7 +569,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   for (guint i = 0; candidates != NULL && candidates[i] != NULL; i++)
     {
       char *styled = match_style (candidates[i], key, elision);
-      Candidate c = { styled, 0, i };
+      Candidate c = { styled, 0, 0, i };
 
       if (strcmp (styled, key) == 0 || g_hash_table_contains (seen, styled))
         {
@@ -561,7 +577,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
           continue;
         }
       g_hash_table_add (seen, styled);
-      c.tier = rank_tier (key, folded_key, styled);
+      c.tier = rank_tier (key, folded_key, styled, &c.sub);
       g_array_append_val (ranked, c);
     }
 

@@ -178,6 +178,26 @@ read_bytes (const char *path)
   return g_bytes_new_take (data, len);
 }
 
+/* Runs pandoc with @argv (after "pandoc"); returns its standard output. */
+static char *
+run_pandoc (const char *pandoc,
+            const char * const *argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_ptr_array_add (args, (gpointer) pandoc);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, 0, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 static void
 assert_bytes (GBytes     *bytes,
               const char *expected,
@@ -243,6 +263,8 @@ test_cli_usage (void)
   g_assert_nonnull (strstr (out_str (&check_help), "--format"));
   g_assert_nonnull (strstr (out_str (&check_help), "--checkers"));
   g_assert_nonnull (strstr (out_str (&check_help), "--spaces"));
+  g_assert_nonnull (strstr (out_str (&check_help), "--from"));
+  g_assert_nonnull (strstr (out_str (&check_help), "epure-cli check [OPTION"));
 
   run_cli (&unknown, unknown_args, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
@@ -692,6 +714,24 @@ test_cli_convert (void)
 
   run_cli (&missing_out, missing_args, NULL);
   g_assert_cmpint (missing_out.status, ==, 2);
+
+  /* --to takes any extension of a format; an error on the standard
+   * output does not blame the standard input. */
+  {
+    g_auto(Run) alias = { 0 }, unknown = { 0 };
+    const char *alias_args[] = { "convert", "--to=markdown", "-o", "-", in, NULL };
+    const char *unknown_args[] = { "convert", "--to=rtf", "-o", "-", in, NULL };
+
+    run_cli (&alias, alias_args, NULL);
+    g_assert_cmpint (alias.status, ==, 0);
+    g_assert_nonnull (strstr (out_str (&alias), "Corps."));
+
+    run_cli (&unknown, unknown_args, NULL);
+    g_assert_cmpint (unknown.status, ==, 2);
+    g_assert_nonnull (strstr (unknown.err, "“rtf”"));
+    g_assert_nonnull (strstr (unknown.err, "<stdout>"));
+    g_assert_null (strstr (unknown.err, "<stdin>"));
+  }
 }
 
 /* The probe plugin (tests/cli/probe-plugin) works per paragraph and fails
@@ -765,6 +805,133 @@ test_cli_streaming (void)
   g_assert_cmpint (check_big.status, ==, 1);
   g_assert_cmpmem (g_bytes_get_data (check_small.out, NULL), g_bytes_get_size (check_small.out),
                    g_bytes_get_data (check_big.out, NULL), g_bytes_get_size (check_big.out));
+}
+
+/* A text bigger than a block, cleaned into an office file, is one whole
+ * document, not one per piece; in place, a .docx keeps its shape. */
+static void
+test_cli_streaming_office (void)
+{
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autoptr(GString) text = big_text (300, "\n");
+  g_autofree char *path = write_file (dir, "gros.txt", text->str, text->len);
+  g_autofree char *odt = g_build_filename (dir, "gros.odt", NULL);
+  g_autofree char *md = fixture ("structure.md");
+  g_autofree char *docx = g_build_filename (dir, "potager.docx", NULL);
+  g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+  g_autofree char *plain = NULL;
+  g_autofree char *html = NULL;
+  g_auto(Run) to_odt = { 0 }, in_place = { 0 };
+  const char *odt_args[] = { "clean", "-c", "typography", "--block-size=4096", "-o", odt, path, NULL };
+  const char *in_place_args[] = { "clean", "-c", "typography", "--in-place", docx, NULL };
+
+  if (pandoc == NULL)
+    {
+      g_test_skip ("pandoc is not installed");
+      return;
+    }
+  g_assert_cmpuint (text->len, >, 4 * 4096);
+
+  run_cli (&to_odt, odt_args, NULL);
+  g_assert_cmpstr (to_odt.err, ==, "");
+  g_assert_cmpint (to_odt.status, ==, 0);
+  {
+    const char *to_plain[] = { "-t", "plain", "--wrap=none", odt, NULL };
+    plain = run_pandoc (pandoc, to_plain);
+  }
+  g_assert_true (g_str_has_prefix (plain, "Paragraphe 0\u00A0:"));
+  g_assert_nonnull (strstr (plain, "Paragraphe 150\u00A0:"));
+  g_assert_nonnull (strstr (plain, "Paragraphe 299\u00A0:"));
+
+  {
+    const char *to_docx[] = { "-f", "markdown-smart", md, "-o", docx, NULL };
+    g_free (run_pandoc (pandoc, to_docx));
+  }
+  run_cli (&in_place, in_place_args, NULL);
+  g_assert_cmpstr (in_place.err, ==, "");
+  g_assert_cmpint (in_place.status, ==, 0);
+  {
+    const char *to_html[] = { "-t", "html", "--wrap=none", docx, NULL };
+    html = run_pandoc (pandoc, to_html);
+  }
+  g_assert_nonnull (strstr (html, "Le «\u00A0potager\u00A0» de la rue Voltaire</h1>"));
+  g_assert_nonnull (strstr (html, "<strong>arrosé les tomates</strong>…"));
+  g_assert_nonnull (strstr (html, "<em>discret</em>."));
+  g_assert_nonnull (strstr (html, "<li>"));
+}
+
+/* Input bigger than a block that cannot be streamed (UTF-16 text, a
+ * .docx on the standard input) is read whole, never cut at the block. */
+static void
+test_cli_big_whole (void)
+{
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autoptr(GString) text = big_text (200, "\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wide = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *back = NULL;
+  g_autoptr(GBytes) cleaned = NULL;
+  glong n_units = 0;
+  g_auto(Run) in_place = { 0 };
+  const char *in_place_args[] = { "clean", "-c", "typography", "--block-size=4096", "--in-place", NULL, NULL };
+  guint n = 0;
+
+  if (!has_checker ("typography"))
+    {
+      g_test_skip ("no typography checker yet");
+      return;
+    }
+
+  /* UTF-16 little-endian with its byte order mark. */
+  {
+    g_autofree gunichar2 *units = g_utf8_to_utf16 (text->str, text->len, NULL, &n_units, &error);
+    g_autoptr(GString) bytes = g_string_new ("\xFF\xFE");
+
+    g_assert_no_error (error);
+    for (glong i = 0; i < n_units; i++)
+      {
+        g_string_append_c (bytes, units[i] & 0xFF);
+        g_string_append_c (bytes, units[i] >> 8);
+      }
+    path = write_file (dir, "large.txt", bytes->str, bytes->len);
+    g_assert_cmpuint (bytes->len, >, 4 * 4096);
+  }
+
+  in_place_args[5] = path;
+  run_cli (&in_place, in_place_args, NULL);
+  g_assert_cmpstr (in_place.err, ==, "");
+  g_assert_cmpint (in_place.status, ==, 0);
+  cleaned = read_bytes (path);
+  back = g_convert (g_bytes_get_data (cleaned, NULL), g_bytes_get_size (cleaned), "UTF-8", "UTF-16", NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (const char *p = back; (p = strstr (p, "Paragraphe ")) != NULL; p++)
+    n++;
+  g_assert_cmpuint (n, ==, 200);
+  g_assert_nonnull (strstr (back, "Paragraphe 199\u00A0:"));
+
+  /* A .docx on the standard input, with a block smaller than the file. */
+  {
+    g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+    g_autofree char *md = fixture ("structure.md");
+    g_autofree char *docx = g_build_filename (dir, "potager.docx", NULL);
+    g_autoptr(GBytes) input = NULL;
+    g_auto(Run) check = { 0 };
+    const char *check_args[] = { "check", "-c", "typography", "--from=docx", "--block-size=1024", "-", NULL };
+
+    if (pandoc == NULL)
+      return;
+    {
+      const char *to_docx[] = { "-f", "markdown-smart", md, "-o", docx, NULL };
+      g_free (run_pandoc (pandoc, to_docx));
+    }
+    input = read_bytes (docx);
+    g_assert_cmpuint (g_bytes_get_size (input), >, 4 * 1024);
+    run_full (&check, check_args, input, NULL, NULL);
+    g_assert_cmpstr (check.err, ==, "");
+    g_assert_cmpint (check.status, ==, 1);
+    g_assert_nonnull (strstr (out_str (&check), "<stdin>:1:4: "));
+  }
 }
 
 /* UTF-8 that turns invalid after the first block cannot be re-decoded
@@ -949,6 +1116,27 @@ test_cli_spelling (void)
     g_assert_nonnull (strstr (out_str (&implied), "[typography.double-space]"));
   }
 
+  /* clean says so too, once however many passes it makes, and still
+   * applies the other checkers' fixes. */
+  {
+    g_auto(Run) asked = { 0 }, implied = { 0 };
+    const char *asked_args[] = { "clean", "-c", "spelling,typography", "--lang=xx_XX", "-", NULL };
+    const char *implied_args[] = { "clean", "--lang=xx_XX", "-", NULL };
+    const char *first;
+
+    run_cli (&asked, asked_args, "Il dit \"oui\"...\n");
+    g_assert_cmpint (asked.status, ==, 2);
+    first = strstr (asked.err, "xx_XX");
+    g_assert_nonnull (first);
+    g_assert_null (strstr (first + 1, "xx_XX"));
+    g_assert_cmpstr (out_str (&asked), ==, "Il dit «\u00A0oui\u00A0»…\n");
+
+    run_cli (&implied, implied_args, "Un  texte.\n");
+    g_assert_cmpint (implied.status, ==, 0);
+    g_assert_nonnull (strstr (implied.err, "warning: "));
+    g_assert_cmpstr (out_str (&implied), ==, "Un texte.\n");
+  }
+
   /* Without suggestions, the same finding and nothing to replace it with. */
   {
     g_auto(Run) quick = { 0 };
@@ -1091,6 +1279,157 @@ test_cli_office_formats (void)
   g_assert_null (strstr (plain, "  "));
 }
 
+/* clean -o out.odt in.docx fixes the text and keeps its shape: the
+ * heading, the list, bold and italic, read back by pandoc.  The .docx is
+ * pandoc's, from our Markdown, with straight quotes kept (-smart). */
+static void
+test_cli_office_structure (void)
+{
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autofree char *md = fixture ("structure.md");
+  g_autofree char *docx = g_build_filename (dir, "potager.docx", NULL);
+  g_autofree char *odt = g_build_filename (dir, "propre.odt", NULL);
+  g_autofree char *out_md = g_build_filename (dir, "potager.md", NULL);
+  g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+  g_autofree char *html = NULL;
+  g_auto(Run) clean = { 0 }, convert = { 0 };
+  const char *clean_args[] = { "clean", "-c", "typography,whitespace", "-o", odt, docx, NULL };
+  const char *convert_args[] = { "convert", docx, "-o", out_md, NULL };
+
+  if (pandoc == NULL)
+    {
+      g_test_skip ("pandoc is not installed");
+      return;
+    }
+
+  {
+    const char *to_docx[] = { "-f", "markdown-smart", md, "-o", docx, NULL };
+    g_free (run_pandoc (pandoc, to_docx));
+  }
+
+  run_cli (&clean, clean_args, NULL);
+  g_assert_cmpstr (clean.err, ==, "");
+  g_assert_cmpint (clean.status, ==, 0);
+
+  {
+    const char *to_html[] = { "-t", "html", "--wrap=none", odt, NULL };
+    html = run_pandoc (pandoc, to_html);
+  }
+  /* The fixes… */
+  g_assert_nonnull (strstr (html, "Le «\u00A0potager\u00A0» de la rue Voltaire</h1>"));
+  g_assert_nonnull (strstr (html, "«\u00A0merci\u00A0»"));
+  g_assert_nonnull (strstr (html, "<strong>arrosé les tomates</strong>…"));
+  g_assert_nonnull (strstr (html, "<em>discret</em>.</p>"));
+  g_assert_nonnull (strstr (html, "<li>premier rang\u00A0: les salades</li>"));
+  g_assert_nonnull (strstr (html, "<li>second rang\u00A0: les courges</li>"));
+  g_assert_nonnull (strstr (html, "samedi, avec vos outils\u202F!"));
+  g_assert_null (strstr (html, "&quot;"));
+  g_assert_null (strstr (html, "..."));
+  /* …and the shape, on the right words after the text moved. */
+  g_assert_true (g_str_has_prefix (html, "<h1"));
+  g_assert_nonnull (strstr (html, "<ul>"));
+  g_assert_null (strstr (html, "<h2"));
+
+  /* convert keeps the structure too, in Markdown syntax. */
+  run_cli (&convert, convert_args, NULL);
+  g_assert_cmpstr (convert.err, ==, "");
+  g_assert_cmpint (convert.status, ==, 0);
+  {
+    g_autoptr(GBytes) bytes = read_bytes (out_md);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_true (g_str_has_prefix (text, "# Le \"potager\" de la rue Voltaire\n"));
+    g_assert_nonnull (strstr (text, "**arrosé les tomates**"));
+    g_assert_nonnull (strstr (text, "*discret*"));
+    g_assert_nonnull (strstr (text, "\n- premier rang : les salades\n"));
+  }
+
+  /* clean --to=md writes the cleaned document as Markdown on the
+   * standard output; --to cannot change a file in place. */
+  {
+    g_auto(Run) to_md = { 0 }, in_place = { 0 }, unknown = { 0 };
+    const char *to_md_args[] = { "clean", "-c", "typography", "--to=md", docx, NULL };
+    const char *in_place_args[] = { "clean", "--in-place", "--to=md", docx, NULL };
+    const char *unknown_args[] = { "clean", "--to=rtf", docx, NULL };
+
+    run_cli (&to_md, to_md_args, NULL);
+    g_assert_cmpstr (to_md.err, ==, "");
+    g_assert_cmpint (to_md.status, ==, 0);
+    g_assert_true (g_str_has_prefix (out_str (&to_md), "# Le «\u00A0potager\u00A0» de la rue Voltaire\n"));
+    g_assert_nonnull (strstr (out_str (&to_md), "**arrosé les tomates**…"));
+    g_assert_nonnull (strstr (out_str (&to_md), "\n- second rang\u00A0: les courges\n"));
+
+    run_cli (&in_place, in_place_args, NULL);
+    g_assert_cmpint (in_place.status, ==, 2);
+    g_assert_nonnull (strstr (in_place.err, "--to"));
+
+    run_cli (&unknown, unknown_args, NULL);
+    g_assert_cmpint (unknown.status, ==, 2);
+    g_assert_nonnull (strstr (unknown.err, "“rtf”"));
+  }
+}
+
+/* --from names the format of the standard input: Markdown keeps its
+ * code verbatim and its structure reaches rich outputs. */
+static void
+test_cli_from (void)
+{
+  const char *input = "# Titre \"un\"\n\nIl dit \"oui\" et **fort**.\n\n```\nx = \"non\"\n```\n\nFin `a \"b\"` ici.\n";
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autofree char *html_path = g_build_filename (dir, "out.html", NULL);
+  g_auto(Run) check = { 0 }, clean = { 0 }, md = { 0 }, bad = { 0 };
+  const char *check_args[] = { "check", "--from=md", "-c", "typography", "-f", "json", "-", NULL };
+  const char *clean_args[] = { "clean", "--from=markdown", "-c", "typography", "-o", html_path, "-", NULL };
+  const char *md_args[] = { "clean", "--from", "md", "-c", "typography", NULL };
+  const char *bad_args[] = { "check", "--from=rtf", "-", NULL };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *findings;
+
+  if (!has_checker ("typography"))
+    {
+      g_test_skip ("no typography checker yet");
+      return;
+    }
+
+  /* Findings on lines 1 and 3 only: the code block and span are left. */
+  run_cli (&check, check_args, input);
+  g_assert_cmpint (check.status, ==, 1);
+  root = parse_json (&check);
+  findings = json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 4);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      gint64 line = json_object_get_int_member (json_array_get_object_element (findings, i), "line");
+      g_assert_true (line == 1 || line == 3);
+    }
+
+  /* Into a web page: a heading, bold, fixed quotes, code untouched. */
+  run_cli (&clean, clean_args, input);
+  g_assert_cmpstr (clean.err, ==, "");
+  g_assert_cmpint (clean.status, ==, 0);
+  {
+    g_autoptr(GBytes) bytes = read_bytes (html_path);
+    g_autofree char *html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (html, "<h1>Titre «\u00A0un\u00A0»</h1>"));
+    g_assert_nonnull (strstr (html, "Il dit «\u00A0oui\u00A0» et <strong>fort</strong>."));
+    g_assert_nonnull (strstr (html, "x = &quot;non&quot;"));
+    g_assert_nonnull (strstr (html, "a &quot;b&quot;"));
+  }
+
+  /* Markdown to the standard output stays Markdown. */
+  run_cli (&md, md_args, input);
+  g_assert_cmpint (md.status, ==, 0);
+  g_assert_true (g_str_has_prefix (out_str (&md), "# Titre «\u00A0un\u00A0»\n"));
+  g_assert_nonnull (strstr (out_str (&md), "**fort**"));
+  g_assert_nonnull (strstr (out_str (&md), "```\nx = \"non\"\n```\n"));
+  g_assert_nonnull (strstr (out_str (&md), "`a \"b\"`"));
+
+  run_cli (&bad, bad_args, "Texte.\n");
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "rtf"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1114,6 +1453,8 @@ main (int    argc,
   g_test_add_func ("/cli/list-checkers", test_cli_list_checkers);
   g_test_add_func ("/cli/convert", test_cli_convert);
   g_test_add_func ("/cli/streaming", test_cli_streaming);
+  g_test_add_func ("/cli/streaming-office", test_cli_streaming_office);
+  g_test_add_func ("/cli/big-whole", test_cli_big_whole);
   g_test_add_func ("/cli/streaming-invalid-utf8", test_cli_streaming_invalid_utf8);
   g_test_add_func ("/cli/checker-options", test_cli_checker_options);
   g_test_add_func ("/cli/french", test_cli_french);
@@ -1123,6 +1464,8 @@ main (int    argc,
   g_test_add_func ("/cli/typography", test_cli_typography);
   g_test_add_func ("/cli/boilerplate", test_cli_boilerplate);
   g_test_add_func ("/cli/office-formats", test_cli_office_formats);
+  g_test_add_func ("/cli/office-structure", test_cli_office_structure);
+  g_test_add_func ("/cli/from", test_cli_from);
 
   return g_test_run ();
 }

@@ -381,6 +381,101 @@ test_language_and_enabled (Fixture       *f,
   g_assert_cmpuint (epure_spell_adapter_get_n_misspelled (f->adapter), ==, 3);
 }
 
+static gboolean
+line_underlined (Fixture *f,
+                 int      line)
+{
+  GtkTextIter iter;
+  GtkTextTag *tag = epure_spell_adapter_get_tag (f->adapter);
+
+  gtk_text_buffer_get_iter_at_line (f->buffer, &iter, line);
+  if (gtk_text_iter_has_tag (&iter, tag))
+    return TRUE;
+  return gtk_text_iter_forward_to_tag_toggle (&iter, tag) && gtk_text_iter_get_line (&iter) == line;
+}
+
+static void
+test_long_document_scroll (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
+  GtkTextIter iter, s, e;
+  gint64 until;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "Ligne %u : une maisn bleue.\n", i);
+  gtk_text_buffer_set_text (f->buffer, text->str, text->len);
+  flush (f);
+
+  /* Every misspelling is known; those on screen are underlined, the ones
+   * far below are not (yet). */
+  g_assert_cmpuint (epure_spell_adapter_get_n_misspelled (f->adapter), ==, 3000);
+  g_assert_true (line_underlined (f, 0));
+  g_assert_false (line_underlined (f, 2990));
+
+  /* Scrolling to the end underlines what comes into view. */
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (line_underlined (f, 2990));
+  g_assert_false (line_underlined (f, 0));
+
+  /* Next/previous reach words outside the window too, and wrap. */
+  gtk_text_buffer_get_end_iter (f->buffer, &iter);
+  g_assert_true (epure_spell_adapter_find_next (f->adapter, &iter, &s, &e));
+  g_assert_cmpint (gtk_text_iter_get_line (&s), ==, 0);
+  g_assert_true (epure_spell_adapter_find_previous (f->adapter, &s, &s, &e));
+  g_assert_cmpint (gtk_text_iter_get_line (&s), ==, 2999);
+
+  /* A whole new text (a file opened): still only the view's lines. */
+  gtk_text_buffer_set_text (f->buffer, text->str, text->len);
+  flush (f);
+  g_assert_cmpuint (epure_spell_adapter_get_n_misspelled (f->adapter), ==, 3000);
+  g_assert_false (line_underlined (f, 1500));
+}
+
+static void
+find_tag (GtkTextTag *tag,
+          gpointer    data)
+{
+  /* Only the adapter's tag is anonymous here. */
+  char *name = NULL;
+  g_object_get (tag, "name", &name, NULL);
+  if (name == NULL)
+    *(gboolean *) data = TRUE;
+  g_free (name);
+}
+
+static void
+test_drop_while_checking (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GtkTextTag) tag = g_object_ref (epure_spell_adapter_get_tag (f->adapter));
+  GtkTextIter start;
+  gboolean found = FALSE;
+  gint64 until;
+
+  /* Enough text for several worker jobs, then the adapter goes away. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (text, "Une maisn bleue et une nouvele porte.\n");
+  gtk_text_buffer_set_text (f->buffer, text->str, text->len);
+  g_assert_false (epure_spell_adapter_get_complete (f->adapter));
+  g_clear_object (&f->adapter);
+
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Its tag is gone from the buffer and nothing was underlined since. */
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (f->buffer), find_tag, &found);
+  g_assert_false (found);
+  gtk_text_buffer_get_start_iter (f->buffer, &start);
+  g_assert_false (gtk_text_iter_forward_to_tag_toggle (&start, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +500,8 @@ main (int   argc,
   g_test_add ("/spell-adapter/type-and-replace", Fixture, NULL, fixture_set_up, test_type_and_replace, fixture_tear_down);
   g_test_add ("/spell-adapter/edit-inside-word", Fixture, NULL, fixture_set_up, test_edit_inside_word, fixture_tear_down);
   g_test_add ("/spell-adapter/add-ignore-navigate", Fixture, NULL, fixture_set_up, test_add_ignore_and_navigate, fixture_tear_down);
+  g_test_add ("/spell-adapter/long-document-scroll", Fixture, NULL, fixture_set_up, test_long_document_scroll, fixture_tear_down);
+  g_test_add ("/spell-adapter/drop-while-checking", Fixture, NULL, fixture_set_up, test_drop_while_checking, fixture_tear_down);
   g_test_add ("/spell-adapter/language-and-enabled", Fixture, NULL, fixture_set_up, test_language_and_enabled, fixture_tear_down);
 
   ret = g_test_run ();

@@ -48,6 +48,23 @@ screenshot (const char *name)
     g_test_message ("Screenshot: %s", path);
 }
 
+/* Pops the editor's context menu up for a screenshot, then down.  Only
+ * when screenshots are wanted: GTK 4.8 may warn about popovers that open
+ * and close within a few frames. */
+static void
+screenshot_menu (GtkWidget  *view,
+                 const char *name)
+{
+  if (g_getenv ("EPURE_SCREENSHOT_DIR") == NULL)
+    return;
+  gtk_widget_activate_action (view, "menu.popup", NULL);
+  screenshot (name);
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_popdown (GTK_POPOVER (child));
+  spin (100);
+}
+
 static void
 wait_until_checked (EpureWindow *window)
 {
@@ -176,16 +193,53 @@ tour (gboolean dark)
       epure_buffer_checker_get_bounds (epure_window_get_buffer_checker (window), finding, &iter, &end);
       gtk_text_buffer_place_cursor (buffer, &iter);
       g_assert_cmpint (g_menu_model_get_n_items (epure_window_update_fix_menu (window, &iter)), >, 0);
-      gtk_widget_activate_action (view, "menu.popup", NULL);
       g_clear_pointer (&name, g_free);
       name = g_strdup_printf ("context-menu%s.png", suffix);
-      screenshot (name);
-      for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
-        if (GTK_IS_POPOVER (child))
-          gtk_popover_popdown (GTK_POPOVER (child));
-      spin (100);
+      screenshot_menu (view, name);
       break;
     }
+
+  /* The context menu on a misspelled word: suggestions come first. */
+  {
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+    GtkTextIter start;
+    gboolean found = FALSE;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    /* The spell adapter's tag is the one with the error underline. */
+    while (!found && gtk_text_iter_forward_to_tag_toggle (&start, NULL))
+      {
+        GSList *tags = gtk_text_iter_get_toggled_tags (&start, TRUE);
+
+        for (GSList *l = tags; l != NULL && !found; l = l->next)
+          {
+            PangoUnderline underline = PANGO_UNDERLINE_NONE;
+            g_object_get (l->data, "underline", &underline, NULL);
+            found = underline == PANGO_UNDERLINE_ERROR;
+          }
+        g_slist_free (tags);
+      }
+    (void) table;
+    if (found)
+      {
+        gtk_text_iter_forward_char (&start);
+        gtk_text_buffer_place_cursor (buffer, &start);
+        epure_window_update_fix_menu (window, &start);
+        g_clear_pointer (&name, g_free);
+        name = g_strdup_printf ("spelling-menu%s.png", suffix);
+        if (g_getenv ("EPURE_SCREENSHOT_DIR") != NULL)
+          spin (1500);  /* suggestions arrive from a thread */
+        screenshot_menu (view, name);
+      }
+  }
+
+  /* Typography cleaned in one step: the toast offers to undo it. */
+  dialog = show_cleanup (window, "typography");
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), >, 0);
+  wait_until_checked (window);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("cleaned%s.png", suffix);
+  screenshot (name);
 
   gtk_text_buffer_set_modified (buffer, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -246,11 +246,11 @@ test_open_shows_findings (Fixture       *fixture,
       g_autoptr(GObject) row = g_list_model_get_item (rows, i);
 
       if (GTK_IS_STRING_OBJECT (row)
-          && g_str_has_prefix (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), "Whitespace\t"))
+          && g_str_has_prefix (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), "H\tWhitespace\t"))
         {
           g_assert_null (header);
           header = g_object_ref (row);
-          g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), ==, "Whitespace\t3");
+          g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (row)), ==, "H\tWhitespace\t3");
           first = g_list_model_get_item (rows, i + 1);
           epure_findings_panel_activate_row (panel, i + 1);
         }
@@ -697,7 +697,9 @@ test_search (Fixture       *fixture,
     entry = gtk_widget_get_parent (entry);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Le ");
-  spin (300);
+  /* The entry waits a moment before searching. */
+  for (guint i = 0; i < 1000 && !gtk_text_buffer_get_selection_bounds (buffer, &start, &end); i++)
+    spin (10);
 
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   first = gtk_text_iter_get_text (&start, &end);
@@ -756,6 +758,257 @@ test_export (Fixture       *fixture,
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
 }
 
+/* Hundreds of changes: the first ones listed, the rest ticked as one. */
+static void
+test_cleanup_many (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *cleaned = NULL;
+  EpureCleanupDialog *dialog;
+
+  for (guint i = 0; i < 350; i++)
+    g_string_append_printf (text, "Ligne %u.  \n", i);
+  path = write_fixture (fixture, "long.txt", text->str);
+  open_file (fixture, path);
+  wait_for_check (fixture);
+
+  /* Leave the last 50 (beyond the listed rows) as they are. */
+  dialog = open_cleanup (fixture, "whitespace");
+  g_assert_cmpuint (epure_cleanup_dialog_get_n_changes (dialog), ==, 350);
+  epure_cleanup_dialog_set_change_active (dialog, 349, FALSE);
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 300);
+  cleaned = buffer_text (fixture);
+  g_assert_true (g_str_has_prefix (cleaned, "Ligne 0.\nLigne 1.\n"));
+  g_assert_nonnull (strstr (cleaned, "Ligne 299.\nLigne 300.  \n"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  wait_for_check (fixture);
+  dialog = open_cleanup (fixture, "whitespace");
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 350);
+  g_clear_pointer (&cleaned, g_free);
+  cleaned = buffer_text (fixture);
+  g_assert_null (strstr (cleaned, "  \n"));
+}
+
+/* A file dropped on the editor opens (in this window, which is empty). */
+static void
+test_drop_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "depose.txt", "Texte déposé.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  GtkWidget *view = epure_window_get_source_view (fixture->window);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller)
+          && g_type_is_a (gdk_content_formats_get_gtypes (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), NULL)[0], G_TYPE_FILE))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  fixture->loaded = FALSE;
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  wait_for (&fixture->loaded);
+
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Texte déposé.\n");
+}
+
+/* The commands have their documented shortcuts. */
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const struct { const char *accel; const char *action; } expected[] = {
+    { "<Control><Shift>t", "win.clean-typography" },
+    { "<Control><Shift>b", "win.remove-extras" },
+    { "<Control>s", "win.save" },
+    { "<Control>o", "win.open" },
+    { "<Control>f", "win.find" },
+    { "F8", "win.next-finding" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app), expected[i].accel);
+      g_assert_true (g_strv_contains ((const char * const *) actions, expected[i].action));
+    }
+}
+
+/* The spacing profile of the preferences reaches the typography checker. */
+static void
+test_spaces_profile (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GSettings *settings = epure_application_get_settings (fixture->app);
+  g_autofree char *path = write_fixture (fixture, "profil.txt", "Quelle surprise !\n");
+  g_autofree char *france = NULL;
+  g_autofree char *regular = NULL;
+  EpureCleanupDialog *dialog;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  dialog = open_cleanup (fixture, "typography");
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 1);
+  france = buffer_text (fixture);
+  g_assert_cmpstr (france, ==, "Quelle surprise\u202f!\n");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+
+  g_settings_set_string (settings, "spaces-profile", "regular");
+  wait_for_check (fixture);
+  dialog = open_cleanup (fixture, "typography");
+  g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, 1);
+  regular = buffer_text (fixture);
+  g_assert_cmpstr (regular, ==, "Quelle surprise\u00a0!\n");
+  g_settings_reset (settings, "spaces-profile");
+}
+
+/* F8 walks through the findings; turning the checker off empties the panel. */
+static void
+test_next_finding_and_disable (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "article.txt", dirty_text);
+  GSettings *settings = epure_application_get_settings (fixture->app);
+  EpureBufferChecker *checker = epure_window_get_buffer_checker (fixture->window);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *none[] = { NULL };
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-finding", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  first = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (first, ==, "   ");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-finding", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  second = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (second, ==, " ");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-finding", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, (int) g_utf8_strlen ("Le conseil municipal s’est réuni hier soir.", -1));
+
+  g_settings_set_strv (settings, "enabled-checkers", none);
+  wait_for_check (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)), ==, 0);
+}
+
+/* "Save" on an imported web page asks instead of overwriting it with text. */
+static void
+test_save_imported_asks (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *html = "<!DOCTYPE html><html><head><title>Page</title></head>"
+                     "<body><h1>Titre</h1><p>Un paragraphe.</p></body></html>";
+  g_autofree char *path = write_fixture (fixture, "page.html", html);
+  g_autofree char *on_disk = NULL;
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  open_file (fixture, path);
+  g_assert_true (fixture->load_ok);
+  g_assert_cmpstr (epure_document_get_format (epure_window_get_document (fixture->window)), ==, "html");
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Ajout.\n", -1);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  spin (50);
+  dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "page.html"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, html);
+  g_assert_true (gtk_text_buffer_get_modified (buffer));
+}
+
+/* Misspellings: counted in the panel, reached with Ctrl+F7, and their
+ * suggestions in the context menu. */
+static void
+test_misspellings (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_fixture (fixture, "fautes.txt", "Le chatt dort sur le canapé.\n");
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *word = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+
+  /* The adapter checks in the background. */
+  do
+    {
+      spin (20);
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_place_cursor (buffer, &start);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-misspelling", NULL);
+    }
+  while (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end) && g_get_monotonic_time () < deadline);
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  word = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (word, ==, "chatt");
+
+  /* Listed in the panel under their own header; a click selects the word. */
+  {
+    EpureFindingsPanel *panel = epure_window_get_findings_panel (fixture->window);
+    GListModel *rows = NULL;
+    guint position = G_MAXUINT;
+    g_autofree char *selected = NULL;
+
+    while (position == G_MAXUINT && g_get_monotonic_time () < deadline)
+      {
+        spin (50);
+        rows = epure_findings_panel_get_rows (panel);
+        for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+          {
+            g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+            if (GTK_IS_TEXT_MARK (row))
+              position = i;
+          }
+      }
+    g_assert_cmpuint (position, !=, G_MAXUINT);
+    {
+      g_autoptr(GObject) header = g_list_model_get_item (rows, position - 1);
+      g_assert_true (GTK_IS_STRING_OBJECT (header));
+      g_assert_true (g_str_has_suffix (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), "\t1"));
+    }
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+    epure_findings_panel_activate_row (panel, position);
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    selected = gtk_text_iter_get_text (&start, &end);
+    g_assert_cmpstr (selected, ==, "chatt");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -798,6 +1051,19 @@ main (int   argc,
   g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+
+  g_test_add ("/ui/window/cleanup-many", Fixture, NULL, fixture_set_up, test_cleanup_many, fixture_tear_down);
+
+  g_test_add ("/ui/window/drop-file", Fixture, NULL, fixture_set_up, test_drop_file, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
+
+  g_test_add ("/ui/window/spaces-profile", Fixture, "typography", fixture_set_up, test_spaces_profile, fixture_tear_down);
+
+  g_test_add ("/ui/window/next-finding-and-disable", Fixture, NULL, fixture_set_up, test_next_finding_and_disable, fixture_tear_down);
+
+  g_test_add ("/ui/window/save-imported-asks", Fixture, NULL, fixture_set_up, test_save_imported_asks, fixture_tear_down);
+
+  g_test_add ("/ui/window/misspellings", Fixture, "spelling", fixture_set_up, test_misspellings, fixture_tear_down);
 
   ret = g_test_run ();
 

@@ -35,6 +35,7 @@ struct _EpureCliInput
   guint cr_pending : 1;  /* the last byte read was '\r' */
 
   EpureText *whole;      /* not streaming: the one piece, until taken */
+  EpureStructure *structure; /* not streaming: headings, lists, bold… */
 
   GInputStream *stream;  /* streaming: the rest of the input */
   GString *pending;      /* streaming: read, normalised, not yet returned */
@@ -52,6 +53,7 @@ epure_cli_input_finalize (GObject *object)
   g_free (self->format);
   g_free (self->encoding);
   g_clear_pointer (&self->whole, epure_text_unref);
+  g_clear_object (&self->structure);
   g_clear_object (&self->stream);
   if (self->pending != NULL)
     g_string_free (self->pending, TRUE);
@@ -84,6 +86,7 @@ take_import (EpureCliInput *self,
   self->newline = epure_import_get_newline (import);
   self->bom = epure_import_get_bom (import);
   self->whole = epure_text_ref (epure_import_get_text (import));
+  g_set_object (&self->structure, epure_import_get_structure (import));
 }
 
 /* Reads until @buffer holds @want bytes or the input ends. */
@@ -108,6 +111,9 @@ read_more (GInputStream  *stream,
   return TRUE;
 }
 
+/* Reads the rest of @stream, but no more than one byte past the size
+ * limit: the importer then refuses it without an endless input filling
+ * memory. */
 static GBytes *
 read_to_end (GInputStream  *stream,
              GByteArray    *buffer,
@@ -115,10 +121,18 @@ read_to_end (GInputStream  *stream,
 {
   gboolean eof = FALSE;
 
-  while (!eof)
+  while (!eof && (goffset) buffer->len <= EPURE_DEFAULT_MAX_FILE_SIZE)
     if (!read_more (stream, buffer, 1024 * 1024, &eof, error))
       return NULL;
   return g_byte_array_free_to_bytes (g_byte_array_ref (buffer));
+}
+
+/* UTF-16 and UTF-32 text has NUL bytes, and a byte order mark. */
+static gboolean
+has_wide_bom (const guint8 *data,
+              gsize         len)
+{
+  return len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF));
 }
 
 static EpureNewline
@@ -185,6 +199,9 @@ append_normalized (EpureCliInput *self,
 /**
  * epure_cli_input_open:
  * @path: a file name, a URI, or "-" for the standard input
+ * @format: (nullable): the input's format id ("md", "docx"…); NULL for
+ *   the file name's extension, plain text when it names none (and for the
+ *   standard input)
  * @allow_streaming: the caller can take the text in paragraph pieces
  *
  * Opens @path and reads what is needed to decide how to deliver it: plain
@@ -193,6 +210,7 @@ append_normalized (EpureCliInput *self,
  */
 EpureCliInput *
 epure_cli_input_open (const char  *path,
+                      const char  *format,
                       gboolean     allow_streaming,
                       gsize        block_size,
                       GError     **error)
@@ -210,22 +228,24 @@ epure_cli_input_open (const char  *path,
   self->block_size = MAX (block_size, 64);
   self->is_stdin = g_strcmp0 (path, "-") == 0;
 
+  /* epure-cli reads any file name as plain text unless its extension
+   * names another format (notes.log, README). */
+  if (format == NULL && !self->is_stdin)
+    format = epure_format_from_filename (path);
+  self->format = g_strdup (format != NULL ? format : "txt");
+
+  /* Only plain text streams: other formats need the whole document. */
+  if (!g_str_equal (self->format, "txt"))
+    allow_streaming = FALSE;
+
   if (self->is_stdin)
-    {
-      self->format = g_strdup ("txt");
-      stream = g_unix_input_stream_new (0, FALSE);
-    }
+    stream = g_unix_input_stream_new (0, FALSE);
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
       g_autoptr(GFileInfo) info = NULL;
-      const char *format = epure_format_from_filename (path);
 
-      /* epure-cli reads any file name as plain text unless its extension
-       * names another format (notes.log, README). */
-      self->format = g_strdup (format != NULL ? format : "txt");
-
-      if (allow_streaming && g_str_equal (self->format, "txt"))
+      if (allow_streaming)
         info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
@@ -255,7 +275,11 @@ epure_cli_input_open (const char  *path,
       epure_utf8_looks_binary ((const char *) head->data + skip, head->len - skip) ||
       !head_is_utf8 (head->data + skip, head->len - skip))
     {
-      if (epure_utf8_looks_binary ((const char *) head->data, head->len))
+      /* Plain text that starts as binary is refused whatever follows:
+       * no need to read it all.  Office files are binary and needed whole. */
+      if ((g_str_equal (self->format, "txt") || g_str_equal (self->format, "md")) &&
+          epure_utf8_looks_binary ((const char *) head->data, head->len) &&
+          !has_wide_bom (head->data, head->len))
         bytes = g_byte_array_free_to_bytes (g_byte_array_ref (head));
       else
         bytes = read_to_end (stream, head, error);
@@ -418,4 +442,13 @@ epure_cli_input_get_bom (EpureCliInput *self)
 {
   g_return_val_if_fail (EPURE_IS_CLI_INPUT (self), FALSE);
   return self->bom;
+}
+
+/* Returns: (transfer none) (nullable): the document's structure; NULL
+ * while streaming (plain text has none). */
+EpureStructure *
+epure_cli_input_get_structure (EpureCliInput *self)
+{
+  g_return_val_if_fail (EPURE_IS_CLI_INPUT (self), NULL);
+  return self->structure;
 }

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EpureCliInput, epure_cli_input, EPURE, CLI_INPUT, GObject)
 
 EpureCliInput *epure_cli_input_open            (const char     *path,
+                                                const char     *format,
                                                 gboolean        allow_streaming,
                                                 gsize           block_size,
                                                 GError        **error);
@@ -30,5 +31,6 @@ const char    *epure_cli_input_get_encoding    (EpureCliInput  *self);
 gboolean       epure_cli_input_get_encoding_guessed (EpureCliInput *self);
 EpureNewline   epure_cli_input_get_newline     (EpureCliInput  *self);
 gboolean       epure_cli_input_get_bom         (EpureCliInput  *self);
+EpureStructure *epure_cli_input_get_structure  (EpureCliInput  *self);
 
 G_END_DECLS

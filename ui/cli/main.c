@@ -33,6 +33,7 @@ typedef struct
   char *spaces;
   char *lang;
   char *threshold;
+  char *from;
   double min_confidence;
   gint64 block_size;
 } CheckerOptions;
@@ -44,6 +45,7 @@ checker_options_clear (CheckerOptions *options)
   g_clear_pointer (&options->spaces, g_free);
   g_clear_pointer (&options->lang, g_free);
   g_clear_pointer (&options->threshold, g_free);
+  g_clear_pointer (&options->from, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CheckerOptions, checker_options_clear)
@@ -58,14 +60,51 @@ print_error (const char *file,
     g_printerr ("epure-cli: %s\n", message);
 }
 
+/* --from and --to take a format id or any extension of it ("markdown",
+ * "htm").  Returns: the format id, or NULL when none matches. */
+static const char *
+format_from_option (const char *name)
+{
+  g_autofree char *as_file = NULL;
+
+  if (name == NULL || name[0] == '\0' || strchr (name, G_DIR_SEPARATOR) != NULL)
+    return NULL;
+  as_file = g_strconcat ("document.", name, NULL);
+  return epure_format_from_filename (as_file);
+}
+
+/* Resolves --from: @from_option (may be NULL) into *@format. */
+static gboolean
+input_format_option (const char  *from_option,
+                     const char **format)
+{
+  *format = NULL;
+  if (from_option == NULL)
+    return TRUE;
+  *format = format_from_option (from_option);
+  if (*format == NULL || !epure_format_can_import (*format))
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) epure_format_list (FALSE));
+      g_autofree char *message = g_strdup_printf (_("Unknown input format “%s” (it reads: %s)"),
+                                                  from_option, list);
+      print_error (NULL, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GOptionContext *
 command_context (const char         *command,
                  const char         *arguments,
                  const char         *summary,
                  const GOptionEntry *entries)
 {
-  g_autofree char *parameter = g_strdup_printf ("%s %s", command, arguments);
-  GOptionContext *context = g_option_context_new (parameter);
+  g_autofree char *program = g_strdup_printf ("epure-cli %s", command);
+  GOptionContext *context = g_option_context_new (arguments);
+
+  /* The usage line reads "epure-cli check [OPTION…] [FILE…|-]", the
+   * command before its options. */
+  g_set_prgname (program);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
@@ -237,6 +276,7 @@ command_check (char **args)
     { "spaces", 0, 0, G_OPTION_ARG_STRING, &options.spaces, N_("Spacing profile of the typography checker: france, narrow or regular"), N_("PROFILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Spelling language (default: fr_FR)"), N_("LANG") },
     { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which clean removes a boilerplate block (0 to 1)"), N_("X") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from, N_("Input format when not given by FILE's extension: txt (default for the standard input), md (checkers skip code), html, odt, docx"), N_("FORMAT") },
     { "block-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &options.block_size, NULL, NULL },
     { NULL }
   };
@@ -250,11 +290,13 @@ command_check (char **args)
   EpureCliReportFormat report_format = EPURE_CLI_REPORT_TEXT;
   const char *stdin_only[] = { "-", NULL };
   const char * const *paths;
+  const char *from = NULL;
   gboolean explicit_checkers = FALSE;
   gboolean failed = FALSE;
   gboolean streamable;
 
-  if (!parse_command (context, "check", &args))
+  if (!parse_command (context, "check", &args) ||
+      !input_format_option (options.from, &from))
     return EXIT_ERROR;
 
   if (format == NULL || g_str_equal (format, "text"))
@@ -290,7 +332,7 @@ command_check (char **args)
       guint lines = 0;
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      input = epure_cli_input_open (path, streamable, block_size (&options), &error);
+      input = epure_cli_input_open (path, from, streamable, block_size (&options), &error);
       if (input == NULL)
         {
           print_error (path, error->message);
@@ -470,17 +512,40 @@ output_write_document (Output              *output,
   return FALSE;
 }
 
-/* Returns: the first line of @text (at most 4 KiB of it). */
-static EpureText *
-first_line (EpureText *text)
+/* Returns: (nullable): the title rich formats get: @path's base name
+ * without its extension. */
+static char *
+document_title (const char *path)
 {
-  gsize len;
-  const char *str = epure_text_get_string (text, &len);
-  const char *end = memchr (str, '\n', MIN (len, 4096));
+  g_autofree char *base = NULL;
+  char *dot;
 
-  if (end == NULL)
-    end = len <= 4096 ? str + len : g_utf8_find_prev_char (str, str + 4096);
-  return epure_text_new (str, end - str, NULL);
+  if (g_str_equal (path, "-"))
+    return NULL;
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+/* Returns: (transfer full): @structure carried over the edits of every
+ * clean pass (see epure_pipeline_clean()), so it describes the cleaned
+ * text. */
+static EpureStructure *
+remap_structure (EpureStructure *structure,
+                 GPtrArray      *passes)
+{
+  g_autoptr(EpureStructure) current = g_object_ref (structure);
+
+  for (guint i = 0; i < passes->len; i++)
+    {
+      EpureStructure *next = epure_structure_remap (current, g_ptr_array_index (passes, i));
+
+      g_object_unref (current);
+      current = next;
+    }
+  return g_steal_pointer (&current);
 }
 
 static int
@@ -488,15 +553,18 @@ command_clean (char **args)
 {
   g_auto(CheckerOptions) options = { .min_confidence = EPURE_DEFAULT_MIN_CONFIDENCE };
   g_autofree char *out_path = NULL;
+  g_autofree char *to = NULL;
   gboolean in_place = FALSE;
   GOptionEntry entries[] = {
     { "checkers", 'c', 0, G_OPTION_ARG_STRING, &options.checkers, N_("Apply only these checkers' fixes (comma-separated ids)"), N_("IDS") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write the result to OUT instead of the standard output"), N_("OUT") },
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("Output format (default: from OUT's extension, else the input's; text on the standard output)"), N_("FORMAT") },
     { "in-place", 'i', 0, G_OPTION_ARG_NONE, &in_place, N_("Replace FILE with the result (atomically)"), NULL },
     { "spaces", 0, 0, G_OPTION_ARG_STRING, &options.spaces, N_("Spacing profile of the typography checker: france, narrow or regular"), N_("PROFILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Spelling language (default: fr_FR)"), N_("LANG") },
     { "threshold", 0, 0, G_OPTION_ARG_STRING, &options.threshold, N_("Confidence from which clean removes a boilerplate block (0 to 1)"), N_("X") },
     { "min-confidence", 0, 0, G_OPTION_ARG_DOUBLE, &options.min_confidence, N_("Apply only fixes at least this sure (0 to 1, default 0.8)"), N_("X") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from, N_("Input format when not given by FILE's extension: txt (default for the standard input), md (checkers skip code), html, odt, docx"), N_("FORMAT") },
     { "block-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &options.block_size, NULL, NULL },
     { NULL }
   };
@@ -510,15 +578,22 @@ command_clean (char **args)
   g_autoptr(GError) error = NULL;
   g_auto(Output) output = { NULL };
   EpureExportOptions export = { NULL };
+  g_autoptr(EpureStructure) structure = NULL;
+  g_autofree char *title = NULL;
   const char *path;
   const char *format;
+  const char *from = NULL;
+  const char *out_format = NULL;
+  const char *out_label;
+  gboolean to_file;
   gboolean explicit_checkers = FALSE;
+  gboolean streamable;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean first = TRUE;
   gboolean problem = FALSE;
   guint n_changes = 0;
 
-  if (!parse_command (context, "clean", &args))
+  if (!parse_command (context, "clean", &args) ||
+      !input_format_option (options.from, &from))
     return EXIT_ERROR;
 
   path = args[1] != NULL ? args[1] : "-";
@@ -537,6 +612,23 @@ command_clean (char **args)
       print_error (NULL, _("--in-place needs a FILE, not the standard input"));
       return EXIT_ERROR;
     }
+  if (in_place && to != NULL)
+    {
+      print_error (NULL, _("--in-place keeps FILE's format: use --output with --to"));
+      return EXIT_ERROR;
+    }
+  if (to != NULL)
+    {
+      out_format = format_from_option (to);
+      if (out_format == NULL || !epure_format_can_export (out_format))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) epure_format_list (TRUE));
+          g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format (it writes: %s)"),
+                                                      to, list);
+          print_error (NULL, message);
+          return EXIT_ERROR;
+        }
+    }
 
   engine = epure_plugin_engine_new ();
   pipeline = create_pipeline (engine, &options, &explicit_checkers, &error);
@@ -546,8 +638,28 @@ command_clean (char **args)
       return EXIT_ERROR;
     }
 
-  input = epure_cli_input_open (path, epure_pipeline_get_scope (pipeline) == EPURE_CHECKER_SCOPE_PARAGRAPH,
-                                block_size (&options), &error);
+  /* The output format: --to, else OUT's extension (any other name is
+   * plain text), else the input's (known once it is open). */
+  to_file = out_path != NULL && !g_str_equal (out_path, "-");
+  if (out_format == NULL && to_file)
+    {
+      out_format = epure_format_from_filename (out_path);
+      if (out_format == NULL)
+        out_format = "txt";
+    }
+  /* What errors in writing name. */
+  if (in_place)
+    out_label = path;
+  else if (to_file)
+    out_label = out_path;
+  else
+    out_label = _("<stdout>");
+  /* A text is written piece by piece only into a text format: an office
+   * file or a web page is one whole document. */
+  streamable = epure_pipeline_get_scope (pipeline) == EPURE_CHECKER_SCOPE_PARAGRAPH &&
+               (out_format == NULL || is_text_format (out_format));
+
+  input = epure_cli_input_open (path, from, streamable, block_size (&options), &error);
   if (input == NULL)
     {
       print_error (path, error->message);
@@ -555,24 +667,22 @@ command_clean (char **args)
     }
   note_encoding (path, input);
 
-  /* The output keeps the input's format, unless -o names another. */
+  /* Without --to or -o, the output keeps the input's format, text on
+   * the standard output. */
   format = epure_cli_input_get_format (input);
   if (in_place)
     output.file = g_file_new_for_commandline_arg (path);
-  else if (out_path != NULL && !g_str_equal (out_path, "-"))
-    {
-      output.file = g_file_new_for_commandline_arg (out_path);
-      format = epure_format_from_filename (out_path);
-      if (format == NULL)
-        format = "txt";
-    }
-  else if (!is_text_format (format))
+  else if (to_file)
+    output.file = g_file_new_for_commandline_arg (out_path);
+  if (out_format != NULL)
+    format = out_format;
+  else if (!in_place && !is_text_format (format))
     format = "txt";
 
   if (!epure_format_can_export (format))
     {
       g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format"), format);
-      print_error (out_path ? out_path : path, message);
+      print_error (out_label, message);
       return EXIT_ERROR;
     }
 
@@ -585,9 +695,12 @@ command_clean (char **args)
       export.bom = epure_cli_input_get_bom (input);
     }
 
+  title = document_title (path);
+  export.title = title;
+
   if (epure_cli_input_is_streaming (input) && !output_open_stream (&output, &error))
     {
-      print_error (out_path ? out_path : path, error->message);
+      print_error (out_label, error->message);
       return EXIT_ERROR;
     }
 
@@ -595,6 +708,7 @@ command_clean (char **args)
     {
       g_autoptr(EpureText) text = epure_cli_input_next (input, &error);
       g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GPtrArray) passes = NULL;
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *cleaned = NULL;
       guint changes = 0;
@@ -603,31 +717,29 @@ command_clean (char **args)
       if (text == NULL)
         break;
 
-      if (first)
-        {
-          /* epure_pipeline_clean() skips a checker that fails, silently:
-           * one that cannot run at all (a missing dictionary) shows on the
-           * first line already, at no cost for big texts. */
-          g_autoptr(EpureText) head = first_line (text);
-          g_autoptr(GPtrArray) findings = NULL;
-
-          if (head != NULL)
-            findings = epure_pipeline_check (pipeline, head, &problems, NULL, NULL);
-          problem = report_problems (path, problems, explicit_checkers, seen);
-        }
-
-      cleaned = epure_pipeline_clean (pipeline, text, options.min_confidence, &changes, &len, NULL, &error);
+      cleaned = epure_pipeline_clean (pipeline, text, options.min_confidence, &changes, &len,
+                                      &problems, &passes, NULL, &error);
       if (cleaned == NULL)
         break;
       n_changes += changes;
+      if (report_problems (path, problems, explicit_checkers, seen))
+        problem = TRUE;
 
       if (!epure_cli_input_is_streaming (input))
         {
-          if (in_place && n_changes == 0 && !problem)
-            return EXIT_CLEAN;   /* leave the file, and its date, alone */
+          /* Leave the file, and its date, alone when nothing changed. */
+          if (in_place && n_changes == 0)
+            return problem ? EXIT_ERROR : EXIT_CLEAN;
+          /* Headings, lists, bold and italic follow the text through the
+           * fixes into the output. */
+          if (epure_cli_input_get_structure (input) != NULL)
+            {
+              structure = remap_structure (epure_cli_input_get_structure (input), passes);
+              export.structure = structure;
+            }
           if (!output_write_document (&output, path, cleaned, len, format, &export, &error))
             {
-              print_error (out_path ? out_path : path, error->message);
+              print_error (out_label, error->message);
               return EXIT_ERROR;
             }
           break;
@@ -636,11 +748,10 @@ command_clean (char **args)
       bytes = export_bytes (path, cleaned, len, format, &export, &error);
       if (bytes == NULL || !write_bytes (output.stream, bytes, &error))
         {
-          print_error (out_path ? out_path : path, error->message);
+          print_error (out_label, error->message);
           return EXIT_ERROR;
         }
       export.bom = FALSE;   /* only at the very start */
-      first = FALSE;
     }
 
   if (error != NULL)
@@ -651,7 +762,7 @@ command_clean (char **args)
 
   if (epure_cli_input_is_streaming (input) && !output_close_stream (&output, &error))
     {
-      print_error (out_path ? out_path : path, error->message);
+      print_error (out_label, error->message);
       return EXIT_ERROR;
     }
 
@@ -663,9 +774,11 @@ command_convert (char **args)
 {
   g_autofree char *out_path = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *from_option = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("The file to write (“-” for the standard output)"), N_("OUT") },
     { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("Output format (default: from OUT's extension)"), N_("FORMAT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_option, N_("Input format (default: from IN's extension; txt for the standard input)"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(GString) formats = g_string_new (NULL);
@@ -679,6 +792,8 @@ command_convert (char **args)
   EpureExportOptions export = { NULL };
   const char * const *exportable = epure_format_list (TRUE);
   const char *format;
+  const char *from = NULL;
+  const char *out_label;
   const char *str;
   gsize len;
 
@@ -688,7 +803,8 @@ command_convert (char **args)
                                "Formats it can write: %s."), formats->str);
   context = command_context ("convert", _("IN -o OUT"), summary, entries);
 
-  if (!parse_command (context, "convert", &args))
+  if (!parse_command (context, "convert", &args) ||
+      !input_format_option (from_option, &from))
     return EXIT_ERROR;
 
   if (args[1] == NULL || args[2] != NULL || out_path == NULL)
@@ -697,18 +813,21 @@ command_convert (char **args)
       return EXIT_ERROR;
     }
 
-  format = to;
-  if (format == NULL)
+  out_label = g_str_equal (out_path, "-") ? _("<stdout>") : out_path;
+  format = to != NULL ? format_from_option (to) : NULL;
+  if (to != NULL && format == NULL)
+    format = to;   /* named as given in the message below */
+  else if (format == NULL)
     format = g_str_equal (out_path, "-") ? "txt" : epure_format_from_filename (out_path);
   if (format == NULL || !epure_format_can_export (format))
     {
       g_autofree char *message = g_strdup_printf (_("epure-cli cannot write the “%s” format (it writes: %s)"),
                                                   format ? format : out_path, formats->str);
-      print_error (out_path, message);
+      print_error (out_label, message);
       return EXIT_ERROR;
     }
 
-  input = epure_cli_input_open (args[1], FALSE, EPURE_CLI_DEFAULT_BLOCK_SIZE, &error);
+  input = epure_cli_input_open (args[1], from, FALSE, EPURE_CLI_DEFAULT_BLOCK_SIZE, &error);
   if (input == NULL)
     {
       print_error (args[1], error->message);
@@ -721,16 +840,9 @@ command_convert (char **args)
   /* Line ends survive between text formats; everything else is UTF-8. */
   if (is_text_format (format) && is_text_format (epure_cli_input_get_format (input)))
     export.newline = epure_cli_input_get_newline (input);
-  if (!g_str_equal (args[1], "-"))
-    {
-      g_autofree char *base = g_path_get_basename (args[1]);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      title = g_steal_pointer (&base);
-      export.title = title;
-    }
+  title = document_title (args[1]);
+  export.title = title;
+  export.structure = epure_cli_input_get_structure (input);
 
   if (!g_str_equal (out_path, "-"))
     output.file = g_file_new_for_commandline_arg (out_path);
@@ -738,7 +850,7 @@ command_convert (char **args)
   str = epure_text_get_string (text, &len);
   if (!output_write_document (&output, args[1], str, len, format, &export, &error))
     {
-      print_error (out_path, error->message);
+      print_error (out_label, error->message);
       return EXIT_ERROR;
     }
   return EXIT_CLEAN;

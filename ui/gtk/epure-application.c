@@ -76,7 +76,14 @@ apply_options (EpureApplication *self)
       const char *id = epure_checker_get_id (checker);
 
       if (g_str_equal (id, "typography"))
-        apply_option (checker, "spaces", spaces);
+        apply_option (checker, "spaces-profile", spaces);
+      else if (g_str_equal (id, "boilerplate"))
+        {
+          char threshold[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_dtostr (threshold, sizeof threshold, g_settings_get_double (self->settings, "boilerplate-threshold"));
+          apply_option (checker, "threshold", threshold);
+        }
       else if (g_str_equal (id, "spelling"))
         {
           apply_option (checker, "language", language);
@@ -136,7 +143,8 @@ on_settings_changed (EpureApplication *self,
 {
   if (g_str_equal (key, "enabled-checkers") || g_str_equal (key, "spell-checking"))
     rebuild_pipeline (self);
-  else if (g_str_equal (key, "spaces-profile") || g_str_has_prefix (key, "spelling-"))
+  else if (g_str_equal (key, "spaces-profile") || g_str_has_prefix (key, "spelling-")
+           || g_str_equal (key, "boilerplate-threshold"))
     {
       apply_options (self);
       /* Same checkers, other findings: documents re-check. */

@@ -15,6 +15,8 @@
 #define CHECK_DELAY_MS 300
 /* Time given to tagging per main-loop iteration. */
 #define TAG_SLICE_US 4000
+#define TAG_PAUSE_MS 1
+#define RELEASE_SLICE 2000
 
 struct _EpureBufferChecker
 {
@@ -29,6 +31,8 @@ struct _EpureBufferChecker
   EpureText     *text;
   GPtrArray     *raw_findings;
   GPtrArray     *shown;
+  GPtrArray     *graveyard;
+  guint          release_id;
 
   /* Tagging in slices: the next finding, where the walk is, what is cleared. */
   guint          tag_idle_id;
@@ -230,8 +234,14 @@ tag_slice (gpointer user_data)
                                  &start, &end);
       self->tag_index++;
 
+      /* A pause lets a pending frame be drawn: a higher priority than
+       * redrawing, the slices would hold frames back; an idle, and slow
+       * frames (software GL) could hold the slices back for ever. */
       if (g_get_monotonic_time () > deadline)
-        return G_SOURCE_CONTINUE;
+        {
+          self->tag_idle_id = g_timeout_add (TAG_PAUSE_MS, tag_slice, self);
+          return G_SOURCE_REMOVE;
+        }
     }
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->tag_cleared_char);
@@ -242,6 +252,33 @@ tag_slice (gpointer user_data)
   if (self->cancellable == NULL && self->timeout_id == 0)
     set_busy (self, FALSE);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+release_slice (gpointer user_data)
+{
+  EpureBufferChecker *self = user_data;
+  guint n = 0;
+
+  while (self->graveyard->len > 0 && n++ < RELEASE_SLICE)
+    g_ptr_array_remove_index_fast (self->graveyard, self->graveyard->len - 1);
+  if (self->graveyard->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->release_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes @findings (an array that owns its references) to unref them in
+ * slices: finalizing 20 000 findings at once stalls the window. */
+static void
+release_later (EpureBufferChecker *self,
+               GPtrArray          *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (self->graveyard, g_object_ref (g_ptr_array_index (findings, i)));
+  g_ptr_array_unref (findings);
+  if (self->release_id == 0 && self->graveyard->len > 0)
+    self->release_id = g_timeout_add (TAG_PAUSE_MS, release_slice, self);
 }
 
 /* Publishes raw_findings: the list model at once, the tags in slices. */
@@ -261,7 +298,10 @@ publish (EpureBufferChecker *self)
       g_ptr_array_add (shown, g_object_ref (finding));
     }
 
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  /* The old findings still hold a reference from self->shown: they are
+   * released in slices later, not all at once while the list changes. */
+  if (self->shown != NULL)
+    release_later (self, g_steal_pointer (&self->shown));
   self->shown = g_steal_pointer (&shown);
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
                        self->shown->pdata, self->shown->len);
@@ -275,8 +315,7 @@ publish (EpureBufferChecker *self)
   if (text_is_current (self))
     {
       set_busy (self, TRUE);
-      /* Below redrawing, so the view stays live while tags go in. */
-      self->tag_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, tag_slice, self, NULL);
+      self->tag_idle_id = g_timeout_add (0, tag_slice, self);
     }
   else
     {
@@ -742,6 +781,7 @@ epure_buffer_checker_dispose (GObject *object)
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  g_clear_handle_id (&self->release_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -761,6 +801,7 @@ epure_buffer_checker_finalize (GObject *object)
   g_clear_pointer (&self->text, epure_text_unref);
   g_clear_pointer (&self->raw_findings, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->graveyard, g_ptr_array_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
   g_free (self->skip_checker);
 
@@ -799,5 +840,6 @@ static void
 epure_buffer_checker_init (EpureBufferChecker *self)
 {
   self->findings = g_list_store_new (EPURE_TYPE_FINDING);
+  self->graveyard = g_ptr_array_new_with_free_func (g_object_unref);
   self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

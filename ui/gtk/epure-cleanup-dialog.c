@@ -15,6 +15,10 @@
 #include "epure-cleanup-dialog.h"
 #include "epure-gtk-utils.h"
 
+/* Rows shown one by one; beyond, one row stands for the rest (a list box
+ * of 20 000 rows takes seconds to build). */
+#define ROWS_LIMIT 300
+
 struct _EpureCleanupDialog
 {
   AdwWindow           parent_instance;
@@ -31,6 +35,7 @@ struct _EpureCleanupDialog
   GPtrArray          *changes;  /* EpureFinding */
   GPtrArray          *checks;   /* GtkCheckButton, one per change */
   GPtrArray          *rows;     /* GtkListBoxRow, one per change */
+  GtkWidget          *rest_check; /* the changes past ROWS_LIMIT */
 
   GtkWidget          *stack;
   GtkWidget          *list;
@@ -61,6 +66,8 @@ count_active (EpureCleanupDialog *self)
       if (gtk_widget_get_visible (g_ptr_array_index (self->rows, i)) && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
         n++;
     }
+  if (self->rest_check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (self->rest_check)))
+    n += self->changes->len - self->checks->len;
   return n;
 }
 
@@ -91,6 +98,8 @@ on_all_toggled (EpureCleanupDialog *self)
 
   for (guint i = 0; i < self->checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (self->checks, i), active);
+  if (self->rest_check != NULL)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->rest_check), active);
 }
 
 static void
@@ -133,7 +142,7 @@ create_row (EpureCleanupDialog *self,
     {
       g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>", epure_finding_get_message (finding));
       const char *str = epure_text_get_string (self->text, NULL);
-      g_autofree char *block = g_strndup (str + start, MIN (end - start, 600));
+      g_autofree char *block = g_strndup (str + start, epure_utf8_clamp (str, start, end, 600) - start);
       GtkWidget *text = gtk_label_new (g_strstrip (block));
       GtkWidget *keep = gtk_button_new_with_mnemonic (_("This Is _Content"));
 
@@ -251,9 +260,27 @@ on_check_done (GObject      *object,
           if (epure_buffer_checker_is_dismissed (self->checker, self->text, finding))
             continue;
           g_ptr_array_add (self->changes, g_object_ref (finding));
-          gtk_list_box_append (GTK_LIST_BOX (self->list),
-                               create_row (self, finding, self->changes->len - 1,
-                                           epure_finding_get_confidence (finding) >= self->min_confidence));
+          if (self->changes->len <= ROWS_LIMIT)
+            gtk_list_box_append (GTK_LIST_BOX (self->list),
+                                 create_row (self, finding, self->changes->len - 1,
+                                             epure_finding_get_confidence (finding) >= self->min_confidence));
+        }
+
+      if (self->changes->len > ROWS_LIMIT)
+        {
+          guint rest = self->changes->len - ROWS_LIMIT;
+          g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%u more change of the same kinds",
+                                                                 "%u more changes of the same kinds", rest), rest);
+          GtkWidget *row = gtk_list_box_row_new ();
+
+          self->rest_check = gtk_check_button_new_with_label (label);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (self->rest_check), TRUE);
+          gtk_widget_add_css_class (self->rest_check, "cleanup-row");
+          g_signal_connect_swapped (self->rest_check, "toggled", G_CALLBACK (on_check_toggled), self);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), self->rest_check);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_list_box_append (GTK_LIST_BOX (self->list), row);
         }
 
       if (self->changes->len == 0)
@@ -322,10 +349,14 @@ epure_cleanup_dialog_apply (EpureCleanupDialog  *self,
 
   for (guint i = 0; i < self->changes->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      GtkCheckButton *check = g_ptr_array_index (self->checks, i);
+      gboolean active;
 
-      if (gtk_widget_get_visible (row) && gtk_check_button_get_active (check))
+      if (i < self->checks->len)
+        active = gtk_widget_get_visible (g_ptr_array_index (self->rows, i))
+                 && gtk_check_button_get_active (g_ptr_array_index (self->checks, i));
+      else
+        active = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->rest_check));
+      if (active)
         g_ptr_array_add (chosen, g_ptr_array_index (self->changes, i));
     }
 
@@ -384,8 +415,11 @@ epure_cleanup_dialog_set_change_active (EpureCleanupDialog *self,
                                         gboolean            active)
 {
   g_return_if_fail (EPURE_IS_CLEANUP_DIALOG (self));
-  g_return_if_fail (index < self->checks->len);
-  gtk_check_button_set_active (g_ptr_array_index (self->checks, index), active);
+  g_return_if_fail (index < self->changes->len);
+  if (index < self->checks->len)
+    gtk_check_button_set_active (g_ptr_array_index (self->checks, index), active);
+  else
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->rest_check), active);
 }
 
 /* "This is content": the block stays, and is no longer flagged. */
@@ -394,7 +428,7 @@ epure_cleanup_dialog_keep_as_content (EpureCleanupDialog *self,
                                       guint               index)
 {
   g_return_if_fail (EPURE_IS_CLEANUP_DIALOG (self));
-  g_return_if_fail (index < self->changes->len);
+  g_return_if_fail (index < self->checks->len);
 
   epure_buffer_checker_dismiss (self->checker, self->text, g_ptr_array_index (self->changes, index));
   gtk_widget_set_visible (g_ptr_array_index (self->rows, index), FALSE);

@@ -169,38 +169,6 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-/* g_file_replace_contents() renames its temporary file over the target
- * even when a write failed half-way (a full disk), leaving a truncated
- * file; g_file_set_contents_full() removes the temporary file instead.  So
- * local files are written here, keeping their permissions. */
-static gboolean
-write_local_file (const char  *path,
-                  GBytes      *bytes,
-                  GError     **error)
-{
-  GStatBuf st;
-  int mode = 0666;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  g_autofree char *target = g_file_read_link (path, NULL);
-
-  /* Writing through a symbolic link keeps the link. */
-  if (target != NULL && !g_path_is_absolute (target))
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *joined = g_build_filename (dir, target, NULL);
-      g_free (target);
-      target = g_steal_pointer (&joined);
-    }
-  if (target != NULL)
-    path = target;
-
-  if (g_stat (path, &st) == 0)
-    mode = st.st_mode & 07777;
-
-  return g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
-}
-
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
@@ -209,18 +177,8 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   GError *error = NULL;
-  g_autofree char *path = g_file_get_path (data->file);
-  gboolean ok;
 
-  if (path != NULL)
-    {
-      g_autoptr(GBytes) bytes = epure_export_bytes (data->text, -1, data->format, &data->options, &error);
-      ok = bytes != NULL && write_local_file (path, bytes, &error);
-    }
-  else
-    ok = epure_export_file (data->text, -1, data->file, data->format, &data->options, cancellable, &error);
-
-  if (ok)
+  if (epure_export_file (data->text, -1, data->file, data->format, &data->options, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -17,11 +17,17 @@ G_DECLARE_FINAL_TYPE (EpureFindingsPanel, epure_findings_panel, EPURE, FINDINGS_
 GtkWidget          *epure_findings_panel_new             (void);
 void                epure_findings_panel_set_checker     (EpureFindingsPanel *self,
                                                           EpureBufferChecker *checker);
+void                epure_findings_panel_set_marks       (EpureFindingsPanel *self,
+                                                          const char         *title,
+                                                          GPtrArray          *marks,
+                                                          guint               total);
 GListModel         *epure_findings_panel_get_rows        (EpureFindingsPanel *self);
 void                epure_findings_panel_activate_row    (EpureFindingsPanel *self,
                                                           guint               position);
 void                epure_findings_panel_set_extra_group (EpureFindingsPanel *self,
                                                           const char         *title,
-                                                          guint               count);
+                                                          guint               count,
+                                                          const char         *action_name,
+                                                          const char         *tooltip);
 
 G_END_DECLS

@@ -111,3 +111,20 @@ epure_category_css_class (const char *category)
 {
   return g_strconcat ("category-", category ? category : "other", NULL);
 }
+
+/* The end of at most @max_bytes from @start, not cutting a character. */
+gsize
+epure_utf8_clamp (const char *str,
+                  gsize       start,
+                  gsize       end,
+                  gsize       max_bytes)
+{
+  gsize cut;
+
+  if (end - start <= max_bytes)
+    return end;
+  cut = start + max_bytes;
+  while (cut > start && ((guchar) str[cut] & 0xC0) == 0x80)
+    cut--;
+  return cut;
+}

@@ -18,5 +18,9 @@ char *epure_markup_change         (EpureText  *text,
                                    const char *replacement,
                                    gboolean    after);
 char *epure_category_css_class    (const char *category);
+gsize epure_utf8_clamp            (const char *str,
+                                   gsize       start,
+                                   gsize       end,
+                                   gsize       max_bytes);
 
 G_END_DECLS

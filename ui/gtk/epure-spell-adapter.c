@@ -7,6 +7,12 @@
  * delete-range: GTK 4.8 has no commit-notify) shift the dirty ranges and
  * the results still in flight, and mark only the touched words dirty.
  *
+ * Misspellings are kept in a sorted array; only those near the visible part
+ * of the view carry the tag.  An underline makes GtkTextView lay its line
+ * out again, and each tagged word costs two toggle segments in the
+ * buffer: tagging a whole 6 MiB document would cost seconds of layout and
+ * tens of MiB for text nobody is looking at.  Scrolling moves the window.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -18,8 +24,11 @@
 #include "epure-spell-adapter.h"
 #include "epure-spelling-checker.h"
 
-/* Characters copied for the worker at once: about 0.2 ms of get_slice. */
-#define CHUNK_CHARS      32768
+/* Characters copied for the worker at once: about 0.3 ms of get_slice. */
+#define CHUNK_CHARS      65536
+/* Two jobs out, so a worker never waits for the main loop to hand it the
+ * next piece (results are still applied in order). */
+#define MAX_IN_FLIGHT    2
 /* Main-loop time given to tags per idle call: well under a 16 ms frame. */
 #define APPLY_BUDGET_US  3000
 /* After drawing (GDK_PRIORITY_REDRAW, 120) but before GtkTextView's line
@@ -68,13 +77,17 @@ struct _EpureSpellAdapter
 
   GArray *dirty;           /* Range, sorted, disjoint */
   GQueue jobs;             /* Job, in dispatch order */
-  gboolean in_flight;      /* the worker has the last job of the queue */
+  guint in_flight;         /* jobs the workers have, at the queue's tail */
   guint idle_id;
   GCancellable *cancellable;
 
   gint64 delete_start;     /* between delete-range's before and after */
   gint64 delete_end;
-  gint64 runs_before;      /* misspelled runs around an edit, before it */
+  GArray *words;           /* Range: every known misspelling, sorted */
+  gint64 win_start;        /* words in [win_start, win_end) are tagged */
+  gint64 win_end;
+  GtkAdjustment *vadjustment;
+  guint window_idle_id;
 
   guint n_misspelled;
   gboolean enabled;
@@ -108,6 +121,8 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (EpureSpellAdapter, epure_spell_adapter, G_TYPE_OBJECT)
 
 static void schedule (EpureSpellAdapter *self);
+static void watch_view (EpureSpellAdapter *self, GtkTextView *view);
+static void on_scrolled (EpureSpellAdapter *self);
 static void dispatch (EpureSpellAdapter *self);
 
 static void
@@ -249,47 +264,32 @@ map_point (GArray *edits,
   return p;
 }
 
-/* ---- Tags and the misspelling count ----------------------------------- */
+/* ---- Misspellings and the tagged window --------------------------------- */
 
-/* Misspelled runs that meet [start, end): counting them just around a
- * change before and after it keeps n-misspelled exact without rescans. */
+/* The first word that ends after @pos. */
 static guint
-count_runs (EpureSpellAdapter *self,
-            gint64             start,
-            gint64             end)
+words_after (GArray *words,
+             gint64  pos)
 {
-  GtkTextIter iter, limit;
-  guint n = 0;
+  guint lo = 0, hi = words->len;
 
-  start = MAX (start, 0);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, (int) start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &limit, (int) end);
-
-  if (gtk_text_iter_has_tag (&iter, self->tag))
+  while (lo < hi)
     {
-      n++;
-      if (!gtk_text_iter_forward_to_tag_toggle (&iter, self->tag))
-        return n;
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (words, Range, mid).end <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  while (gtk_text_iter_compare (&iter, &limit) < 0 &&
-         gtk_text_iter_forward_to_tag_toggle (&iter, self->tag) &&
-         gtk_text_iter_compare (&iter, &limit) < 0)
-    {
-      if (gtk_text_iter_starts_tag (&iter, self->tag))
-        n++;
-    }
-  return n;
+  return lo;
 }
 
 static void
-set_n_misspelled (EpureSpellAdapter *self,
-                  gint64             n)
+update_n_misspelled (EpureSpellAdapter *self)
 {
-  guint value = (guint) MAX (n, 0);
-
-  if (value != self->n_misspelled)
+  if (self->words->len != self->n_misspelled)
     {
-      self->n_misspelled = value;
+      self->n_misspelled = self->words->len;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MISSPELLED]);
     }
 }
@@ -306,21 +306,159 @@ set_complete (EpureSpellAdapter *self,
 }
 
 static void
-retag (EpureSpellAdapter *self,
-       gint64             start,
-       gint64             end,
-       gboolean           on)
+tag_range (EpureSpellAdapter *self,
+           gint64             start,
+           gint64             end,
+           gboolean           on)
 {
   GtkTextIter s, e;
-  gint64 before = count_runs (self, start - 1, end + 1);
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, &s, (int) start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &e, (int) end);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &e, (int) MIN (end, G_MAXINT));
   if (on)
     gtk_text_buffer_apply_tag (self->buffer, self->tag, &s, &e);
   else
     gtk_text_buffer_remove_tag (self->buffer, self->tag, &s, &e);
-  set_n_misspelled (self, (gint64) self->n_misspelled - before + count_runs (self, start - 1, end + 1));
+}
+
+/* Re-tags [start, end) ∩ window from the word array. */
+static void
+retag_window (EpureSpellAdapter *self,
+              gint64             start,
+              gint64             end)
+{
+  start = MAX (start, self->win_start);
+  end = MIN (end, self->win_end);
+  if (start >= end)
+    return;
+
+  tag_range (self, start, end, FALSE);
+  for (guint i = words_after (self->words, start); i < self->words->len; i++)
+    {
+      Range *w = &g_array_index (self->words, Range, i);
+      if (w->start >= end)
+        break;
+      tag_range (self, MAX (w->start, start), MIN (w->end, end), TRUE);
+    }
+}
+
+/* Replaces the words of [start, end) by @found (sorted, inside it). */
+static void
+replace_words (EpureSpellAdapter *self,
+               gint64             start,
+               gint64             end,
+               GArray            *found)
+{
+  guint first = words_after (self->words, start), last = first;
+
+  while (last < self->words->len && g_array_index (self->words, Range, last).start < end)
+    last++;
+  if (last > first)
+    g_array_remove_range (self->words, first, last - first);
+  if (found->len > 0)
+    g_array_insert_vals (self->words, first, found->data, found->len);
+  retag_window (self, start, end);
+  update_n_misspelled (self);
+}
+
+/* The lines around what the view shows: one screen above and below. */
+static void
+update_window (EpureSpellAdapter *self)
+{
+  g_autoptr(GtkTextView) view = g_weak_ref_get (&self->view);
+  gint64 old_start = self->win_start, old_end = self->win_end;
+  GdkRectangle rect;
+  GtkTextIter s, e;
+
+  if (self->buffer == NULL)
+    return;
+
+  if (view == NULL || gtk_text_view_get_buffer (view) != self->buffer)
+    {
+      self->win_start = 0;
+      self->win_end = G_MAXINT64;
+    }
+  else
+    {
+      gtk_text_view_get_visible_rect (view, &rect);
+      gtk_text_view_get_line_at_y (view, &s, MAX (0, rect.y - rect.height), NULL);
+      gtk_text_view_get_line_at_y (view, &e, rect.y + 2 * MAX (rect.height, 1), NULL);
+      if (!gtk_text_iter_ends_line (&e))
+        gtk_text_iter_forward_to_line_end (&e);
+      self->win_start = gtk_text_iter_get_offset (&s);
+      self->win_end = gtk_text_iter_get_offset (&e) + 1;
+    }
+
+  if (old_start == self->win_start && old_end == self->win_end)
+    return;
+
+  /* Untag what left the window, tag what came in. */
+  if (old_start < old_end)
+    {
+      if (old_start < self->win_start)
+        tag_range (self, old_start, MIN (old_end, self->win_start), FALSE);
+      if (old_end > self->win_end)
+        tag_range (self, MAX (old_start, self->win_end), old_end, FALSE);
+    }
+  retag_window (self, self->win_start, MIN (self->win_end, MAX (old_start, self->win_start)));
+  retag_window (self, MAX (self->win_start, MIN (old_end, self->win_end)), self->win_end);
+}
+
+static void
+shift_point (gint64 *p,
+             gint64  pos,
+             gint64  delta)
+{
+  if (delta > 0)
+    {
+      if (*p >= pos && *p != G_MAXINT64)
+        *p += delta;
+    }
+  else if (*p >= pos - delta)
+    {
+      if (*p != G_MAXINT64)
+        *p += delta;
+    }
+  else if (*p > pos)
+    *p = pos;
+}
+
+/* Shifts the words after an edit; the ones it touched are dropped (they
+ * are dirty and will be checked again). */
+static void
+shift_words (EpureSpellAdapter *self,
+             gint64             pos,
+             gint64             delta)
+{
+  GArray *w = self->words;
+  gint64 del_end = delta < 0 ? pos - delta : pos;
+  guint i = words_after (w, pos > 0 ? pos - 1 : 0), first_dropped = i, n_dropped = 0;
+
+  while (i < w->len)
+    {
+      Range *r = &g_array_index (w, Range, i);
+      if (r->start >= del_end)
+        break;
+      if (r->end <= pos)
+        {
+          i++;
+          first_dropped = i;
+          continue;
+        }
+      n_dropped++;
+      i++;
+    }
+  if (n_dropped > 0)
+    g_array_remove_range (w, first_dropped, n_dropped);
+  for (i = first_dropped; i < w->len; i++)
+    {
+      Range *r = &g_array_index (w, Range, i);
+      r->start += delta;
+      r->end += delta;
+    }
+  shift_point (&self->win_start, pos, delta);
+  shift_point (&self->win_end, pos, delta);
+  update_n_misspelled (self);
 }
 
 /* ---- Worker ----------------------------------------------------------- */
@@ -397,26 +535,47 @@ worker_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_array_unref);
 }
 
+/* The tasks hold the adapter weakly: dropping it stops the checking. */
+typedef struct
+{
+  GWeakRef self;
+  Job *job;
+} JobRef;
+
+static void
+job_ref_free (JobRef *ref)
+{
+  g_weak_ref_clear (&ref->self);
+  g_free (ref);
+}
+
 static void
 worker_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  EpureSpellAdapter *self = EPURE_SPELL_ADAPTER (source);
-  Job *job = user_data;
+  JobRef *ref = user_data;
+  g_autoptr(EpureSpellAdapter) self = g_weak_ref_get (&ref->self);
+  Job *job = ref->job;
   g_autoptr(GError) error = NULL;
   GArray *results = g_task_propagate_pointer (G_TASK (result), &error);
 
+  job_ref_free (ref);
+
   /* Cancelled: the adapter was disabled or disposed, the job with it. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&results, g_array_unref);
+      return;
+    }
   if (results == NULL)
     results = g_array_new (FALSE, FALSE, sizeof (Range));
 
   job->results = results;
   job->done = TRUE;
-  self->in_flight = FALSE;
-  dispatch (self);
+  self->in_flight--;
+  while (self->in_flight < MAX_IN_FLIGHT && self->dirty->len > 0)
+    dispatch (self);
   schedule (self);
 }
 
@@ -451,21 +610,38 @@ visible_range (EpureSpellAdapter *self,
   return TRUE;
 }
 
-/* Moves a cut to a place no word crosses: the end of its line when that is
- * near, else the next white space. */
+/* Moves a cut to a place no word crosses and, when one is near, where a
+ * paragraph ends (a Markdown code span may run over lines, not over a
+ * blank one); else to the end of its line, else to the next white space. */
 static void
 snap_forward (GtkTextIter *iter,
               gint64       limit)
 {
-  GtkTextIter line_end = *iter;
+  GtkTextIter probe = *iter;
+  gint64 from = gtk_text_iter_get_offset (iter);
+
+  if (!gtk_text_iter_starts_line (&probe))
+    gtk_text_iter_forward_line (&probe);
+  while (!gtk_text_iter_is_end (&probe) &&
+         gtk_text_iter_get_offset (&probe) - from < CONTEXT_CHARS &&
+         gtk_text_iter_get_offset (&probe) < limit)
+    {
+      if (gtk_text_iter_ends_line (&probe))
+        {
+          *iter = probe;
+          return;
+        }
+      gtk_text_iter_forward_line (&probe);
+    }
 
   if (gtk_text_iter_starts_line (iter))
     return;
-  if (!gtk_text_iter_ends_line (&line_end))
-    gtk_text_iter_forward_to_line_end (&line_end);
-  if (gtk_text_iter_get_offset (&line_end) - gtk_text_iter_get_offset (iter) < CONTEXT_CHARS)
+  probe = *iter;
+  if (!gtk_text_iter_ends_line (&probe))
+    gtk_text_iter_forward_to_line_end (&probe);
+  if (gtk_text_iter_get_offset (&probe) - from < CONTEXT_CHARS)
     {
-      *iter = line_end;
+      *iter = probe;
       return;
     }
   while (gtk_text_iter_get_offset (iter) < limit && !g_unichar_isspace (gtk_text_iter_get_char (iter)))
@@ -482,7 +658,7 @@ dispatch (EpureSpellAdapter *self)
   WorkerData *data;
   Job *job;
 
-  if (!self->enabled || self->in_flight || self->dirty->len == 0)
+  if (!self->enabled || self->in_flight >= MAX_IN_FLIGHT || self->dirty->len == 0)
     return;
 
   /* The visible part first, then the rest in order. */
@@ -547,7 +723,7 @@ dispatch (EpureSpellAdapter *self)
   job->ctx_start = gtk_text_iter_get_offset (&cs);
   job->edits = g_array_new (FALSE, FALSE, sizeof (Edit));
   g_queue_push_tail (&self->jobs, job);
-  self->in_flight = TRUE;
+  self->in_flight++;
 
   data = g_new0 (WorkerData, 1);
   data->checker = g_object_ref (self->checker);
@@ -556,7 +732,12 @@ dispatch (EpureSpellAdapter *self)
   data->start = start - job->ctx_start;
   data->end = end - job->ctx_start;
 
-  task = g_task_new (self, self->cancellable, worker_done, job);
+  {
+    JobRef *ref = g_new0 (JobRef, 1);
+    g_weak_ref_init (&ref->self, self);
+    ref->job = job;
+    task = g_task_new (NULL, self->cancellable, worker_done, ref);
+  }
   g_task_set_source_tag (task, dispatch);
   g_task_set_task_data (task, data, (GDestroyNotify) worker_data_free);
   g_task_run_in_thread (task, worker_thread);
@@ -572,32 +753,18 @@ apply_some (EpureSpellAdapter *self,
 
   while ((job = g_queue_peek_head (&self->jobs)) != NULL && job->done)
     {
-      if (!job->cleared)
+      gint64 s = map_point (job->edits, job->start);
+      gint64 e = map_point (job->edits, job->end);
+      g_autoptr(GArray) found = g_array_sized_new (FALSE, FALSE, sizeof (Range), job->results->len);
+
+      for (guint i = 0; i < job->results->len; i++)
         {
-          gint64 s = map_point (job->edits, job->start);
-          gint64 e = map_point (job->edits, job->end);
-          if (s < e)
-            retag (self, s, e, FALSE);
-          job->cleared = TRUE;
+          Range r = g_array_index (job->results, Range, i);
+          if (map_word (job->edits, &r.start, &r.end) && r.start >= s && r.end <= e)
+            g_array_append_val (found, r);
         }
-      while (job->next < job->results->len)
-        {
-          Range r = g_array_index (job->results, Range, job->next++);
-          if (job->edits->len == 0)
-            {
-              /* Untouched since the copy: words sit apart in a cleared
-               * range, each one is one more run. */
-              GtkTextIter s, e;
-              gtk_text_buffer_get_iter_at_offset (self->buffer, &s, (int) r.start);
-              gtk_text_buffer_get_iter_at_offset (self->buffer, &e, (int) r.end);
-              gtk_text_buffer_apply_tag (self->buffer, self->tag, &s, &e);
-              set_n_misspelled (self, (gint64) self->n_misspelled + 1);
-            }
-          else if (map_word (job->edits, &r.start, &r.end))
-            retag (self, r.start, r.end, TRUE);
-          if ((job->next & 3) == 0 && g_get_monotonic_time () >= deadline)
-            return TRUE;
-        }
+      if (s < e)
+        replace_words (self, s, e, found);
       job_free (g_queue_pop_head (&self->jobs));
       if (g_get_monotonic_time () >= deadline)
         return TRUE;
@@ -614,7 +781,8 @@ pump (gpointer user_data)
   if (apply_some (self, deadline))
     return G_SOURCE_CONTINUE;
 
-  dispatch (self);
+  while (self->in_flight < MAX_IN_FLIGHT && self->dirty->len > 0)
+    dispatch (self);
   if (self->dirty->len > 0 || !g_queue_is_empty (&self->jobs))
     {
       /* Waiting for the worker: worker_done schedules us again. */
@@ -660,7 +828,7 @@ stop_all (EpureSpellAdapter *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_queue_clear_full (&self->jobs, (GDestroyNotify) job_free);
-  self->in_flight = FALSE;
+  self->in_flight = 0;
   g_array_set_size (self->dirty, 0);
   g_clear_handle_id (&self->idle_id, g_source_remove);
 
@@ -669,7 +837,8 @@ stop_all (EpureSpellAdapter *self)
       gtk_text_buffer_get_bounds (self->buffer, &s, &e);
       gtk_text_buffer_remove_tag (self->buffer, self->tag, &s, &e);
     }
-  set_n_misspelled (self, 0);
+  g_array_set_size (self->words, 0);
+  update_n_misspelled (self);
 }
 
 /* ---- Edits ------------------------------------------------------------ */
@@ -684,6 +853,10 @@ record_edit (EpureSpellAdapter *self,
   for (GList *l = self->jobs.head; l != NULL; l = l->next)
     g_array_append_val (((Job *) l->data)->edits, edit);
   dirty_shift (self, pos, delta);
+  shift_words (self, pos, delta);
+  /* The view may show other lines now (a whole new text, say). */
+  if (self->vadjustment != NULL)
+    on_scrolled (self);
 }
 
 /* Extends [start, end) to the white space around, where words end. */
@@ -716,18 +889,6 @@ dirty_words (EpureSpellAdapter *self,
 }
 
 static void
-on_insert_text_before (EpureSpellAdapter *self,
-                       const GtkTextIter *location,
-                       const char        *text,
-                       int                len)
-{
-  gint64 pos = gtk_text_iter_get_offset (location);
-
-  if (self->enabled)
-    self->runs_before = count_runs (self, pos - 1, pos + 1);
-}
-
-static void
 on_insert_text_after (EpureSpellAdapter *self,
                       const GtkTextIter *location,
                       const char        *text,
@@ -741,8 +902,6 @@ on_insert_text_after (EpureSpellAdapter *self,
   n = g_utf8_strlen (text, len);
   pos = gtk_text_iter_get_offset (location) - n;
   record_edit (self, pos, n);
-  set_n_misspelled (self, (gint64) self->n_misspelled - self->runs_before +
-                    count_runs (self, pos - 1, pos + n + 1));
   dirty_words (self, pos, pos + n);
 }
 
@@ -755,7 +914,6 @@ on_delete_range_before (EpureSpellAdapter *self,
     return;
   self->delete_start = gtk_text_iter_get_offset (start);
   self->delete_end = gtk_text_iter_get_offset (end);
-  self->runs_before = count_runs (self, self->delete_start - 1, self->delete_end + 1);
 }
 
 static void
@@ -769,8 +927,6 @@ on_delete_range_after (EpureSpellAdapter *self,
     return;
   pos = self->delete_start;
   record_edit (self, pos, -(self->delete_end - self->delete_start));
-  set_n_misspelled (self, (gint64) self->n_misspelled - self->runs_before +
-                    count_runs (self, pos - 1, pos + 1));
   dirty_words (self, pos, pos);
 }
 
@@ -1054,8 +1210,6 @@ epure_spell_adapter_constructed (GObject *object)
   g_object_ref (self->word_start);
   g_object_ref (self->word_end);
 
-  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_after), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (on_delete_range_before), self,
@@ -1098,6 +1252,8 @@ epure_spell_adapter_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->suggest_cancellable);
   g_queue_clear_full (&self->jobs, (GDestroyNotify) job_free);
+  watch_view (self, NULL);
+  g_clear_handle_id (&self->window_idle_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
 
   if (self->checker != NULL)
@@ -1142,6 +1298,7 @@ epure_spell_adapter_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->suggest_cancellable);
   g_clear_pointer (&self->dirty, g_array_unref);
+  g_clear_pointer (&self->words, g_array_unref);
   g_clear_pointer (&self->word, g_free);
   g_weak_ref_clear (&self->view);
 
@@ -1249,9 +1406,79 @@ epure_spell_adapter_init (EpureSpellAdapter *self)
 {
   self->enabled = TRUE;
   self->dirty = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->words = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->win_start = 0;
+  self->win_end = G_MAXINT64;
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->jobs);
   g_weak_ref_init (&self->view, NULL);
+}
+
+/* ---- Following the view ------------------------------------------------- */
+
+static gboolean
+window_idle (gpointer data)
+{
+  EpureSpellAdapter *self = data;
+
+  self->window_idle_id = 0;
+  update_window (self);
+  /* Newly shown text that is not checked yet goes first. */
+  schedule (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Adjustments change during the view's allocation, when tags must not:
+ * move the window just after, still before the frame is drawn. */
+static void
+on_scrolled (EpureSpellAdapter *self)
+{
+  if (self->window_idle_id == 0)
+    self->window_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, window_idle, self, NULL);
+}
+
+static void
+watch_adjustment (EpureSpellAdapter *self,
+                  GtkAdjustment     *adjustment)
+{
+  if (self->vadjustment == adjustment)
+    return;
+  if (self->vadjustment != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+      g_clear_object (&self->vadjustment);
+    }
+  if (adjustment != NULL)
+    {
+      self->vadjustment = g_object_ref (adjustment);
+      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_scrolled), self);
+      g_signal_connect_swapped (adjustment, "changed", G_CALLBACK (on_scrolled), self);
+    }
+}
+
+static void
+on_vadjustment_notify (GtkTextView       *view,
+                       GParamSpec        *pspec,
+                       EpureSpellAdapter *self)
+{
+  watch_adjustment (self, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+  on_scrolled (self);
+}
+
+static void
+watch_view (EpureSpellAdapter *self,
+            GtkTextView       *view)
+{
+  g_autoptr(GtkTextView) old = g_weak_ref_get (&self->view);
+
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (old, self);
+  watch_adjustment (self, NULL);
+  if (view != NULL)
+    {
+      g_signal_connect_object (view, "notify::vadjustment", G_CALLBACK (on_vadjustment_notify), self, 0);
+      watch_adjustment (self, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+    }
 }
 
 /* ---- Public API --------------------------------------------------------- */
@@ -1279,7 +1506,10 @@ epure_spell_adapter_set_view (EpureSpellAdapter *self,
 {
   g_return_if_fail (EPURE_IS_SPELL_ADAPTER (self));
   g_return_if_fail (view == NULL || GTK_IS_TEXT_VIEW (view));
+
+  watch_view (self, view);
   g_weak_ref_set (&self->view, view);
+  on_scrolled (self);
 }
 
 EpureChecker *
@@ -1375,38 +1605,43 @@ epure_spell_adapter_get_action_group (EpureSpellAdapter *self)
   return G_ACTION_GROUP (self->actions);
 }
 
+static void
+word_iters (EpureSpellAdapter *self,
+            guint              index,
+            GtkTextIter       *start,
+            GtkTextIter       *end)
+{
+  Range *w = &g_array_index (self->words, Range, index);
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, start, (int) w->start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, end, (int) w->end);
+}
+
 gboolean
 epure_spell_adapter_find_next (EpureSpellAdapter *self,
                                const GtkTextIter *from,
                                GtkTextIter       *match_start,
                                GtkTextIter       *match_end)
 {
-  GtkTextIter iter;
-  gboolean wrapped = FALSE;
+  gint64 pos;
+  guint i;
 
   g_return_val_if_fail (EPURE_IS_SPELL_ADAPTER (self), FALSE);
   g_return_val_if_fail (from != NULL, FALSE);
 
-  iter = *from;
-  /* Past the word we are in, so that repeated calls move on. */
-  if (gtk_text_iter_has_tag (&iter, self->tag))
-    gtk_text_iter_forward_to_tag_toggle (&iter, self->tag);
+  if (self->words->len == 0)
+    return FALSE;
 
-  for (;;)
-    {
-      if (gtk_text_iter_starts_tag (&iter, self->tag) ||
-          (gtk_text_iter_forward_to_tag_toggle (&iter, self->tag) && gtk_text_iter_starts_tag (&iter, self->tag)))
-        {
-          *match_start = iter;
-          *match_end = iter;
-          gtk_text_iter_forward_to_tag_toggle (match_end, self->tag);
-          return TRUE;
-        }
-      if (wrapped)
-        return FALSE;
-      wrapped = TRUE;
-      gtk_text_buffer_get_start_iter (self->buffer, &iter);
-    }
+  /* The first word that starts after @from (past the one it is in), or
+   * the first of all. */
+  pos = gtk_text_iter_get_offset (from);
+  i = words_after (self->words, pos);
+  if (i < self->words->len && g_array_index (self->words, Range, i).start <= pos)
+    i++;
+  if (i >= self->words->len)
+    i = 0;
+  word_iters (self, i, match_start, match_end);
+  return TRUE;
 }
 
 gboolean
@@ -1415,33 +1650,25 @@ epure_spell_adapter_find_previous (EpureSpellAdapter *self,
                                    GtkTextIter       *match_start,
                                    GtkTextIter       *match_end)
 {
-  GtkTextIter iter;
-  gboolean wrapped = FALSE;
+  gint64 pos;
+  guint i;
 
   g_return_val_if_fail (EPURE_IS_SPELL_ADAPTER (self), FALSE);
   g_return_val_if_fail (from != NULL, FALSE);
 
-  iter = *from;
-  if (gtk_text_iter_has_tag (&iter, self->tag) && !gtk_text_iter_starts_tag (&iter, self->tag))
-    gtk_text_iter_backward_to_tag_toggle (&iter, self->tag);
+  if (self->words->len == 0)
+    return FALSE;
 
-  for (;;)
-    {
-      while (gtk_text_iter_backward_to_tag_toggle (&iter, self->tag))
-        {
-          if (gtk_text_iter_starts_tag (&iter, self->tag))
-            {
-              *match_start = iter;
-              *match_end = iter;
-              gtk_text_iter_forward_to_tag_toggle (match_end, self->tag);
-              return TRUE;
-            }
-        }
-      if (wrapped)
-        return FALSE;
-      wrapped = TRUE;
-      gtk_text_buffer_get_end_iter (self->buffer, &iter);
-    }
+  /* The last word that starts before the one @from is in (or before it). */
+  pos = gtk_text_iter_get_offset (from);
+  i = words_after (self->words, pos);
+  if (i < self->words->len && g_array_index (self->words, Range, i).start < pos)
+    pos = g_array_index (self->words, Range, i).start;
+  while (i > 0 && g_array_index (self->words, Range, i - 1).start >= pos)
+    i--;
+  i = i > 0 ? i - 1 : self->words->len - 1;
+  word_iters (self, i, match_start, match_end);
+  return TRUE;
 }
 
 static gboolean

@@ -35,8 +35,9 @@ G_DECLARE_FINAL_TYPE (EpureSpellAdapter, epure_spell_adapter, EPURE, SPELL_ADAPT
 EpureSpellAdapter *epure_spell_adapter_new              (GtkTextBuffer      *buffer,
                                                          EpureChecker       *checker);
 GtkTextBuffer     *epure_spell_adapter_get_buffer       (EpureSpellAdapter  *self);
-/* Optional: the view showing the buffer, so its visible part is checked
- * first (otherwise the text around the cursor is). */
+/* Optional but recommended: the view showing the buffer, so its visible
+ * part is checked first and only the lines around it are tagged
+ * (without a view, every misspelling is tagged). */
 void               epure_spell_adapter_set_view         (EpureSpellAdapter  *self,
                                                          GtkTextView        *view);
 EpureChecker      *epure_spell_adapter_get_checker      (EpureSpellAdapter  *self);
@@ -50,6 +51,9 @@ void               epure_spell_adapter_set_language     (EpureSpellAdapter  *sel
 guint              epure_spell_adapter_get_n_misspelled (EpureSpellAdapter  *self);
 /* TRUE once the whole buffer has been checked (property "complete"). */
 gboolean           epure_spell_adapter_get_complete     (EpureSpellAdapter  *self);
+/* The underline.  With a view set, only the misspellings on the lines
+ * around what it shows carry it (a screen above and below); scrolling
+ * moves them.  n-misspelled and find_next/previous cover the whole text. */
 GtkTextTag        *epure_spell_adapter_get_tag          (EpureSpellAdapter  *self);
 GMenuModel        *epure_spell_adapter_get_menu_model   (EpureSpellAdapter  *self);
 GActionGroup      *epure_spell_adapter_get_action_group (EpureSpellAdapter  *self);

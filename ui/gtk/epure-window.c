@@ -16,6 +16,8 @@
 /* Exports slower than this show a progress bar. */
 #define PROGRESS_DELAY_MS 200
 #define MAX_RECENT 10
+#define MAX_LISTED_MISSPELLINGS 200
+#define MISSPELLINGS_DELAY_MS 400
 
 struct _EpureWindow
 {
@@ -28,6 +30,8 @@ struct _EpureWindow
   GSettings              *settings;
 #ifdef HAVE_SPELL_ADAPTER
   EpureSpellAdapter      *spell_adapter;
+  GPtrArray              *misspelling_marks;
+  guint                   misspellings_id;
 #endif
   guint                   progress_id;
   gboolean                close_after_save;
@@ -166,12 +170,27 @@ on_info_bar_response (EpureWindow *self,
 
 /* Recent files */
 
+/* The application's name and command are given explicitly: GTK derives
+ * them from the program name, which embedders may not have set. */
 static void
 add_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  const char *format = epure_format_from_filename (name);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) (format ? epure_format_get_mime_type (format) : "text/plain"),
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "epure %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Épure";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static int
@@ -274,11 +293,13 @@ on_load_done (GObject      *object,
 
   if (epure_document_get_encoding_guessed (self->document))
     {
+      const char *encoding = epure_document_get_encoding (self->document);
+      /* iconv's "WINDOWS-1252" as people write it. */
+      g_autofree char *shown = g_ascii_strncasecmp (encoding, "WINDOWS-", 8) == 0
+                               ? g_strconcat ("Windows-", encoding + 8, NULL) : g_strdup (encoding);
       g_autofree char *message =
-        g_strdup_printf (_("This file is not UTF-8: it was read as %s. It will be saved as UTF-8."),
-                         epure_document_get_encoding (self->document));
+        g_strdup_printf (_("This file is not UTF-8: it was read as %s. It will be saved as UTF-8."), shown);
       show_info (self, message);
-      show_toast (self, message);
     }
   else if (!epure_document_is_plain (self->document))
     {
@@ -557,8 +578,21 @@ export_action (GtkWidget  *widget,
   run_save_dialog (EPURE_WINDOW (widget), TRUE);
 }
 
+static void
+on_save_format_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         EpureWindow      *self)
+{
+  if (g_str_equal (response, "save-as"))
+    run_save_dialog (self, FALSE);
+  else if (g_str_equal (response, "export"))
+    run_save_dialog (self, TRUE);
+  else
+    self->close_after_save = FALSE;
+}
+
 /* An imported .odt, .docx or web page is never overwritten with plain
- * text: "Save" asks where, and in what, to write. */
+ * text: "Save" asks first, and writes elsewhere. */
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -566,11 +600,37 @@ save_action (GtkWidget  *widget,
 {
   EpureWindow *self = EPURE_WINDOW (widget);
   GFile *file = epure_document_get_file (self->document);
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
-  if (file != NULL && epure_document_is_plain (self->document))
-    epure_window_save_to (self, file, epure_document_get_format (self->document), FALSE);
-  else
-    run_save_dialog (self, FALSE);
+  if (file == NULL)
+    {
+      run_save_dialog (self, FALSE);
+      return;
+    }
+  if (epure_document_is_plain (self->document))
+    {
+      epure_window_save_to (self, file, epure_document_get_format (self->document), FALSE);
+      return;
+    }
+
+  title = epure_document_dup_title (self->document);
+  heading = g_strdup_printf (_("Keep “%s” As It Is?"), title);
+  body = g_strdup_printf (_("This document was imported from %s. Épure edits its text only, so saving over it would lose its formatting. Save the text as a new file, or export it to another format."),
+                          epure_format_get_name (epure_document_get_format (self->document)));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    "save-as", _("Save as _Text…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_format_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -841,7 +901,10 @@ previous_finding_action (GtkWidget  *widget,
   move_to_finding (EPURE_WINDOW (widget), FALSE);
 }
 
-/* The fixes of the findings under @iter, for the editor's context menu. */
+/* Fills the editor's context menu for @iter: the fixes of the findings
+ * there, and the spelling suggestions for the word there.
+ *
+ * Returns: (transfer none): the fixes' section. */
 GMenuModel *
 epure_window_update_fix_menu (EpureWindow       *self,
                               const GtkTextIter *iter)
@@ -851,6 +914,9 @@ epure_window_update_fix_menu (EpureWindow       *self,
 
   g_return_val_if_fail (EPURE_IS_WINDOW (self), NULL);
 
+#ifdef HAVE_SPELL_ADAPTER
+  epure_spell_adapter_update_menu (self->spell_adapter, iter);
+#endif
   g_menu_remove_all (self->fix_section);
   here = epure_buffer_checker_get_findings_at (self->checker, iter);
   findings = epure_buffer_checker_get_findings (self->checker);
@@ -925,9 +991,6 @@ on_view_pressed (GtkGestureClick *gesture,
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
   gtk_text_view_get_iter_at_location (view, &iter, bx, by);
   epure_window_update_fix_menu (self, &iter);
-#ifdef HAVE_SPELL_ADAPTER
-  epure_spell_adapter_update_menu (self->spell_adapter, &iter);
-#endif
 }
 
 /* Cleanups */
@@ -996,13 +1059,85 @@ previous_misspelling_action (GtkWidget  *widget,
   epure_spell_adapter_select_previous (EPURE_WINDOW (widget)->spell_adapter);
 }
 
+/* The misspellings listed in the panel, as marks that follow edits. */
+static void
+clear_misspelling_marks (EpureWindow *self)
+{
+  if (self->misspelling_marks == NULL)
+    return;
+  for (guint i = 0; i < self->misspelling_marks->len; i++)
+    {
+      GtkTextMark *mark = g_ptr_array_index (self->misspelling_marks, i);
+      if (!gtk_text_mark_get_deleted (mark))
+        gtk_text_buffer_delete_mark (GTK_TEXT_BUFFER (self->document), mark);
+    }
+  g_clear_pointer (&self->misspelling_marks, g_ptr_array_unref);
+}
+
+static gboolean
+refresh_misspellings (gpointer user_data)
+{
+  EpureWindow *self = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter from, start, end, first;
+  gboolean have_first = FALSE;
+  guint n = 0;
+
+  self->misspellings_id = 0;
+  clear_misspelling_marks (self);
+  self->misspelling_marks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_object_get (self->spell_adapter, "n-misspelled", &n, NULL);
+  gtk_text_buffer_get_start_iter (buffer, &from);
+  /* find_next wraps around: stop when back at the first one. */
+  while (self->misspelling_marks->len < MAX_LISTED_MISSPELLINGS
+         && epure_spell_adapter_find_next (self->spell_adapter, &from, &start, &end))
+    {
+      GtkTextMark *mark;
+
+      if (have_first && gtk_text_iter_compare (&start, &first) <= 0)
+        break;
+      if (!have_first)
+        {
+          first = start;
+          have_first = TRUE;
+        }
+      mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+      g_object_set_data (G_OBJECT (mark), "length",
+                         GINT_TO_POINTER (gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start)));
+      g_ptr_array_add (self->misspelling_marks, g_object_ref (mark));
+      from = end;
+    }
+
+  epure_findings_panel_set_marks (self->panel, _("Spelling"), self->misspelling_marks,
+                                  MAX (n, self->misspelling_marks->len));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_mark_activated (EpureWindow *self,
+                   GtkTextMark *mark)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &start, mark);
+  end = start;
+  gtk_text_iter_forward_chars (&end, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (mark), "length")));
+  select_range (self, &start, &end);
+}
+
 static void
 on_misspelled_changed (EpureWindow *self)
 {
   guint n = 0;
 
+  /* The list follows the adapter's count, a moment after it settles. */
+  g_clear_handle_id (&self->misspellings_id, g_source_remove);
+  self->misspellings_id = g_timeout_add (MISSPELLINGS_DELAY_MS, refresh_misspellings, self);
+
   g_object_get (self->spell_adapter, "n-misspelled", &n, NULL);
-  epure_findings_panel_set_extra_group (self->panel, _("Misspelled words"), n);
+  epure_findings_panel_set_extra_group (self->panel, _("Misspelled words"), n, n ? "win.next-misspelling" : NULL,
+                                        n ? _("Go to the next misspelling (Ctrl+F7)") : NULL);
 }
 #endif
 
@@ -1134,6 +1269,10 @@ on_application_set (EpureWindow *self)
       }
     g_signal_connect_object (self->spell_adapter, "notify::n-misspelled", G_CALLBACK (on_misspelled_changed),
                              self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->spell_adapter, "notify::complete", G_CALLBACK (on_misspelled_changed),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->panel, "mark-activated", G_CALLBACK (on_mark_activated),
+                             self, G_CONNECT_SWAPPED);
     on_misspelled_changed (self);
   }
 #endif
@@ -1202,6 +1341,9 @@ epure_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
 #ifdef HAVE_SPELL_ADAPTER
+  g_clear_handle_id (&self->misspellings_id, g_source_remove);
+  if (self->document != NULL)
+    clear_misspelling_marks (self);
   g_clear_object (&self->spell_adapter);
 #endif
   g_clear_object (&self->search_context);

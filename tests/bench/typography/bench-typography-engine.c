@@ -82,7 +82,7 @@ clean_streaming (EpurePipeline *pipeline, const char *data, gsize len)
       text = epure_text_new (p, q - p, &error);
       if (text == NULL)
         g_error ("%s", error->message);
-      cleaned = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &cleaned_len, NULL, &error);
+      cleaned = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &cleaned_len, NULL, NULL, NULL, &error);
       if (cleaned == NULL)
         g_error ("%s", error->message);
       g_string_append_len (out, cleaned, cleaned_len);
@@ -265,7 +265,7 @@ main (int argc, char *argv[])
           g_clear_pointer (&whole, g_free);
           timer_start (&clean);
           text = epure_text_new (data, len, &error);
-          whole = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_changes, &whole_len, NULL, &error);
+          whole = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_changes, &whole_len, NULL, NULL, NULL, &error);
           if (whole == NULL)
             g_error ("%s", error->message);
           timer_stop (&clean);

@@ -312,7 +312,7 @@ test_clean_corpus (void)
 
       text = epure_text_new (contents, -1, &error);
       g_assert_no_error (error);
-      out = epure_pipeline_clean (pipeline, text, 0.0, NULL, NULL, NULL, &error);
+      out = epure_pipeline_clean (pipeline, text, 0.0, NULL, NULL, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
 
       out_lines = g_strsplit (out, "\n", -1);

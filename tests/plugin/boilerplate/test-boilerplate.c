@@ -45,7 +45,7 @@ clean_string (EpurePipeline *pipeline,
 {
   g_autoptr(EpureText) text = epure_text_new (input, -1, NULL);
   g_autoptr(GError) error = NULL;
-  char *out = epure_pipeline_clean (pipeline, text, min_confidence, n_changes, NULL, NULL, &error);
+  char *out = epure_pipeline_clean (pipeline, text, min_confidence, n_changes, NULL, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return out;
@@ -627,6 +627,57 @@ test_practical_endings_are_content (void)
     }
 }
 
+/* The grammar of a call to action, not its words: a second-person
+ * imperative where a clause opens, after the block has turned to the
+ * reader, flags a closing line whose phrasing no lexicon lists. */
+static void
+test_imperatives_anywhere (void)
+{
+  g_autoptr(EpurePipeline) pipeline = boilerplate_pipeline ();
+  const char *calls[] = {
+    "Cet article vous a plu ? Transférez-le à quelqu’un qui aime les marchés.",
+    "Vous avez aimé ce reportage ? Dites-le-nous d’un clic sur le ❤️",
+    "Liked this piece? Forward it to a friend who loves markets ➡️",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autofree char *input = g_strconcat ("Titre\n\n", ARTICLE_BODY, "\n", calls[i], "\n", NULL);
+      g_autoptr(GPtrArray) findings = check_string (pipeline, input);
+
+      if (findings->len != 1)
+        g_printerr ("not flagged once: %s\n", calls[i]);
+      g_assert_cmpuint (findings->len, ==, 1);
+      g_assert_cmpuint (epure_finding_get_line (g_ptr_array_index (findings, 0)), ==, 7);
+    }
+}
+
+/* What looks like an imperative and is not: an inverted question, a name
+ * in -ez, a recipe's last step, a quoted appeal, practical details after
+ * third-person news. */
+static void
+test_false_imperatives_are_content (void)
+{
+  g_autoptr(EpurePipeline) pipeline = boilerplate_pipeline ();
+  const char *endings[] = {
+    "Partagez-vous ces priorités ? Les habitants pourront en débattre le 2 mars à la mairie.",
+    "Hugo Martinez a marqué le dernier essai de la rencontre, à la 71e minute.",
+    "Servez bien chaud, avec une salade verte et du pain de campagne.",
+    "« Donnez, même peu, mais donnez régulièrement », plaide le président de l’association.",
+    "Le club recrute : présentez-vous au stade le mercredi à partir de 18 heures.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      g_autofree char *input = g_strconcat ("Titre\n\n", ARTICLE_BODY, "\n", endings[i], "\n", NULL);
+      g_autoptr(GPtrArray) findings = check_string (pipeline, input);
+
+      if (findings->len > 0)
+        g_printerr ("flagged: %s\n", endings[i]);
+      g_assert_cmpuint (findings->len, ==, 0);
+    }
+}
+
 /* Long texts find repeated paragraphs by hash: same result, linear time. */
 static void
 test_duplicates_in_long_text (void)
@@ -690,6 +741,8 @@ main (int   argc,
   g_test_add_func ("/boilerplate/imported-html", test_imported_html);
   g_test_add_func ("/boilerplate/headlines-are-content", test_headlines_are_content);
   g_test_add_func ("/boilerplate/practical-endings-are-content", test_practical_endings_are_content);
+  g_test_add_func ("/boilerplate/imperatives-anywhere", test_imperatives_anywhere);
+  g_test_add_func ("/boilerplate/false-imperatives-are-content", test_false_imperatives_are_content);
   g_test_add_func ("/boilerplate/duplicates-in-long-text", test_duplicates_in_long_text);
 
   status = g_test_run ();

@@ -223,10 +223,74 @@ test_pipeline_clean_until_stable (void)
   epure_pipeline_add_checker (pipeline, dots);
   epure_pipeline_add_checker (pipeline, ab);
   epure_pipeline_add_checker (pipeline, unsure);
-  out = epure_pipeline_clean (pipeline, text, 0.8, &n, NULL, NULL, &error);
+  out = epure_pipeline_clean (pipeline, text, 0.8, &n, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (out, ==, "b z b");
   g_assert_cmpuint (n, ==, 4);
+}
+
+/* The edits of each pass, replayed in order, rebuild the cleaned text: a
+ * caller carries offsets (a document's structure) over with them. */
+static void
+test_pipeline_clean_passes (void)
+{
+  g_autoptr(EpurePipeline) pipeline = epure_pipeline_new ();
+  g_autoptr(EpureChecker) dots = pattern_checker_new ("dots", "...", "…");
+  g_autoptr(EpureChecker) ab = pattern_checker_new ("ab", "a…", "b");
+  g_autoptr(EpureChecker) broken = pattern_checker_new ("broken", "x", "y");
+  g_autoptr(EpureText) text = epure_text_new ("a... z a...", -1, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) passes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *replayed = g_strdup ("a... z a...");
+  GPtrArray *first, *second;
+
+  TEST_PATTERN_CHECKER (broken)->fail = TRUE;
+  epure_pipeline_add_checker (pipeline, dots);
+  epure_pipeline_add_checker (pipeline, ab);
+  epure_pipeline_add_checker (pipeline, broken);
+  out = epure_pipeline_clean (pipeline, text, 0.8, NULL, NULL, &problems, &passes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "b z b");
+
+  /* The broken checker failed at every pass, and is reported once. */
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_error ((GError *) g_ptr_array_index (problems, 0), EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_UNAVAILABLE);
+
+  g_assert_cmpuint (passes->len, ==, 2);
+  first = g_ptr_array_index (passes, 0);
+  second = g_ptr_array_index (passes, 1);
+  g_assert_cmpuint (first->len, ==, 2);
+  g_assert_cmpuint (((EpureEdit *) g_ptr_array_index (first, 1))->start, ==, 8);
+  g_assert_cmpuint (second->len, ==, 2);
+  g_assert_cmpuint (((EpureEdit *) g_ptr_array_index (second, 1))->start, ==, 7);
+
+  for (guint i = 0; i < passes->len; i++)
+    {
+      char *next = epure_edits_apply (replayed, strlen (replayed), g_ptr_array_index (passes, i), NULL, &error);
+
+      g_assert_no_error (error);
+      g_free (replayed);
+      replayed = next;
+    }
+  g_assert_cmpstr (replayed, ==, out);
+
+  /* Nothing to fix: no pass, no problem. */
+  {
+    g_autoptr(EpurePipeline) quiet = epure_pipeline_new ();
+    g_autoptr(EpureText) clean_text = epure_text_new ("propre", -1, NULL);
+    g_autoptr(GPtrArray) none = NULL;
+    g_autoptr(GPtrArray) no_problems = NULL;
+    g_autofree char *same = NULL;
+
+    epure_pipeline_add_checker (quiet, dots);
+    same = epure_pipeline_clean (quiet, clean_text, 0.8, NULL, NULL, &no_problems, &none, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (same, ==, "propre");
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_cmpuint (no_problems->len, ==, 0);
+  }
 }
 
 static void
@@ -383,9 +447,9 @@ test_pipeline_clean_fix_route (void)
       text = epure_text_new (input->str, input->len, &error);
       g_assert_no_error (error);
 
-      by_findings = epure_pipeline_clean (slow, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_slow, NULL, NULL, &error);
+      by_findings = epure_pipeline_clean (slow, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_slow, NULL, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
-      by_fix = epure_pipeline_clean (fast, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_fast, NULL, NULL, &error);
+      by_fix = epure_pipeline_clean (fast, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_fast, NULL, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (by_fix, ==, by_findings);
       g_assert_cmpuint (n_fast, ==, n_slow);
@@ -404,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/failing-checker", test_pipeline_failing_checker_is_reported);
   g_test_add_func ("/pipeline/clean", test_pipeline_clean_until_stable);
   g_test_add_func ("/pipeline/clean-fix-route", test_pipeline_clean_fix_route);
+  g_test_add_func ("/pipeline/clean-passes", test_pipeline_clean_passes);
   g_test_add_func ("/pipeline/check-async", test_pipeline_check_async);
   g_test_add_func ("/pipeline/option", test_pipeline_option);
 

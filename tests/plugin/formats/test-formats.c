@@ -870,7 +870,7 @@ test_malformed_mimetype_and_parts (void)
   /* The same hand-made container, well formed, opens. */
   import = epure_import_bytes (good, "odt", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (import_text (import), ==, "Bonjour");
+  g_assert_cmpstr (import_text (import), ==, "Bonjour\n");
 }
 
 static void
@@ -947,7 +947,7 @@ test_malformed_binary_and_encoding (void)
   import = import_string ("<html><head><meta charset=\"windows-1252\"></head><body><p>L\x92\xE9t\xE9 \x80</p></body></html>",
                           -1, "html", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (import_text (import), ==, "L’été €");
+  g_assert_cmpstr (import_text (import), ==, "L’été €\n");
   g_assert_cmpstr (epure_import_get_encoding (import), ==, "WINDOWS-1252");
 }
 
@@ -1054,7 +1054,7 @@ test_read_odt_details (void)
   g_assert_cmpstr (import_text (import), ==,
                    "Un chapeau\n\n"
                    "Deux  espaces, une\ttabulation, un gras italique et un lien.\nSuite de la ligne.\n\n"
-                   "Case A\n\nCase B\n\nPoint");
+                   "Case A\n\nCase B\n\nPoint\n");
   g_assert_cmpint (find_block (import, "Un chapeau")->kind, ==, EPURE_BLOCK_HEADING);
   g_assert_cmpuint (find_block (import, "Un chapeau")->level, ==, 2);
   g_assert_cmpint (find_block (import, "Point")->kind, ==, EPURE_BLOCK_LIST_ITEM);
@@ -1094,7 +1094,7 @@ test_read_docx_details (void)
   g_assert_cmpstr (import_text (import), ==,
                    "Un intertitre\n\n"
                    "Du texte ajouté en gras\t puis un lien\net une ligne.\n\n"
-                   "Case\n\nSous-point\n\nSans puce");
+                   "Case\n\nSous-point\n\nSans puce\n");
   b = find_block (import, "Un intertitre");
   g_assert_cmpint (b->kind, ==, EPURE_BLOCK_HEADING);
   g_assert_cmpuint (b->level, ==, 1);

@@ -226,6 +226,12 @@ test_suggestion_style (void)
   assert_first_suggestion (checker, "ecole", "école");
   assert_first_suggestion (checker, "Ecole", "École");
   assert_first_suggestion (checker, "Etats-Unis", "États-Unis");
+  /* Among accent-only ones, the fewest letters changed and an accent
+   * wrong rather than one too many; a doubled letter before a neighbour
+   * key (Enchant itself puts another first for the last two). */
+  assert_first_suggestion (checker, "parametrés", "paramétrés");
+  assert_first_suggestion (checker, "surpassès", "surpassés");
+  assert_first_suggestion (checker, "arrêtéee", "arrêtée");
   /* The text's apostrophe and capitals are kept. */
   assert_first_suggestion (checker, "l'arivée", "l'arrivée");
   assert_first_suggestion (checker, "l’arivée", "l’arrivée");

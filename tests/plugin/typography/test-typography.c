@@ -42,7 +42,7 @@ clean_with (EpurePipeline *pipeline,
   char *out;
 
   g_assert_no_error (error);
-  out = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, n_changes, NULL, NULL, &error);
+  out = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, n_changes, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return out;
 }

@@ -53,7 +53,7 @@ main (int   argc,
       out = epure_edits_apply (input->str, input->len, edits, &out_len, &error);
     }
   else
-    out = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &out_len, NULL, &error);
+    out = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &out_len, NULL, NULL, NULL, &error);
   if (out == NULL)
     g_error ("%s", error->message);
   fwrite (out, 1, out_len, stdout);

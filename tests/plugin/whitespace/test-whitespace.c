@@ -25,7 +25,7 @@ clean (const char *input,
   g_autoptr(EpurePipeline) pipeline = whitespace_pipeline ();
   g_autoptr(EpureText) text = epure_text_new (input, -1, NULL);
   g_autoptr(GError) error = NULL;
-  char *out = epure_pipeline_clean (pipeline, text, 0, n_changes, NULL, NULL, &error);
+  char *out = epure_pipeline_clean (pipeline, text, 0, n_changes, NULL, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return out;
