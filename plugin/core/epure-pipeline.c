@@ -650,7 +650,16 @@ fix_with (EpurePipeline  *self,
       return TRUE;
 
   if (state->dirty != NULL && epure_pipeline_get_scope (self) == EPURE_CHECKER_SCOPE_PARAGRAPH)
-    pieces = make_pieces (text, state->dirty);
+    {
+      gsize total = 0;
+
+      pieces = make_pieces (text, state->dirty);
+      for (guint i = 0; i < pieces->len / 2; i++)
+        total += g_array_index (pieces, gsize, 2 * i + 1) - g_array_index (pieces, gsize, 2 * i);
+      /* Most of the text changed: checking it whole saves the copies. */
+      if (total > epure_text_get_length (text) / 2)
+        g_clear_pointer (&pieces, g_array_unref);
+    }
   g_clear_pointer (&state->dirty, g_array_unref);
 
   for (guint i = 0; i < checkers->len; i++)
