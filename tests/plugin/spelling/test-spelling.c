@@ -283,6 +283,9 @@ test_tokenizer (void)
     { "le `code_mot` et ```\nbloc ici\n``` fin", "le|et|fin", TRUE },
     /* Non-Latin scripts and marks are words too. */
     { "Ελλάδα naïve café", "Ελλάδα|naïve|café", TRUE },
+    /* An emoji's variation selector is not a word; combining accents are
+     * part of theirs. */
+    { "lettre \u27A1\uFE0F ICI \U0001F44D\uFE0F fin cafe\u0301", "lettre|fin|cafe\u0301", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
