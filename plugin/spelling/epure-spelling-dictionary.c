@@ -533,6 +533,28 @@ count_changed_letters (const char *a,
   return n;
 }
 
+/* How many of the last @cap characters two words share: a correction that
+ * keeps the typo's ending keeps its grammar (premires → premières, not
+ * premiers). */
+static guint
+common_ending (const char *a,
+               const char *b,
+               guint       cap)
+{
+  const char *pa = a + strlen (a), *pb = b + strlen (b);
+  guint n = 0;
+
+  while (n < cap && pa > a && pb > b)
+    {
+      pa = g_utf8_prev_char (pa);
+      pb = g_utf8_prev_char (pb);
+      if (g_utf8_get_char (pa) != g_utf8_get_char (pb))
+        break;
+      n++;
+    }
+  return n;
+}
+
 static gboolean
 is_vowel_or_h (gunichar c)
 {
@@ -567,8 +589,14 @@ compare_candidates (gconstpointer a,
 
 /* Lower tiers first: a case-only or accent-only correction is nearly always
  * the one meant, then single edits by how often typing makes them (see
- * EditKind), then Enchant's other ideas; Enchant's order within a tier. */
-#define TIER_LAST (2 + EDIT_MORE + 1)
+ * EditKind), then single edits once accents are set aside (an accent and
+ * a letter wrong: two slips, rarer than one), then Enchant's other ideas;
+ * Enchant's order within a tier. */
+#define ENDING_CAP 0
+#define TIER_EXACT(kind)  (1 + (kind))
+#define TIER_FOLDED(kind) (1 + EDIT_SINGLE + (kind))
+#define TIER_MORE         (TIER_FOLDED (EDIT_MORE))
+#define TIER_LAST         (TIER_MORE + 1)
 
 static guint
 rank_tier (const char *typo,
@@ -580,6 +608,7 @@ rank_tier (const char *typo,
   g_autofree char *cf_cand = g_utf8_casefold (candidate, -1);
   g_autofree char *folded_cand = NULL;
   gsize elision;
+  EditKind kind;
 
   if (strcmp (cf_typo, cf_cand) == 0)
     return 0;
@@ -606,7 +635,11 @@ rank_tier (const char *typo,
       !is_vowel_or_h (g_utf8_get_char (candidate + elision)))
     return TIER_LAST;
 
-  return 2 + classify_edit (folded_typo, folded_cand);
+  *sub = ENDING_CAP - common_ending (cf_typo, cf_cand, ENDING_CAP);
+  kind = classify_edit (cf_typo, cf_cand);
+  if (kind != EDIT_MORE)
+    return TIER_EXACT (kind);
+  return TIER_FOLDED (classify_edit (folded_typo, folded_cand));
 }
 
 static const char *

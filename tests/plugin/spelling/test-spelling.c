@@ -232,6 +232,11 @@ test_suggestion_style (void)
   assert_first_suggestion (checker, "parametrés", "paramétrés");
   assert_first_suggestion (checker, "surpassès", "surpassés");
   assert_first_suggestion (checker, "arrêtéee", "arrêtée");
+  /* One slip before an accent slip and a letter wrong together (the
+   * folded forms of the second ones are single edits too). */
+  assert_first_suggestion (checker, "rèesteront", "resteront");
+  assert_first_suggestion (checker, "appèrtées", "apportées");
+  assert_first_suggestion (checker, "preend", "prend");
   /* The text's apostrophe and capitals are kept. */
   assert_first_suggestion (checker, "l'arivée", "l'arrivée");
   assert_first_suggestion (checker, "l’arivée", "l’arrivée");
