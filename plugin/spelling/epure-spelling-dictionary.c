@@ -459,6 +459,7 @@ keyboard_neighbours (gunichar a,
 typedef enum
 {
   EDIT_NONE,
+  EDIT_UNDOUBLED,     /* the typo lacks one of two same letters */
   EDIT_OMISSION,      /* the typo lacks a letter, or swaps two */
   EDIT_DOUBLED,       /* the typo doubles a letter */
   EDIT_NEIGHBOUR,     /* a neighbouring key instead of, or with, the right one */
@@ -490,7 +491,14 @@ classify_edit (const char *typo,
       return EDIT_MORE;
     }
   if (lb == la + 1)
-    return memcmp (ub + i + 1, ua + i, (la - i) * sizeof (gunichar)) == 0 ? EDIT_OMISSION : EDIT_MORE;
+    {
+      if (memcmp (ub + i + 1, ua + i, (la - i) * sizeof (gunichar)) != 0)
+        return EDIT_MORE;
+      /* One of two same letters left out (arivée): two ways to make it. */
+      if (i > 0 && ub[i - 1] == ub[i])
+        return EDIT_UNDOUBLED;
+      return EDIT_OMISSION;
+    }
   if (la == lb + 1)
     {
       gunichar extra = ua[i];
@@ -533,28 +541,6 @@ count_changed_letters (const char *a,
   return n;
 }
 
-/* How many of the last @cap characters two words share: a correction that
- * keeps the typo's ending keeps its grammar (premires → premières, not
- * premiers). */
-static guint
-common_ending (const char *a,
-               const char *b,
-               guint       cap)
-{
-  const char *pa = a + strlen (a), *pb = b + strlen (b);
-  guint n = 0;
-
-  while (n < cap && pa > a && pb > b)
-    {
-      pa = g_utf8_prev_char (pa);
-      pb = g_utf8_prev_char (pb);
-      if (g_utf8_get_char (pa) != g_utf8_get_char (pb))
-        break;
-      n++;
-    }
-  return n;
-}
-
 static gboolean
 is_vowel_or_h (gunichar c)
 {
@@ -592,9 +578,9 @@ compare_candidates (gconstpointer a,
  * EditKind), then single edits once accents are set aside (an accent and
  * a letter wrong: two slips, rarer than one), then Enchant's other ideas;
  * Enchant's order within a tier. */
-#define ENDING_CAP 0
 #define TIER_EXACT(kind)  (1 + (kind))
-#define TIER_FOLDED(kind) (1 + EDIT_SINGLE + (kind))
+#define TIER_ACCENTS_MIXED (TIER_EXACT (EDIT_SINGLE) + 1)
+#define TIER_FOLDED(kind) (TIER_ACCENTS_MIXED + (kind))
 #define TIER_MORE         (TIER_FOLDED (EDIT_MORE))
 #define TIER_LAST         (TIER_MORE + 1)
 
@@ -618,8 +604,16 @@ rank_tier (const char *typo,
    * than one too many. */
   if (strcmp (folded_typo, folded_cand) == 0)
     {
-      *sub = 2 * count_changed_letters (cf_typo, cf_cand) +
-             (count_accents (typo) == count_accents (candidate) ? 0 : 1);
+      guint changed = count_changed_letters (cf_typo, cf_cand);
+
+      *sub = 2 * changed + (count_accents (typo) == count_accents (candidate) ? 0 : 1);
+      /* Several accents to change in a word typed with accents is several
+       * slips (pirateê is pirate with one more letter, not piratée), unless
+       * two letters are swapped (routeés → routées). A
+       * word typed with none (electricite) keeps its accent-only fix
+       * first. */
+      if (changed > 1 && count_accents (typo) > 0 && classify_edit (cf_typo, cf_cand) == EDIT_MORE)
+        return TIER_ACCENTS_MIXED;
       return 1;
     }
 
@@ -635,7 +629,6 @@ rank_tier (const char *typo,
       !is_vowel_or_h (g_utf8_get_char (candidate + elision)))
     return TIER_LAST;
 
-  *sub = ENDING_CAP - common_ending (cf_typo, cf_cand, ENDING_CAP);
   kind = classify_edit (cf_typo, cf_cand);
   if (kind != EDIT_MORE)
     return TIER_EXACT (kind);

@@ -237,6 +237,14 @@ test_suggestion_style (void)
   assert_first_suggestion (checker, "rèesteront", "resteront");
   assert_first_suggestion (checker, "appèrtées", "apportées");
   assert_first_suggestion (checker, "preend", "prend");
+  /* One of two same letters left out before any other letter. */
+  assert_first_suggestion (checker, "god", "good");
+  /* Several accents wrong in a word typed with accents are several slips;
+   * a word typed without any keeps its accent-only fix, a swap is one. */
+  assert_first_suggestion (checker, "ibéré", "libéré");
+  assert_first_suggestion (checker, "pirateê", "pirate");
+  assert_first_suggestion (checker, "electricite", "électricité");
+  assert_first_suggestion (checker, "routeés", "routées");
   /* The text's apostrophe and capitals are kept. */
   assert_first_suggestion (checker, "l'arivée", "l'arrivée");
   assert_first_suggestion (checker, "l’arivée", "l’arrivée");
