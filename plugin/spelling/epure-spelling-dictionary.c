@@ -835,23 +835,33 @@ forget_cached (EpureSpellingDictionary *self)
   g_mutex_unlock (&self->cache_lock);
 }
 
+/* Adding, ignoring and removing are one Enchant call on the normalized
+ * word; every verdict cached so far may have changed. */
+static void
+change_word_lists (EpureSpellingDictionary *self,
+                   const char              *word,
+                   gssize                   len,
+                   void                   (*change) (EnchantDict *, const char *const, ssize_t))
+{
+  g_autofree char *key = normalize_word (word, len);
+
+  g_mutex_lock (&self->dict_lock);
+  change (self->dict, key, -1);
+  g_mutex_unlock (&self->dict_lock);
+  forget_cached (self);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 void
 epure_spelling_dictionary_add_word (EpureSpellingDictionary *self,
                                     const char              *word,
                                     gssize                   len)
 {
-  g_autofree char *key = NULL;
-
   g_return_if_fail (EPURE_IS_SPELLING_DICTIONARY (self));
   g_return_if_fail (word != NULL);
 
-  key = normalize_word (word, len);
-  g_mutex_lock (&self->dict_lock);
-  enchant_dict_add (self->dict, key, -1);
-  g_mutex_unlock (&self->dict_lock);
-  forget_cached (self);
-
-  g_signal_emit (self, signals[CHANGED], 0);
+  change_word_lists (self, word, len, enchant_dict_add);
 }
 
 void
@@ -859,20 +869,12 @@ epure_spelling_dictionary_ignore_word (EpureSpellingDictionary *self,
                                        const char              *word,
                                        gssize                   len)
 {
-  g_autofree char *key = NULL;
-
   g_return_if_fail (EPURE_IS_SPELLING_DICTIONARY (self));
   g_return_if_fail (word != NULL);
 
   /* Enchant's session list accepts the capitalized forms too, as Hunspell
    * does for its own words; it lasts as long as this object. */
-  key = normalize_word (word, len);
-  g_mutex_lock (&self->dict_lock);
-  enchant_dict_add_to_session (self->dict, key, -1);
-  g_mutex_unlock (&self->dict_lock);
-  forget_cached (self);
-
-  g_signal_emit (self, signals[CHANGED], 0);
+  change_word_lists (self, word, len, enchant_dict_add_to_session);
 }
 
 void
@@ -880,18 +882,10 @@ epure_spelling_dictionary_remove_word (EpureSpellingDictionary *self,
                                        const char              *word,
                                        gssize                   len)
 {
-  g_autofree char *key = NULL;
-
   g_return_if_fail (EPURE_IS_SPELLING_DICTIONARY (self));
   g_return_if_fail (word != NULL);
 
-  key = normalize_word (word, len);
-  g_mutex_lock (&self->dict_lock);
-  enchant_dict_remove (self->dict, key, -1);
-  g_mutex_unlock (&self->dict_lock);
-  forget_cached (self);
-
-  g_signal_emit (self, signals[CHANGED], 0);
+  change_word_lists (self, word, len, enchant_dict_remove);
 }
 
 static void
