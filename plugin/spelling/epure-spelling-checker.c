@@ -357,25 +357,34 @@ epure_spelling_checker_suggest_word (EpureSpellingChecker  *self,
   return epure_spelling_dictionary_suggest (dictionary, word, len, EPURE_SPELLING_MAX_SUGGESTIONS);
 }
 
+/* l’Zorglubie: the word is kept without its elision, so that its elided
+ * forms pass too. */
+static void
+change_word (EpureSpellingChecker *self,
+             const char           *word,
+             gssize                len,
+             void                (*change) (EpureSpellingDictionary *, const char *, gssize))
+{
+  g_autoptr(EpureSpellingDictionary) dictionary = epure_spelling_checker_get_dictionary (self, NULL);
+  gsize elision;
+
+  if (dictionary == NULL)
+    return;
+  if (len < 0)
+    len = strlen (word);
+  elision = epure_word_elision_length (word, len);
+  change (dictionary, word + elision, len - elision);
+}
+
 void
 epure_spelling_checker_add_word (EpureSpellingChecker *self,
                                  const char           *word,
                                  gssize                len)
 {
-  g_autoptr(EpureSpellingDictionary) dictionary = NULL;
-  gsize elision;
-
   g_return_if_fail (EPURE_IS_SPELLING_CHECKER (self));
   g_return_if_fail (word != NULL);
 
-  dictionary = epure_spelling_checker_get_dictionary (self, NULL);
-  if (dictionary == NULL)
-    return;
-  /* l’Zorglubie: keep the word, its elided forms then pass too. */
-  if (len < 0)
-    len = strlen (word);
-  elision = epure_word_elision_length (word, len);
-  epure_spelling_dictionary_add_word (dictionary, word + elision, len - elision);
+  change_word (self, word, len, epure_spelling_dictionary_add_word);
 }
 
 void
@@ -383,20 +392,10 @@ epure_spelling_checker_ignore_word (EpureSpellingChecker *self,
                                     const char           *word,
                                     gssize                len)
 {
-  g_autoptr(EpureSpellingDictionary) dictionary = NULL;
-  gsize elision;
-
   g_return_if_fail (EPURE_IS_SPELLING_CHECKER (self));
   g_return_if_fail (word != NULL);
 
-  dictionary = epure_spelling_checker_get_dictionary (self, NULL);
-  if (dictionary == NULL)
-    return;
-  /* l’Zorglubie: keep the word, its elided forms then pass too. */
-  if (len < 0)
-    len = strlen (word);
-  elision = epure_word_elision_length (word, len);
-  epure_spelling_dictionary_ignore_word (dictionary, word + elision, len - elision);
+  change_word (self, word, len, epure_spelling_dictionary_ignore_word);
 }
 
 static const char *
