@@ -558,6 +558,7 @@ test_typography_cleanup (Fixture       *fixture,
   dialog = open_cleanup (fixture, "typography");
   n = epure_cleanup_dialog_get_n_changes (dialog);
   g_assert_cmpuint (n, >=, 2);
+  g_assert_false (epure_cleanup_dialog_get_removes_blocks (dialog));
   g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), >=, 2);
 
   cleaned = buffer_text (fixture);
@@ -602,9 +603,12 @@ test_remove_extras (Fixture       *fixture,
   shown_before = g_list_model_get_n_items (epure_buffer_checker_get_findings (checker));
   g_assert_cmpuint (shown_before, >=, 2);
 
+  /* Focus elsewhere, as after a click on the header's button. */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
   dialog = open_cleanup (fixture, "boilerplate");
   n = epure_cleanup_dialog_get_n_changes (dialog);
   g_assert_cmpuint (n, >=, 2);
+  g_assert_true (epure_cleanup_dialog_get_removes_blocks (dialog));
 
   /* The first block is declared content: it stays, and is no longer shown. */
   kept = epure_cleanup_dialog_get_change (dialog, 0);
@@ -614,6 +618,8 @@ test_remove_extras (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)), ==, shown_before - 1);
 
   g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, n - 1);
+  /* The preview gone, typing goes on in the text. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == epure_window_get_source_view (fixture->window));
   text = buffer_text (fixture);
   g_assert_nonnull (strstr (text, kept_text));
   g_assert_true (g_str_has_prefix (text, "Les vendanges commencent tôt cette année\n"));

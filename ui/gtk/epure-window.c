@@ -996,15 +996,30 @@ on_view_pressed (GtkGestureClick *gesture,
 /* Cleanups */
 
 static void
-on_cleanup_applied (EpureWindow *self,
-                    guint        n_changes)
+on_cleanup_applied (EpureCleanupDialog *dialog,
+                    guint               n_changes,
+                    EpureWindow        *self)
 {
-  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_changes), n_changes);
-  AdwToast *toast = adw_toast_new (title);
+  gboolean blocks = epure_cleanup_dialog_get_removes_blocks (dialog);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Removed blocks are told as blocks, like the preview counted them. */
+  if (blocks)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u block removed", "%u blocks removed", n_changes), n_changes);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_changes), n_changes);
+  toast = adw_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+focus_editor (EpureWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
 /* Returns: (transfer none): the preview dialog, already shown. */
@@ -1021,7 +1036,9 @@ epure_window_open_cleanup (EpureWindow *self,
     threshold = epure_application_get_boilerplate_threshold (get_app (self));
 
   dialog = epure_cleanup_dialog_new (GTK_WINDOW (self), self->checker, checker_id, threshold);
-  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_cleanup_applied), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_cleanup_applied), self, 0);
+  /* Back to the text, not to the header button that opened the preview. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (focus_editor), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
