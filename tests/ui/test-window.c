@@ -11,6 +11,7 @@
 
 #include "epure-application.h"
 #include "epure-cleanup-dialog.h"
+#include "epure-gtk-utils.h"
 #include "epure-window.h"
 
 /* Text with what the whitespace checker finds: a doubled space, trailing
@@ -764,6 +765,33 @@ test_export (Fixture       *fixture,
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
 }
 
+/* Export…: an extension typed in the name wins over the Format choice
+ * left at its default; a bare name gets the chosen format's extension. */
+static void
+test_export_target (void)
+{
+  struct { const char *name, *chosen, *path, *format; } cases[] = {
+    { "out.odt", "txt", "out.odt", "odt" },
+    { "out.docx", "txt", "out.docx", "docx" },
+    { "out", "docx", "out.docx", "docx" },
+    { "notes.txt", "html", "notes.txt", "txt" },
+    { "page.htm", "txt", "page.htm", "html" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].name);
+      g_autoptr(GFile) target = NULL;
+      g_autofree char *name = NULL;
+      const char *format = NULL;
+
+      target = epure_export_target (file, cases[i].chosen, &format);
+      name = g_file_get_basename (target);
+      g_assert_cmpstr (name, ==, cases[i].path);
+      g_assert_cmpstr (epure_format_get_extension (format), ==, epure_format_get_extension (cases[i].format));
+    }
+}
+
 /* Hundreds of changes: the first ones listed, the rest ticked as one. */
 static void
 test_cleanup_many (Fixture       *fixture,
@@ -1056,6 +1084,7 @@ main (int   argc,
 
   g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add_func ("/ui/window/export-target", test_export_target);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
 
   g_test_add ("/ui/window/cleanup-many", Fixture, NULL, fixture_set_up, test_cleanup_many, fixture_tear_down);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "epure-cleanup-dialog.h"
+#include "epure-gtk-utils.h"
 #include "epure-window.h"
 
 #ifdef HAVE_SPELL_ADAPTER
@@ -495,18 +496,16 @@ on_save_as_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      const char *format = g_object_get_data (G_OBJECT (dialog), "export") ?
-                           gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format") : NULL;
-      g_autofree char *name = g_file_get_basename (file);
+      gboolean export_only = g_object_get_data (G_OBJECT (dialog), "export") != NULL;
+      const char *format = NULL;
 
-      /* A name without the chosen format's extension gets it. */
-      if (format != NULL && epure_format_from_filename (name) == NULL)
+      if (export_only)
         {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autofree char *full = g_strdup_printf ("%s.%s", name, epure_format_get_extension (format));
-          g_set_object (&file, g_file_get_child (parent, full));
+          const char *chosen = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
+          g_autoptr(GFile) target = epure_export_target (file, chosen, &format);
+          g_set_object (&file, target);
         }
-      epure_window_save_to (self, file, format, g_object_get_data (G_OBJECT (dialog), "export") != NULL);
+      epure_window_save_to (self, file, format, export_only);
     }
   else
     self->close_after_save = FALSE;
