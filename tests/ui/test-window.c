@@ -765,6 +765,60 @@ test_export (Fixture       *fixture,
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
 }
 
+/* An imported page keeps its shape through edits and cleanups: its
+ * headings, bold runs and list items come out of Export… (they are kept as
+ * tags that follow the text), and a Markdown source is written as such. */
+static void
+test_export_keeps_structure (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char page[] =
+    "<html><body><h1>Le marché couvert rouvre</h1>"
+    "<p>Après deux ans de travaux, les <b>commerçants</b> reviennent.</p>"
+    "<ul><li>des fromages</li><li>des épices</li></ul></body></html>";
+  g_autofree char *path = write_fixture (fixture, "marche.html", page);
+  g_autofree char *out = g_build_filename (fixture->dir, "sortie.html", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autofree char *contents = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  /* Typing before everything moves every block. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "Mis à jour. ", -1);
+
+  fixture->saved = FALSE;
+  epure_window_save_to (fixture->window, target, "html", TRUE);
+  wait_for (&fixture->saved);
+  g_assert_true (fixture->save_ok);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<h1>Mis à jour. Le marché couvert rouvre</h1>"));
+  g_assert_nonnull (strstr (contents, "<strong>commerçants</strong>"));
+  g_assert_nonnull (strstr (contents, "<li>des fromages</li>"));
+  g_assert_nonnull (strstr (contents, "<li>des épices</li>"));
+}
+
+static void
+test_export_markdown_source (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *md_path = write_fixture (fixture, "note.md", "# Titre de la note\n\nUn *mot* important.\n");
+  g_autofree char *out = g_build_filename (fixture->dir, "note.html", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autofree char *md_html = NULL;
+
+  open_file (fixture, md_path);
+  fixture->saved = FALSE;
+  epure_window_save_to (fixture->window, target, "html", TRUE);
+  wait_for (&fixture->saved);
+  g_assert_true (fixture->save_ok);
+  g_assert_true (g_file_get_contents (out, &md_html, NULL, NULL));
+  g_assert_nonnull (strstr (md_html, "<h1>Titre de la note</h1>"));
+  g_assert_nonnull (strstr (md_html, "<em>mot</em>"));
+}
+
 /* Export…: an extension typed in the name wins over the Format choice
  * left at its default; a bare name gets the chosen format's extension. */
 static void
@@ -1085,6 +1139,8 @@ main (int   argc,
   g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add_func ("/ui/window/export-target", test_export_target);
+  g_test_add ("/ui/window/export-keeps-structure", Fixture, NULL, fixture_set_up, test_export_keeps_structure, fixture_tear_down);
+  g_test_add ("/ui/window/export-markdown-source", Fixture, NULL, fixture_set_up, test_export_markdown_source, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
 
   g_test_add ("/ui/window/cleanup-many", Fixture, NULL, fixture_set_up, test_cleanup_many, fixture_tear_down);
