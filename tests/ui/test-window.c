@@ -510,6 +510,19 @@ test_open_legacy_and_binary (Fixture       *fixture,
   dialog = find_message_dialog (GTK_WINDOW (fixture->window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "image.txt"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A file gone since it was listed: said plainly, with its path. */
+  {
+    g_autofree char *gone = g_build_filename (fixture->dir, "parti", "article.txt", NULL);
+
+    open_file (fixture, gone);
+    g_assert_false (fixture->load_ok);
+    dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+    g_assert_nonnull (dialog);
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "The file does not exist"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), gone));
+  }
 }
 
 /* CRLF line ends come back as CRLF. */
