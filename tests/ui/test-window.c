@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -832,6 +834,70 @@ test_export_markdown_source (Fixture       *fixture,
   g_assert_nonnull (strstr (md_html, "<em>mot</em>"));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A file slow to read (here a pipe whose writer takes its time, like a
+ * network share) shows progress, gone once it is open. */
+static gpointer
+write_slowly (gpointer path)
+{
+  int fd = open (path, O_WRONLY);
+  const char text[] = "Un texte qui arrive lentement.\n";
+
+  g_assert_cmpint (fd, >=, 0);
+  g_usleep (800 * 1000);
+  g_assert_cmpint (write (fd, text, sizeof text - 1), ==, sizeof text - 1);
+  close (fd);
+  return NULL;
+}
+
+static void
+test_open_slow_shows_progress (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "lent.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *progress = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_PROGRESS_BAR);
+  g_autoptr(GThread) writer = NULL;
+  g_autofree char *text = NULL;
+  gboolean seen = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_assert_nonnull (progress);
+  g_assert_false (gtk_widget_get_visible (progress));
+  writer = g_thread_new ("writer", write_slowly, path);
+
+  fixture->loaded = FALSE;
+  epure_window_open_file (fixture->window, file);
+  while (!fixture->loaded)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      seen = seen || gtk_widget_get_visible (progress);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_thread_join (g_steal_pointer (&writer));
+  g_assert_true (fixture->load_ok);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Un texte qui arrive lentement.\n");
+  g_assert_true (seen);
+  g_assert_false (gtk_widget_get_visible (progress));
+}
+
 /* Export…: an extension typed in the name wins over the Format choice
  * left at its default; a bare name gets the chosen format's extension. */
 static void
@@ -1152,6 +1218,7 @@ main (int   argc,
   g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add_func ("/ui/window/export-target", test_export_target);
+  g_test_add ("/ui/window/open-slow-shows-progress", Fixture, NULL, fixture_set_up, test_open_slow_shows_progress, fixture_tear_down);
   g_test_add ("/ui/window/export-keeps-structure", Fixture, NULL, fixture_set_up, test_export_keeps_structure, fixture_tear_down);
   g_test_add ("/ui/window/export-markdown-source", Fixture, NULL, fixture_set_up, test_export_markdown_source, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);

@@ -14,7 +14,7 @@
 # include "epure-spell-adapter.h"
 #endif
 
-/* Exports slower than this show a progress bar. */
+/* Opening, saving or exporting slower than this shows a progress bar. */
 #define PROGRESS_DELAY_MS 200
 #define MAX_RECENT 10
 #define MAX_LISTED_MISSPELLINGS 200
@@ -283,6 +283,31 @@ file_op_free (FileOp *op)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FileOp, file_op_free)
 
+/* Reading or writing a long file pulses a progress bar under the header. */
+static gboolean
+show_progress (gpointer user_data)
+{
+  EpureWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_progress (EpureWindow *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  self->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+}
+
+static void
+stop_progress (EpureWindow *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+}
+
 /* Opening */
 
 static void
@@ -295,6 +320,7 @@ on_load_done (GObject      *object,
   GFile *file = op->file;
   g_autoptr(GError) error = NULL;
 
+  stop_progress (self);
   if (!epure_document_load_finish (EPURE_DOCUMENT (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -339,6 +365,7 @@ epure_window_open_file (EpureWindow *self,
 
   if (self->settings != NULL)
     max_size = (goffset) g_settings_get_uint (self->settings, "max-file-size") * 1024 * 1024;
+  start_progress (self);
   epure_document_load_async (self->document, file, max_size, self->cancellable, on_load_done,
                              file_op_new (self, file, FALSE));
 }
@@ -428,15 +455,6 @@ open_recent_action (GtkWidget  *widget,
 
 /* Saving */
 
-static gboolean
-show_progress (gpointer user_data)
-{
-  EpureWindow *self = user_data;
-
-  gtk_progress_bar_pulse (self->progress_bar);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 on_save_done (GObject      *object,
@@ -449,8 +467,7 @@ on_save_done (GObject      *object,
   gboolean export_only = op->export_only;
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->progress_id, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  stop_progress (self);
 
   if (!epure_document_save_finish (EPURE_DOCUMENT (object), result, &error))
     {
@@ -496,8 +513,7 @@ epure_window_save_to (EpureWindow *self,
   g_return_if_fail (EPURE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_clear_handle_id (&self->progress_id, g_source_remove);
-  self->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+  start_progress (self);
 
   epure_document_save_async (self->document, file, format, export_only, self->cancellable,
                              on_save_done, file_op_new (self, file, export_only));
