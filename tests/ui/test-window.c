@@ -1009,11 +1009,41 @@ test_shortcuts (Fixture       *fixture,
     { "F8", "win.next-finding" },
   };
 
+  /* Bound by the text view itself, or by GtkApplication. */
+  const char *builtin[] = { "<Control>z", "<Control><Shift>z", "<Control>question", NULL };
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GSList) objects = NULL;
+  GObject *overlay;
+  guint n_shown = 0;
+
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app), expected[i].accel);
       g_assert_true (g_strv_contains ((const char * const *) actions, expected[i].action));
     }
+
+  /* Every shortcut the shortcuts window shows does something. */
+  builder = gtk_builder_new_from_resource ("/fr/epure/Epure/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_nonnull (overlay);
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+      g_auto(GStrv) actions = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, NULL);
+      n_shown++;
+      if (g_strv_contains (builtin, accel))
+        continue;
+      actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app), accel);
+      if (actions == NULL || actions[0] == NULL)
+        g_error ("The shortcuts window shows %s, which nothing is bound to", accel);
+    }
+  g_assert_cmpuint (n_shown, >=, 20);
+  gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
 /* The spacing profile of the preferences reaches the typography checker. */
