@@ -883,6 +883,8 @@ test_open_slow_shows_progress (Fixture       *fixture,
 
   fixture->loaded = FALSE;
   epure_window_open_file (fixture->window, file);
+  /* No "Nothing to Clean" while the text is not in yet. */
+  g_assert_true (epure_findings_panel_get_loading (epure_window_get_findings_panel (fixture->window)));
   while (!fixture->loaded)
     {
       g_main_context_iteration (NULL, FALSE);
@@ -896,6 +898,21 @@ test_open_slow_shows_progress (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "Un texte qui arrive lentement.\n");
   g_assert_true (seen);
   g_assert_false (gtk_widget_get_visible (progress));
+  /* Until its first check, the text is still being opened for the panel. */
+  wait_for_check (fixture);
+  g_assert_false (epure_findings_panel_get_loading (epure_window_get_findings_panel (fixture->window)));
+
+  /* An empty file does not leave the panel waiting. */
+  {
+    g_autofree char *empty = write_fixture (fixture, "vide.txt", "");
+    g_autoptr(GFile) empty_file = g_file_new_for_path (empty);
+
+    fixture->loaded = FALSE;
+    epure_window_open_file (fixture->window, empty_file);
+    wait_for (&fixture->loaded);
+    spin (200);
+    g_assert_false (epure_findings_panel_get_loading (epure_window_get_findings_panel (fixture->window)));
+  }
 }
 
 /* Export…: an extension typed in the name wins over the Format choice

@@ -323,6 +323,7 @@ on_load_done (GObject      *object,
   stop_progress (self);
   if (!epure_document_load_finish (EPURE_DOCUMENT (object), result, &error))
     {
+      epure_findings_panel_set_loading (self->panel, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, FAILED_OPEN, file, error);
       g_signal_emit (self, signals[LOADED], 0, FALSE);
@@ -332,6 +333,9 @@ on_load_done (GObject      *object,
   add_recent (file);
   update_title (self);
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
+  /* An empty file changes nothing, so no check comes to end the waiting. */
+  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->document)) == 0)
+    epure_findings_panel_set_loading (self->panel, FALSE);
 
   if (epure_document_get_encoding_guessed (self->document))
     {
@@ -366,6 +370,7 @@ epure_window_open_file (EpureWindow *self,
   if (self->settings != NULL)
     max_size = (goffset) g_settings_get_uint (self->settings, "max-file-size") * 1024 * 1024;
   start_progress (self);
+  epure_findings_panel_set_loading (self->panel, TRUE);
   epure_document_load_async (self->document, file, max_size, self->cancellable, on_load_done,
                              file_op_new (self, file, FALSE));
 }
