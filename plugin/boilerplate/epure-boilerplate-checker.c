@@ -62,6 +62,8 @@
 /* A line this long that stops mid-sentence was wrapped by an editor. */
 #define WRAP_WIDTH 65
 #define WRAP_MAX 100
+/* A run of lines this long is article prose (create_edit). */
+#define PARAGRAPH_MIN_BYTES 80
 
 typedef enum
 {
@@ -149,6 +151,12 @@ typedef struct
   gboolean symbol_only;
   gboolean copyright;
   gboolean parenthetical;     /* "(avec AFP)", "[with Reuters]": a credit */
+  gboolean per_period;        /* a price per month or per year */
+  gboolean name_role;         /* "Thomas Garnier est urbaniste…" */
+  gboolean label_line;        /* "Publié dans : Économie, Emploi" */
+  gboolean listed;            /* one of a list of headlines or of buttons */
+  gboolean postscript;        /* "P.S. …", "PS : les inscriptions…" */
+  gboolean counter;           /* "Commentaires (12)", "Responses (14)" */
   char *norm;         /* folded words joined by spaces */
   gsize norm_len;
 
@@ -837,11 +845,12 @@ static const char * const fr_clitics[] = {
 static const char * const fr_after_imperative[] = {
   "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "a", "au", "aux", "notre", "nos",
   "votre", "vos", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "en", "sur", "par", "dans",
-  "nous", "vous", "moi", "ici", "gratuitement", "des", "tout", "toutes", "tous", NULL
+  "nous", "vous", "moi", "ici", "gratuitement", "des", "tout", "toutes", "tous", "via", "avec",
+  "pour", "chez", "sans", NULL
 };
 
 static const char * const en_after_imperative[] = {
-  "your", "us", "me", "this", "it", "our", "my", "up", "them", "a", "an", NULL
+  "your", "us", "me", "this", "it", "our", "my", "up", "them", "a", "an", "if", NULL
 };
 
 /* Sentence-initial English words that are not verbs. */
@@ -994,7 +1003,7 @@ has_imperative (const char             *str,
       /* English: a capitalised clause opener followed by its object. */
       if (!french && g_ascii_isupper (str[words[i].start]) &&
           opens_clause (str, words, i, block_start, FALSE) && len >= 3 &&
-          !word_in (w[i], en_not_verbs) && g_ascii_isspace (str[words[i].end]) &&
+          !word_in (w[i], en_not_verbs) && !g_str_has_suffix (w[i], "ly") && g_ascii_isspace (str[words[i].end]) &&
           words[i + 1].start - words[i].end == 1 && word_in (w[i + 1], en_after_imperative))
         return TRUE;
     }
@@ -1076,6 +1085,50 @@ is_label_line (const char             *str,
     commas += *p == ',' || *p == '|';
   last = last_visible_char (str, b->start, b->end);
   return commas >= 1 && n - before <= 3 * (commas + 1) && last != '.' && last != '!' && last != '?';
+}
+
+/* A widget's counter: one or two words and a number in brackets,
+ * "Commentaires (12)", "Responses (14)", "Réactions (3)". */
+static gboolean
+is_counter (const char *s,
+            gsize       len,
+            guint       n_words)
+{
+  gsize i = len;
+
+  if (n_words < 2 || n_words > 3 || len < 4 || s[len - 1] != ')')
+    return FALSE;
+  i = len - 1;
+  while (i > 0 && g_ascii_isdigit (s[i - 1]))
+    i--;
+  if (i == len - 1 || i == 0 || s[i - 1] != '(')
+    return FALSE;
+  return i >= 2 && s[i - 2] == ' ';
+}
+
+/* A postscript: "P.S.", "P.-S.", or "PS :" before a lower-case word
+ * (not the French party: « PS : Olivier Faure réélu »). */
+static gboolean
+opens_postscript (const char *s,
+                  gsize       len)
+{
+  if ((len > 4 && strncmp (s, "P.S.", 4) == 0) || (len > 5 && strncmp (s, "P.-S.", 5) == 0))
+    return TRUE;
+  if (len > 6 && strncmp (s, "PS", 2) == 0)
+    {
+      gsize i = 2;
+
+      while (i < len && s[i] == ' ')
+        i++;
+      if (i < len && s[i] == ':')
+        {
+          i++;
+          while (i < len && s[i] == ' ')
+            i++;
+          return i < len && g_unichar_islower (g_utf8_get_char_validated (s + i, len - i));
+        }
+    }
+  return FALSE;
 }
 
 static double
@@ -1194,10 +1247,18 @@ analyse_block (EpureLexicon *lexicon,
                      (str[b->end - 1] == ')' || str[b->end - 1] == ']');
   if (b->parenthetical)
     b->score[CAT_SOURCE_LINK] += 0.4;
-  if (is_label_line (str, b, (const EpureLexiconWord *) (gpointer) words->data, words->len))
+  b->counter = is_counter (str + b->start, b->end - b->start, words->len);
+  if (b->counter)
+    b->score[CAT_COMMENT_PROMPT] += 0.3;
+  b->postscript = opens_postscript (str + b->start, b->end - b->start);
+  if (b->postscript)
+    b->score[CAT_OTHER] += 0.5;
+  b->label_line = is_label_line (str, b, (const EpureLexiconWord *) (gpointer) words->data, words->len);
+  if (b->label_line)
     b->score[CAT_OTHER] += 0.3;
-  if (opens_with_name_and_role (str, (const EpureLexiconWord *) (gpointer) words->data,
-                                (const char * const *) word_ptrs->pdata, words->len))
+  b->name_role = opens_with_name_and_role (str, (const EpureLexiconWord *) (gpointer) words->data,
+                                           (const char * const *) word_ptrs->pdata, words->len);
+  if (b->name_role)
     b->score[CAT_AUTHOR_BIO] += 0.5;
 
   if (b->asks_reader)
@@ -1206,7 +1267,8 @@ analyse_block (EpureLexicon *lexicon,
     {
       /* A price per month or per year is a subscription or a regular
        * gift: "pour 4 € par mois", "$5 a month". */
-      if (priced_per_period ((const char * const *) word_ptrs->pdata, words->len))
+      b->per_period = priced_per_period ((const char * const *) word_ptrs->pdata, words->len);
+      if (b->per_period)
         b->score[CAT_DONATION] += 0.5;
       else
         b->score[CAT_AD] += 0.3;
@@ -1226,6 +1288,15 @@ analyse_block (EpureLexicon *lexicon,
   /* "Accueil › Économie › Entreprises", "↗ Partager ✉ Envoyer 🖨 Imprimer":
    * a breadcrumb trail, a menu or a toolbar, not a sentence. */
   b->menu = (b->crumbs >= 2 || b->crumbs + b->pictographs >= 3) && words->len <= MENU_MAX_WORDS;
+  /* "ACTUALITÉ | SOCIÉTÉ", "SPORT > RUGBY": a rubric, in capitals. */
+  if (!b->menu && b->crumbs == 1 && words->len >= 2 && words->len <= 4)
+    {
+      gboolean lower = FALSE;
+
+      for (const char *p = str + b->start; p < str + b->end && !lower; p = g_utf8_next_char (p))
+        lower = g_unichar_islower (g_utf8_get_char (p));
+      b->menu = !lower;
+    }
 
   /* Cues without a category still say where a link points. */
   if (b->best == CAT_NONE)
@@ -1256,6 +1327,12 @@ analyse_block (EpureLexicon *lexicon,
     b->total += 0.6;
   if (b->pictographs > 0)
     b->total += 0.25;
+  /* An arrow opening or closing a short line marks a link or a button
+   * ("← Épisode précédent : …", "Read the full report →"). */
+  if (b->pictographs > 0 && b->n_words <= MENU_MAX_WORDS &&
+      (is_pictograph (first_visible_char (str, b->start, b->end)) ||
+       is_pictograph (last_visible_char (str, b->start, b->end))))
+    b->total += 0.2;
   /* Quoted boilerplate words mark a block that reports speech. */
   if (b->quoted_hits > 0)
     b->total -= 0.5;
@@ -1311,7 +1388,7 @@ looks_like_heading (const char  *str,
 static gboolean
 block_voiced (const Block *b)
 {
-  return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 ||
+  return b->personal || b->imperative || b->cta > 0 || b->links > 0 || b->handles > 0 || b->postscript ||
          b->pictographs > 0 || b->copyright || b->anchored || b->menu || b->n_covered * 2 >= b->n_words ||
          b->total >= UNVOICED_SCORE;
 }
@@ -1527,6 +1604,17 @@ find_duplicates (const char *str,
     }
 }
 
+/* No lower-case letter: "🔴 ALERTE INFO", a banner's label. */
+static gboolean
+all_capitals (const char  *str,
+              const Block *b)
+{
+  for (const char *p = str + b->start; p < str + b->end; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 /* "Par Julie Martin", "Auteur : Nicolas Perrin", "By Anna Keller": the
  * article's byline, which stays with it. */
 static gboolean
@@ -1609,8 +1697,11 @@ judge_head (Scan       *scan,
           if (block_weak (&blocks[j]))
             shared = blocks[j].best;
         for (guint j = 0; j < k; j++)
-          flag (&blocks[j], block_weak (&blocks[j]) ? blocks[j].best : shared,
-                confidence_of (MAX (blocks[j].total, WEAK_SCORE) + FOOTER_BONUS), ZONE_HEAD);
+          {
+            blocks[j].listed = TRUE;
+            flag (&blocks[j], block_weak (&blocks[j]) ? blocks[j].best : shared,
+                  confidence_of (MAX (blocks[j].total, WEAK_SCORE) + FOOTER_BONUS), ZONE_HEAD);
+          }
       }
   }
 
@@ -1645,7 +1736,8 @@ judge_head (Scan       *scan,
       /* A banner over the title: the first line calls to action with an
        * arrow, an emoji or a link ("🔴 EN DIRECT | Suivez notre…"). */
       if (i == 0 && block_weak (b) && b->n_words <= HEAD_MAX_WORDS && b->quoted_hits == 0 &&
-          (b->imperative || b->speaks_to_reader) && (b->pictographs > 0 || b->links > 0 || b->handles > 0))
+          (b->imperative || b->speaks_to_reader || (b->n_words <= 4 && all_capitals (str, b))) &&
+          (b->pictographs > 0 || b->links > 0 || b->handles > 0))
         {
           flag (b, b->best, confidence_of (b->total), ZONE_HEAD);
           continue;
@@ -1773,6 +1865,9 @@ find_headline_list (Scan  *scan,
   guint i = n_blocks, titles = 0;
   const Block *label, *prose;
   gunichar last;
+  /* Headlines as links are listed line under line, capitalised, without
+   * the digits of practical details (hours, prices, phone numbers). */
+  gboolean plain = TRUE;
 
   while (i > run_start)
     {
@@ -1784,6 +1879,12 @@ find_headline_list (Scan  *scan,
         break;
       if (block_weak (b) && b->n_words <= 4)
         break;   /* the label */
+      /* Shorter items are a list's (ingredients, addresses), not titles. */
+      if (!g_unichar_isupper (first_visible_char (scan->str, b->start, b->end)) || b->n_words < 4 ||
+          (i < n_blocks && blocks[i].first_line != b->last_line + 1))
+        plain = FALSE;
+      for (gsize k = b->start; k < b->end && plain; k++)
+        plain = !g_ascii_isdigit (scan->str[k]);
       titles++;
       i--;
     }
@@ -1792,9 +1893,20 @@ find_headline_list (Scan  *scan,
   label = &blocks[i - 1];
   prose = &blocks[i - 2];
   ensure_analysed (scan, (Block *) prose);
-  if (!block_weak (label) || label->n_words > 4 || label->flagged != CAT_NONE ||
-      prose->n_words <= SHORT_WORDS || last_visible_char (scan->str, prose->start, prose->end) != '.')
+  last = last_visible_char (scan->str, prose->start, prose->end);
+  /* The prose ends a sentence, or a quotation. */
+  if (label->n_words > 4 || label->flagged != CAT_NONE || label->symbol_only ||
+      prose->n_words <= SHORT_WORDS ||
+      !(last == '.' || last == '!' || last == '"' || last == 0x00BB || last == 0x201D))
     return n_blocks;
+  /* Without evidence, a bare label ("Related") over three plain
+   * headlines, all touching. */
+  if (!block_weak (label) &&
+      !(plain && titles >= 3 && label->n_words <= 2 && label->last_line + 1 == blocks[i].first_line &&
+        !g_unichar_ispunct (last_visible_char (scan->str, label->start, label->end))))
+    return n_blocks;
+  for (guint k = i; k < n_blocks; k++)
+    blocks[k].listed = TRUE;
   return i - 1;
 }
 
@@ -1812,12 +1924,23 @@ footer_joins (const Block *b,
       below != NULL && b->last_line + 1 == below->first_line && b->best == below->best &&
       below->score[below->best] > 0)
     return TRUE;
+  /* A short line with evidence of its own, touching the footer: one
+   * paragraph, as a signature is ("Prices were correct at the time of
+   * publishing." over "Have we missed…?"). */
+  if (block_weak (b) && b->n_words <= 2 * SHORT_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
+      below != NULL && b->last_line + 1 == below->first_line)
+    return TRUE;
   if (b->total >= EXTEND_SCORE && b->n_words <= HEAD_MAX_WORDS)
+    return TRUE;
+  /* A longer block joins with clear evidence of one category ("Le
+   * Journal du Diois … ne vit que des dons … de ses lecteurs"). */
+  if (b->total >= EXTEND_SCORE && b->best != CAT_NONE && b->score[b->best] >= EXTEND_SCORE &&
+      b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3)
     return TRUE;
   /* A bio is the one footer block in the third person. */
   return block_weak (b) && b->n_words <= VOICE_MAX_WORDS && b->quoted_hits == 0 && b->content > -0.3 &&
          (b->imperative || b->speaks_to_reader || b->links > 0 || b->handles > 0 || b->cta > 0 ||
-          b->best == CAT_AUTHOR_BIO || b->parenthetical);
+          b->best == CAT_AUTHOR_BIO || b->parenthetical || b->postscript || b->counter);
 }
 
 /* "Sophie Lemaire" alone on its line: a name of two to four capitalised
@@ -1885,6 +2008,20 @@ judge_footer (Scan  *scan,
            * sign-off). */
           if (above == NULL || b->quoted_hits > 0 || b->content <= -0.3)
             break;
+          /* A labelled section of the footer, all lines touching: "À
+           * propos de …" over its paragraph over "Contact presse : …". */
+          if (run_start < n_blocks && b->n_words <= VOICE_MAX_WORDS &&
+              above->last_line + 1 == b->first_line && b->last_line + 1 == blocks[run_start].first_line &&
+              block_strong (&blocks[run_start]) && block_voiced (&blocks[run_start]))
+            {
+              ensure_analysed (scan, above);
+              if (above->anchored && block_weak (above) && above->n_words <= SHORT_WORDS &&
+                  above->quoted_hits == 0)
+                {
+                  run_start--;
+                  continue;
+                }
+            }
           /* Between them, some evidence or the text speaking of itself
            * ("This column is for general information"): plain news
            * between an inline "read also" and an appeal stays. */
@@ -1946,8 +2083,8 @@ judge_footer (Scan  *scan,
   /* No evidence strong enough, but a shift of voice: the article reports
    * in the third person, then someone speaks to the reader ("If you value
    * stories like this one…", "Know someone who would enjoy this?"). */
-  if (footer_start == n_blocks)
-    footer_start = find_headline_list (scan, blocks, n_blocks, run_start);
+  /* A list of links closes the text, or sits right above its footer. */
+  footer_start = find_headline_list (scan, blocks, footer_start, run_start);
   if (footer_start == n_blocks)
     footer_start = find_voice_shift (scan, blocks, n_blocks, body_start);
 
@@ -1957,6 +2094,19 @@ judge_footer (Scan  *scan,
           (blocks[footer_start - 1].symbol_only && footer_start - 1 > run_start &&
            footer_joins (&blocks[footer_start - 2], NULL))))
     footer_start--;
+  /* A labelled section touching the footer: "À propos de …" over its
+   * paragraph, the paragraph over the footer's first line. */
+  if (footer_start < n_blocks && footer_start >= run_start + 2)
+    {
+      const Block *para = &blocks[footer_start - 1], *label = &blocks[footer_start - 2];
+
+      if (label->analysed && label->anchored && block_weak (label) && label->n_words <= SHORT_WORDS &&
+          label->quoted_hits == 0 && label->last_line + 1 == para->first_line &&
+          para->last_line + 1 == blocks[footer_start].first_line && para->n_words <= VOICE_MAX_WORDS &&
+          para->quoted_hits == 0 && para->content > -0.3)
+        footer_start -= 2;
+    }
+
   /* The author's name over the bio. */
   if (footer_start < n_blocks && footer_start > run_start && blocks[footer_start].best == CAT_AUTHOR_BIO &&
       blocks[footer_start - 1].last_line + 1 == blocks[footer_start].first_line &&
@@ -1982,12 +2132,25 @@ judge_footer (Scan  *scan,
 
   /* A footer with two clear blocks or more vouches for its weaker ones:
    * "Votre soutien est essentiel" under a PayPal link is an appeal. */
-  for (guint i = footer_start; i < n_blocks; i++)
-    if (blocks[i].flagged == CAT_NONE && block_strong (&blocks[i]))
-      n_strong++;
-  for (guint i = footer_start; i < n_blocks; i++)
-    if (blocks[i].flagged == CAT_NONE)
-      flag_by_evidence (&blocks[i], ZONE_FOOTER, n_strong >= 2 ? FOOTER_BONUS : 0.0);
+  /* So does one clear block among three or more with a separator: the
+   * shape of a footer. */
+  {
+    guint n_members = 0;
+    gboolean separated = FALSE;
+
+    for (guint i = footer_start; i < n_blocks; i++)
+      {
+        if (blocks[i].flagged != CAT_NONE)
+          continue;
+        n_strong += block_strong (&blocks[i]);
+        n_members++;
+        separated = separated || blocks[i].symbol_only;
+      }
+    for (guint i = footer_start; i < n_blocks; i++)
+      if (blocks[i].flagged == CAT_NONE)
+        flag_by_evidence (&blocks[i], ZONE_FOOTER,
+                          n_strong >= 2 || (n_strong >= 1 && separated && n_members >= 3) ? FOOTER_BONUS : 0.0);
+  }
 
   return footer_start;
 }
@@ -2064,6 +2227,20 @@ describe (const Block *b)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a breadcrumb trail or a menu")));
       if (b->asks_reader)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a question to the reader")));
+      if (b->per_period)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a price per month or per year")));
+      if (b->name_role)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a name and what the person does")));
+      if (b->label_line)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a label and a list")));
+      if (b->parenthetical)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a credit in brackets")));
+      if (b->listed)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "one of a list of short lines")));
+      if (b->postscript)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a postscript")));
+      if (b->counter)
+        g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a counter")));
       if (parts->len == 0)
         g_ptr_array_add (parts, g_strdup (C_("boilerplate", "a short line")));
     }
@@ -2283,6 +2460,39 @@ in_first_paragraph (const char *str,
   return TRUE;
 }
 
+/* A paragraph of article prose somewhere in [from, to): a run of
+ * non-blank lines of some length (hard-wrapped or not). */
+static gboolean
+has_paragraph (const char *str,
+               gsize       from,
+               gsize       to)
+{
+  gsize run = 0;
+  gboolean sentence = FALSE;
+
+  for (gsize p = from; p < to;)
+    {
+      const char *nl = memchr (str + p, '\n', to - p);
+      gsize next = nl != NULL ? (gsize) (nl - str) + 1 : to;
+
+      if (blank_between (str, p, next))
+        {
+          run = 0;
+          sentence = FALSE;
+          p = next;
+          continue;
+        }
+      run += next - p;
+      /* A full stop ends a sentence: titles and banners' labels have none. */
+      sentence = sentence || last_visible_char (str, p, nl != NULL ? next - 1 : next) == '.' ||
+                 g_strstr_len (str + p, next - p, ". ") != NULL;
+      if (run >= PARAGRAPH_MIN_BYTES && sentence)
+        return TRUE;
+      p = next;
+    }
+  return FALSE;
+}
+
 static EpureEdit *
 create_edit (EpureChecker *checker,
              EpureText    *text,
@@ -2326,6 +2536,16 @@ create_edit (EpureChecker *checker,
        * repeated title is the exception, the title above it stays. */
       if (blank_between (str, 0, start))
         start = 0;
+      for (gsize next = skip_blank_line (str, len, end); next != end; next = skip_blank_line (str, len, end))
+        end = next;
+    }
+  else if (start > 0 && blank_between (str, line_start_of (str, start - 1), start) &&
+           !has_paragraph (str, 0, start) && has_paragraph (str, end, len))
+    {
+      /* A paragraph of its own in the head, under other head lines (a
+       * second banner, a label under a toolbar): the blank lines after it
+       * go, as the first paragraph's do, so that the edits of a head
+       * never overlap. */
       for (gsize next = skip_blank_line (str, len, end); next != end; next = skip_blank_line (str, len, end))
         end = next;
     }

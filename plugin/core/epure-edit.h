@@ -18,7 +18,9 @@ struct _EpureEdit
 {
   gsize start;        /* byte offset, see epure-types.h */
   gsize end;
-  char *replacement;  /* UTF-8, may be "" to delete */
+  char *replacement;  /* UTF-8, may be "" to delete; epure_edit_new() puts it
+                       * in the edit's own block: make a new edit rather
+                       * than replacing it */
 };
 
 GType      epure_edit_get_type  (void) G_GNUC_CONST;

@@ -12,19 +12,25 @@ struct _EpureFinding
 {
   GObject parent_instance;
 
-  char *checker_id;
-  char *rule_id;
-  char *category;
-  char *message;
+  /* Copies, or the caller's static strings (epure_finding_new_static()). */
+  const char *checker_id;
+  const char *rule_id;
+  const char *category;
+  const char *message;
   gsize start;
   gsize end;
   guint line;
   guint column;
   EpureSeverity severity;
   double confidence;
-  GPtrArray *replacements;  /* NULL-terminated array of char* */
+  /* NULL-terminated; points to inline_replacements while there is at most
+   * one, so that most findings cost no array. */
+  char **replacements;
+  guint n_replacements;
+  char *inline_replacements[2];
   guint automatic : 1;
   guint needs_suggestions : 1;
+  guint static_strings : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EpureFinding, epure_finding, G_TYPE_OBJECT)
@@ -50,15 +56,52 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+clear_replacements (EpureFinding *self)
+{
+  for (guint i = 0; i < self->n_replacements; i++)
+    g_free (self->replacements[i]);
+  if (self->replacements != self->inline_replacements)
+    g_free (self->replacements);
+  self->replacements = self->inline_replacements;
+  self->inline_replacements[0] = NULL;
+  self->n_replacements = 0;
+}
+
+/* Appends a copy of @replacement, keeping the array NULL-terminated. */
+static void
+append_replacement (EpureFinding *self,
+                    const char   *replacement)
+{
+  guint n = self->n_replacements;
+
+  if (n + 2 > G_N_ELEMENTS (self->inline_replacements))
+    {
+      if (self->replacements == self->inline_replacements)
+        {
+          self->replacements = g_new (char *, n + 2);
+          memcpy (self->replacements, self->inline_replacements, n * sizeof (char *));
+        }
+      else
+        self->replacements = g_renew (char *, self->replacements, n + 2);
+    }
+  self->replacements[n] = g_strdup (replacement);
+  self->replacements[n + 1] = NULL;
+  self->n_replacements = n + 1;
+}
+
+static void
 epure_finding_finalize (GObject *object)
 {
   EpureFinding *self = (EpureFinding *) object;
 
-  g_free (self->checker_id);
-  g_free (self->rule_id);
-  g_free (self->category);
-  g_free (self->message);
-  g_ptr_array_unref (self->replacements);
+  if (!self->static_strings)
+    {
+      g_free ((char *) self->checker_id);
+      g_free ((char *) self->rule_id);
+      g_free ((char *) self->category);
+      g_free ((char *) self->message);
+    }
+  clear_replacements (self);
 
   G_OBJECT_CLASS (epure_finding_parent_class)->finalize (object);
 }
@@ -84,7 +127,7 @@ epure_finding_get_property (GObject    *object,
     case PROP_SEVERITY: g_value_set_enum (value, self->severity); break;
     case PROP_CONFIDENCE: g_value_set_double (value, self->confidence); break;
     case PROP_AUTOMATIC: g_value_set_boolean (value, self->automatic); break;
-    case PROP_REPLACEMENTS: g_value_set_boxed (value, self->replacements->pdata); break;
+    case PROP_REPLACEMENTS: g_value_set_boxed (value, self->replacements); break;
     case PROP_NEEDS_SUGGESTIONS: g_value_set_boolean (value, self->needs_suggestions); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -123,8 +166,7 @@ epure_finding_init (EpureFinding *self)
 {
   self->severity = EPURE_SEVERITY_WARNING;
   self->confidence = 1.0;
-  self->replacements = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->replacements, NULL);
+  self->replacements = self->inline_replacements;
 }
 
 /**
@@ -154,6 +196,40 @@ epure_finding_new (const char *checker_id,
   self->message = g_strdup (message ? message : "");
   self->start = start;
   self->end = end;
+  return self;
+}
+
+/**
+ * epure_finding_new_static:
+ *
+ * Makes a finding as epure_finding_new() and the setters would, for
+ * checkers that make many: the strings of @init other than the
+ * replacement are not copied and must outlive the finding (string
+ * literals, translations from gettext), and no property is notified.
+ */
+EpureFinding *
+epure_finding_new_static (const EpureFindingInit *init)
+{
+  EpureFinding *self;
+
+  g_return_val_if_fail (init != NULL, NULL);
+  g_return_val_if_fail (init->checker_id != NULL, NULL);
+  g_return_val_if_fail (init->rule_id != NULL, NULL);
+  g_return_val_if_fail (init->start <= init->end, NULL);
+
+  self = g_object_new (EPURE_TYPE_FINDING, NULL);
+  self->static_strings = TRUE;
+  self->checker_id = init->checker_id;
+  self->rule_id = init->rule_id;
+  self->category = init->category ? init->category : init->checker_id;
+  self->message = init->message ? init->message : "";
+  self->start = init->start;
+  self->end = init->end;
+  self->severity = init->severity;
+  self->confidence = CLAMP (init->confidence, 0.0, 1.0);
+  self->automatic = !!init->automatic;
+  if (init->replacement != NULL)
+    append_replacement (self, init->replacement);
   return self;
 }
 
@@ -224,6 +300,68 @@ epure_finding_locate (EpureFinding *self,
   epure_text_get_line_column (text, self->start, &self->line, &self->column);
 }
 
+/* Characters in [p, p + n) of valid UTF-8 cut at character boundaries. */
+static gsize
+count_chars (const guchar *p,
+             gsize         n)
+{
+  gsize continuation = 0;
+
+  for (gsize i = 0; i < n; i++)
+    continuation += (p[i] & 0xC0) == 0x80;
+  return n - continuation;
+}
+
+/**
+ * epure_findings_locate:
+ * @findings: (element-type EpureFinding): sorted by start
+ *
+ * epure_finding_locate() for every finding, in one sweep of the text
+ * rather than a count from the line start for each: a paragraph is often
+ * one long line with many findings.
+ */
+void
+epure_findings_locate (GPtrArray *findings,
+                       EpureText *text)
+{
+  const char *str;
+  gsize len, line_start = 0, next_start, cursor = 0, column = 0;
+  guint line = 1, n_lines;
+
+  g_return_if_fail (findings != NULL);
+  g_return_if_fail (text != NULL);
+
+  str = epure_text_get_string (text, &len);
+  n_lines = epure_text_get_line_count (text);
+  next_start = n_lines > 1 ? epure_text_get_line_start (text, 2) : G_MAXSIZE;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EpureFinding *f = g_ptr_array_index (findings, i);
+      gsize offset = MIN (f->start, len);
+
+      /* Out of order, or inside a character: the slow way, cursor kept. */
+      if (offset < cursor || (offset < len && ((guchar) str[offset] & 0xC0) == 0x80))
+        {
+          epure_finding_locate (f, text);
+          continue;
+        }
+
+      while (offset >= next_start)
+        {
+          line++;
+          line_start = next_start;
+          next_start = line < n_lines ? epure_text_get_line_start (text, line + 1) : G_MAXSIZE;
+          cursor = line_start;
+          column = 0;
+        }
+      column += count_chars ((const guchar *) str + cursor, offset - cursor);
+      cursor = offset;
+      f->line = line;
+      f->column = column + 1;
+    }
+}
+
 EpureSeverity
 epure_finding_get_severity (EpureFinding *self)
 {
@@ -273,7 +411,7 @@ gboolean
 epure_finding_get_automatic (EpureFinding *self)
 {
   g_return_val_if_fail (EPURE_IS_FINDING (self), FALSE);
-  return self->automatic && self->replacements->len > 1;
+  return self->automatic && self->n_replacements > 0;
 }
 
 void
@@ -295,7 +433,7 @@ const char * const *
 epure_finding_get_replacements (EpureFinding *self)
 {
   g_return_val_if_fail (EPURE_IS_FINDING (self), NULL);
-  return (const char * const *) self->replacements->pdata;
+  return (const char * const *) self->replacements;
 }
 
 void
@@ -305,8 +443,7 @@ epure_finding_add_replacement (EpureFinding *self,
   g_return_if_fail (EPURE_IS_FINDING (self));
   g_return_if_fail (replacement != NULL);
 
-  self->replacements->pdata[self->replacements->len - 1] = g_strdup (replacement);
-  g_ptr_array_add (self->replacements, NULL);
+  append_replacement (self, replacement);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLACEMENTS]);
 }
 
@@ -316,10 +453,11 @@ epure_finding_set_replacements (EpureFinding       *self,
 {
   g_return_if_fail (EPURE_IS_FINDING (self));
 
-  g_ptr_array_set_size (self->replacements, 0);
-  for (guint i = 0; replacements != NULL && replacements[i] != NULL; i++)
-    g_ptr_array_add (self->replacements, g_strdup (replacements[i]));
-  g_ptr_array_add (self->replacements, NULL);
+  g_auto(GStrv) copy = g_strdupv ((char **) replacements);   /* may be our own */
+
+  clear_replacements (self);
+  for (guint i = 0; copy != NULL && copy[i] != NULL; i++)
+    append_replacement (self, copy[i]);
   self->needs_suggestions = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLACEMENTS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_SUGGESTIONS]);
@@ -356,11 +494,10 @@ epure_finding_create_edit (EpureFinding *self,
 {
   g_return_val_if_fail (EPURE_IS_FINDING (self), NULL);
 
-  if (replacement_index + 1 >= self->replacements->len)
+  if (replacement_index >= self->n_replacements)
     return NULL;
 
-  return epure_edit_new (self->start, self->end,
-                         g_ptr_array_index (self->replacements, replacement_index));
+  return epure_edit_new (self->start, self->end, self->replacements[replacement_index]);
 }
 
 /* Text order: by start, then end, then rule id for a stable result. */

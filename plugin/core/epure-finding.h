@@ -19,6 +19,21 @@ G_BEGIN_DECLS
 #define EPURE_CATEGORY_BOILERPLATE "boilerplate"
 #define EPURE_CATEGORY_STYLE       "style"
 
+/* What epure_finding_new_static() makes a finding of. */
+typedef struct
+{
+  const char    *checker_id;   /* static: not copied */
+  const char    *rule_id;      /* static */
+  const char    *category;     /* static; NULL for checker_id */
+  const char    *message;      /* static or a gettext translation */
+  gsize          start;
+  gsize          end;
+  EpureSeverity  severity;
+  double         confidence;
+  gboolean       automatic;
+  const char    *replacement;  /* copied; NULL for none */
+} EpureFindingInit;
+
 #define EPURE_TYPE_FINDING (epure_finding_get_type ())
 
 G_DECLARE_FINAL_TYPE (EpureFinding, epure_finding, EPURE, FINDING, GObject)
@@ -29,6 +44,7 @@ EpureFinding       *epure_finding_new                  (const char          *che
                                                         gsize                start,
                                                         gsize                end,
                                                         const char          *message);
+EpureFinding       *epure_finding_new_static           (const EpureFindingInit *init);
 const char         *epure_finding_get_checker_id       (EpureFinding        *self);
 const char         *epure_finding_get_rule_id          (EpureFinding        *self);
 const char         *epure_finding_get_category         (EpureFinding        *self);
@@ -38,6 +54,8 @@ gsize               epure_finding_get_end              (EpureFinding        *sel
 guint               epure_finding_get_line             (EpureFinding        *self);
 guint               epure_finding_get_column           (EpureFinding        *self);
 void                epure_finding_locate               (EpureFinding        *self,
+                                                        EpureText           *text);
+void                epure_findings_locate              (GPtrArray           *findings,
                                                         EpureText           *text);
 EpureSeverity       epure_finding_get_severity         (EpureFinding        *self);
 void                epure_finding_set_severity         (EpureFinding        *self,

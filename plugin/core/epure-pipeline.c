@@ -179,9 +179,14 @@ check_with (GPtrArray     *checkers,
         g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (found, j)));
     }
 
-  g_ptr_array_sort (findings, compare_findings);
-  for (guint i = 0; i < findings->len; i++)
-    epure_finding_locate (g_ptr_array_index (findings, i), text);
+  /* One checker's findings often come in text order already. */
+  for (guint i = 1; i < findings->len; i++)
+    if (compare_findings (&findings->pdata[i - 1], &findings->pdata[i]) > 0)
+      {
+        g_ptr_array_sort (findings, compare_findings);
+        break;
+      }
+  epure_findings_locate (findings, text);
 
   if (problems != NULL)
     *problems = g_steal_pointer (&errors);
@@ -430,16 +435,209 @@ merge_problems (GPtrArray *all,
     }
 }
 
+/* Pieces closer than this are checked as one: fewer, larger snapshots. */
+#define PIECE_GAP 4096
+
+/* What a clean pass through fix() leaves for the next one: where it
+ * changed the text.  With PARAGRAPH scope, a paragraph the pass did not
+ * touch had no fix and gets none the next time (its findings depend on
+ * it alone), so the next pass only checks the paragraphs around the
+ * changes. */
+typedef struct
+{
+  GArray *dirty;   /* gsize pairs, [start, end) in the next text, in order; NULL: all of it */
+} FixState;
+
+static void
+fix_state_clear (FixState *state)
+{
+  g_clear_pointer (&state->dirty, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FixState, fix_state_clear)
+
+/* Pieces are cut just after an empty line, where the streaming CLI cuts
+ * too: the start of a paragraph for every PARAGRAPH checker. */
+static gboolean
+is_cut (const char *s,
+        gsize       len,
+        gsize       p)
+{
+  return p == 0 || p >= len || (p >= 2 && s[p - 1] == '\n' && s[p - 2] == '\n');
+}
+
+static gsize
+cut_before (const char *s,
+            gsize       len,
+            gsize       p)
+{
+  p = MIN (p, len);
+  while (!is_cut (s, len, p))
+    p--;
+  return p;
+}
+
+static gsize
+cut_after (const char *s,
+           gsize       len,
+           gsize       p)
+{
+  while (!is_cut (s, len, p))
+    p++;
+  return p;
+}
+
+/* The pieces of @text to check again: the dirty ranges widened to cuts
+ * and to whole verbatim spans (a code block may hold empty lines). */
+static GArray *
+make_pieces (EpureText *text,
+             GArray    *dirty)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (gsize));
+  const gsize *r = (const gsize *) (gpointer) dirty->data;
+  const EpureVerbatimSpan *spans;
+  const char *s;
+  gsize len;
+  guint n_spans, k = 0;
+
+  s = epure_text_get_string (text, &len);
+  spans = epure_text_get_verbatim_spans (text, &n_spans);
+
+  for (guint i = 0; i < dirty->len / 2; i++)
+    {
+      gsize a = MIN (r[2 * i], len), b = MIN (r[2 * i + 1], len);
+      gsize *last = pieces->len ? &g_array_index (pieces, gsize, pieces->len - 2) : NULL;
+      gboolean grown;
+
+      if (last != NULL && a <= last[1] + PIECE_GAP)
+        {
+          if (b > last[1])
+            last[1] = cut_after (s, len, b);
+          continue;
+        }
+
+      a = cut_before (s, len, a);
+      b = cut_after (s, len, MAX (a, b));
+      do
+        {
+          grown = FALSE;
+          while (k < n_spans && spans[k].end <= a)
+            k++;
+          for (guint j = k; j < n_spans && spans[j].start < b; j++)
+            {
+              if (spans[j].start < a)
+                {
+                  a = cut_before (s, len, spans[j].start);
+                  grown = TRUE;
+                }
+              if (spans[j].end > b)
+                {
+                  b = cut_after (s, len, spans[j].end);
+                  grown = TRUE;
+                }
+            }
+          if (grown)
+            k = 0;
+        }
+      while (grown);
+
+      if (last != NULL && a <= last[1] + PIECE_GAP)
+        last[1] = MAX (last[1], b);
+      else
+        {
+          g_array_append_val (pieces, a);
+          g_array_append_val (pieces, b);
+        }
+    }
+
+  /* A merged piece may cut a span: then the whole text, to be safe. */
+  k = 0;
+  for (guint i = 0; i < pieces->len / 2; i++)
+    {
+      const gsize *pc = &g_array_index (pieces, gsize, 2 * i);
+
+      while (k < n_spans && spans[k].end <= pc[0])
+        k++;
+      for (guint j = k; j < n_spans && spans[j].start < pc[1]; j++)
+        if (spans[j].start < pc[0] || spans[j].end > pc[1])
+          {
+            gsize whole[2] = { 0, len };
+
+            g_array_set_size (pieces, 0);
+            g_array_append_vals (pieces, whole, 2);
+            return pieces;
+          }
+    }
+
+  return pieces;
+}
+
+/* epure_checker_fix() on each piece of @text alone, offsets made @text's. */
+static GPtrArray *
+fix_pieces (EpureChecker  *checker,
+            EpureText     *text,
+            GArray        *pieces,
+            double         min_confidence,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  const gsize *pc = (const gsize *) (gpointer) pieces->data;
+
+  for (guint i = 0; i < pieces->len / 2; i++)
+    {
+      g_autoptr(EpureText) piece = epure_text_new_slice (text, pc[2 * i], pc[2 * i + 1]);
+      g_autoptr(GPtrArray) found = NULL;
+
+      found = epure_checker_fix (checker, piece, min_confidence, cancellable, error);
+      if (found == NULL)
+        return NULL;
+      for (guint j = 0; j < found->len; j++)
+        {
+          EpureEdit *e = g_ptr_array_index (found, j);
+          e->start += pc[2 * i];
+          e->end += pc[2 * i];
+        }
+      g_ptr_array_extend_and_steal (edits, g_steal_pointer (&found));
+    }
+
+  return g_steal_pointer (&edits);
+}
+
+/* Where @edits, once applied, leave changed text, in the new offsets. */
+static GArray *
+dirty_ranges (GPtrArray *edits)
+{
+  GArray *dirty = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 2 * edits->len);
+  gssize delta = 0;
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const EpureEdit *e = g_ptr_array_index (edits, i);
+      gsize n = strlen (e->replacement);
+      gsize start = e->start + delta;
+      /* One byte more: a deletion changes what is on both sides of it. */
+      gsize end = start + n + 1;
+
+      g_array_append_val (dirty, start);
+      g_array_append_val (dirty, end);
+      delta += (gssize) n - (gssize) (e->end - e->start);
+    }
+  return dirty;
+}
+
 /* One cleaning pass through the checkers' fast paths, when every checker
  * has one: into @out_edits, the edits that check → automatic findings →
  * create_edits would give, without making findings.  @out_edits is NULL
  * when the fast path cannot be taken: a checker without fix(), or two
  * edits of the same range, which only the findings' rule ids would order.
- * Returns FALSE with @error when cancelled. */
+ * @state says where the previous pass changed the text and gets where
+ * this one does.  Returns FALSE with @error when cancelled. */
 static gboolean
 fix_with (EpurePipeline  *self,
           EpureText      *text,
           double          min_confidence,
+          FixState       *state,
           GPtrArray     **out_edits,
           GPtrArray     **problems,
           GCancellable   *cancellable,
@@ -447,12 +645,27 @@ fix_with (EpurePipeline  *self,
 {
   g_autoptr(GPtrArray) checkers = epure_pipeline_get_checkers (self);
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  g_autoptr(GArray) pieces = NULL;
   gboolean sorted = TRUE;
+  guint n_found;
 
   *out_edits = NULL;
   for (guint i = 0; i < checkers->len; i++)
     if (!epure_checker_has_fix (g_ptr_array_index (checkers, i)))
       return TRUE;
+
+  if (state->dirty != NULL && epure_pipeline_get_scope (self) == EPURE_CHECKER_SCOPE_PARAGRAPH)
+    {
+      gsize total = 0;
+
+      pieces = make_pieces (text, state->dirty);
+      for (guint i = 0; i < pieces->len / 2; i++)
+        total += g_array_index (pieces, gsize, 2 * i + 1) - g_array_index (pieces, gsize, 2 * i);
+      /* Most of the text changed: checking it whole saves the copies. */
+      if (total > epure_text_get_length (text) / 2)
+        g_clear_pointer (&pieces, g_array_unref);
+    }
+  g_clear_pointer (&state->dirty, g_array_unref);
 
   for (guint i = 0; i < checkers->len; i++)
     {
@@ -463,7 +676,10 @@ fix_with (EpurePipeline  *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      found = epure_checker_fix (checker, text, min_confidence, cancellable, &local_error);
+      if (pieces != NULL)
+        found = fix_pieces (checker, text, pieces, min_confidence, cancellable, &local_error);
+      else
+        found = epure_checker_fix (checker, text, min_confidence, cancellable, &local_error);
       if (found == NULL)
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -484,7 +700,6 @@ fix_with (EpurePipeline  *self,
           continue;
         }
 
-      g_ptr_array_set_free_func (found, NULL);
       g_ptr_array_extend_and_steal (edits, g_steal_pointer (&found));
     }
 
@@ -496,7 +711,11 @@ fix_with (EpurePipeline  *self,
     if (epure_edit_compare (g_ptr_array_index (edits, i - 1), g_ptr_array_index (edits, i)) == 0)
       return TRUE;
 
+  n_found = edits->len;
   *out_edits = keep_first_edits (g_steal_pointer (&edits), epure_text_get_length (text));
+  /* An edit left out would come back: then the next pass checks it all. */
+  if ((*out_edits)->len == n_found)
+    state->dirty = dirty_ranges (*out_edits);
   return TRUE;
 }
 
@@ -532,6 +751,7 @@ epure_pipeline_clean (EpurePipeline  *self,
   g_autoptr(EpureText) current = NULL;
   g_autoptr(GPtrArray) all_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GPtrArray) all_passes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_auto(FixState) fix_state = { NULL };
   guint changes = 0;
   const char *str;
   gsize len;
@@ -552,7 +772,7 @@ epure_pipeline_clean (EpurePipeline  *self,
       EpureText *next;
 
       /* The fast path when every checker has one: edits without findings. */
-      if (!fix_with (self, current, min_confidence, &edits, &pass_problems, cancellable, error))
+      if (!fix_with (self, current, min_confidence, &fix_state, &edits, &pass_problems, cancellable, error))
         return NULL;
       if (edits == NULL)
         {

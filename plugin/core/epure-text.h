@@ -42,6 +42,9 @@ EpureText   *epure_text_new_edited         (EpureText          *source,
                                             char               *utf8,
                                             gsize               len,
                                             GError            **error);
+EpureText   *epure_text_new_slice          (EpureText          *source,
+                                            gsize               start,
+                                            gsize               end);
 EpureText   *epure_text_ref                (EpureText          *self);
 void         epure_text_unref              (EpureText          *self);
 const char  *epure_text_get_string         (EpureText          *self,

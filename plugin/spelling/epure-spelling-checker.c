@@ -275,7 +275,8 @@ check_word (EpureSpellingDictionary *dictionary,
           part = p + 1;
         }
     }
-  return TRUE;
+  /* Every part a word, yet a typo of a known compound (vingt-et-nu). */
+  return !epure_spelling_dictionary_is_near_compound (dictionary, word, len);
 }
 
 gboolean

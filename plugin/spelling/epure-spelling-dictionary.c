@@ -33,6 +33,12 @@ struct _EpureSpellingDictionary
 
   GMutex cache_lock;
   GHashTable *cache;    /* normalized word → GINT_TO_POINTER (1 correct, 2 wrong) */
+
+  /* Hyphenated entries of Hunspell's .dic, case-folded, read on first need
+   * (under dict_lock): shape (see compound_shape()) → GPtrArray of entries. */
+  gboolean compounds_loaded;
+  GHashTable *compounds;
+  GHashTable *compound_set;
 };
 
 enum {
@@ -54,6 +60,8 @@ epure_spelling_dictionary_finalize (GObject *object)
   if (self->broker != NULL)
     enchant_broker_free (self->broker);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->compounds, g_hash_table_unref);
+  g_clear_pointer (&self->compound_set, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
   g_mutex_clear (&self->dict_lock);
   g_mutex_clear (&self->cache_lock);
@@ -187,6 +195,157 @@ epure_spelling_dictionary_get_language (EpureSpellingDictionary *self)
   return self->language;
 }
 
+/* Length in characters and where the hyphens are: only words of the same
+ * shape can be one substitution or swap apart. */
+static char *
+compound_shape (const gunichar *u,
+                glong           n)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%ld", n);
+  for (glong i = 0; i < n; i++)
+    if (u[i] == '-')
+      g_string_append_printf (s, ",%ld", i);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+find_hunspell_dic (const char *language)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autofree char *basename = g_strconcat (language, ".dic", NULL);
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      const char *subdirs[] = { "hunspell", "myspell", "myspell/dicts" };
+      for (guint k = 0; k < G_N_ELEMENTS (subdirs); k++)
+        {
+          char *path = g_build_filename (dirs[i], subdirs[k], basename, NULL);
+          if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            return path;
+          g_free (path);
+        }
+    }
+  return NULL;
+}
+
+/* Called with dict_lock held.  Reads the hyphenated stems of the system's
+ * Hunspell dictionary (not a copy: the installed file, at run time). */
+static void
+load_compounds (EpureSpellingDictionary *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+  const char *p, *end;
+
+  self->compounds_loaded = TRUE;
+  self->compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  self->compound_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  path = find_hunspell_dic (self->language);
+  if (path == NULL || !g_file_get_contents (path, &contents, &len, NULL))
+    return;
+
+  end = contents + len;
+  for (p = contents; p < end; )
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *stop = p;
+      gboolean hyphen = FALSE;
+
+      if (eol == NULL)
+        eol = end;
+      while (stop < eol && *stop != '/' && *stop != '\t' && *stop != ' ' && *stop != '\r')
+        hyphen |= *stop++ == '-';
+      if (hyphen && stop - p > 2 && p[0] != '-' && stop[-1] != '-' &&
+          g_utf8_validate (p, stop - p, NULL))
+        {
+          g_autofree char *folded = g_utf8_casefold (p, stop - p);
+          glong n;
+          g_autofree gunichar *u = g_utf8_to_ucs4_fast (folded, -1, &n);
+          g_autofree char *shape = compound_shape (u, n);
+          GPtrArray *same = g_hash_table_lookup (self->compounds, shape);
+
+          if (!g_hash_table_contains (self->compound_set, folded))
+            {
+              if (same == NULL)
+                {
+                  same = g_ptr_array_new_with_free_func (g_free);
+                  g_hash_table_insert (self->compounds, g_steal_pointer (&shape), same);
+                }
+              g_ptr_array_add (same, g_strdup (folded));
+              g_hash_table_add (self->compound_set, g_steal_pointer (&folded));
+            }
+        }
+      p = eol + 1;
+    }
+}
+
+/* Hunspell accepts any hyphenated word whose parts are words (its BREAK
+ * rule), so "vingt-et-nu" passes.  Called with dict_lock held on a word
+ * Hunspell accepted: TRUE when it is not itself a compound of the
+ * dictionary but one letter changed, or two swapped, away from one.  Not
+ * when the change is in a one-letter part (C-o, n-ième) or could be an
+ * ending (court-circuitez beside court-circuiter). */
+static gboolean
+is_near_compound (EpureSpellingDictionary *self,
+                  const char              *word)
+{
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+  glong n;
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (folded, -1, &n);
+  g_autofree char *shape = NULL;
+  GPtrArray *same;
+  glong last_part = 0;
+
+  if (!self->compounds_loaded)
+    load_compounds (self);
+  if (g_hash_table_contains (self->compound_set, folded))
+    return FALSE;
+  shape = compound_shape (u, n);
+  same = g_hash_table_lookup (self->compounds, shape);
+  if (same == NULL)
+    return FALSE;
+  for (glong i = 0; i < n; i++)
+    if (u[i] == '-')
+      last_part = i + 1;
+
+  for (guint k = 0; k < same->len; k++)
+    {
+      glong m;
+      g_autofree gunichar *e = g_utf8_to_ucs4_fast (g_ptr_array_index (same, k), -1, &m);
+      glong first = -1, second = -1, part_start, part_end;
+      guint diffs = 0;
+
+      for (glong i = 0; i < n && diffs <= 2; i++)
+        if (u[i] != e[i])
+          {
+            if (diffs++ == 0)
+              first = i;
+            else
+              second = i;
+          }
+      if (diffs == 0 || diffs > 2)
+        continue;
+      if (diffs == 2 && (second != first + 1 || u[first] != e[second] || u[second] != e[first]))
+        continue;
+
+      for (part_start = first; part_start > 0 && u[part_start - 1] != '-'; part_start--)
+        ;
+      for (part_end = first; part_end < n && u[part_end] != '-'; part_end++)
+        ;
+      if (part_end - part_start < 2)
+        continue;
+      if (first >= n - 3 && n - last_part >= 4)
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 epure_spelling_dictionary_check_word (EpureSpellingDictionary *self,
                                       const char              *word,
@@ -222,6 +381,9 @@ epure_spelling_dictionary_check_word (EpureSpellingDictionary *self,
       if ((title || capitals) && strcmp (lower, key) != 0)
         correct = enchant_dict_check (self->dict, lower, -1) == 0;
     }
+  if (correct && strchr (key, '-') != NULL && !enchant_dict_is_added (self->dict, key, -1) &&
+      is_near_compound (self, key))
+    correct = FALSE;
   g_mutex_unlock (&self->dict_lock);
 
   g_mutex_lock (&self->cache_lock);
@@ -231,6 +393,26 @@ epure_spelling_dictionary_check_word (EpureSpellingDictionary *self,
   g_mutex_unlock (&self->cache_lock);
 
   return correct;
+}
+
+gboolean
+epure_spelling_dictionary_is_near_compound (EpureSpellingDictionary *self,
+                                            const char              *word,
+                                            gssize                   len)
+{
+  g_autofree char *key = NULL;
+  gboolean near;
+
+  g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  key = normalize_word (word, len);
+  if (strchr (key, '-') == NULL)
+    return FALSE;
+  g_mutex_lock (&self->dict_lock);
+  near = !enchant_dict_is_added (self->dict, key, -1) && is_near_compound (self, key);
+  g_mutex_unlock (&self->dict_lock);
+  return near;
 }
 
 /* Case-folded, without accents: "École" and "ecole" compare equal. */
@@ -277,6 +459,7 @@ keyboard_neighbours (gunichar a,
 typedef enum
 {
   EDIT_NONE,
+  EDIT_UNDOUBLED,     /* the typo lacks one of two same letters */
   EDIT_OMISSION,      /* the typo lacks a letter, or swaps two */
   EDIT_DOUBLED,       /* the typo doubles a letter */
   EDIT_NEIGHBOUR,     /* a neighbouring key instead of, or with, the right one */
@@ -308,7 +491,14 @@ classify_edit (const char *typo,
       return EDIT_MORE;
     }
   if (lb == la + 1)
-    return memcmp (ub + i + 1, ua + i, (la - i) * sizeof (gunichar)) == 0 ? EDIT_OMISSION : EDIT_MORE;
+    {
+      if (memcmp (ub + i + 1, ua + i, (la - i) * sizeof (gunichar)) != 0)
+        return EDIT_MORE;
+      /* One of two same letters left out (arivée): two ways to make it. */
+      if (i > 0 && ub[i - 1] == ub[i])
+        return EDIT_UNDOUBLED;
+      return EDIT_OMISSION;
+    }
   if (la == lb + 1)
     {
       gunichar extra = ua[i];
@@ -385,8 +575,14 @@ compare_candidates (gconstpointer a,
 
 /* Lower tiers first: a case-only or accent-only correction is nearly always
  * the one meant, then single edits by how often typing makes them (see
- * EditKind), then Enchant's other ideas; Enchant's order within a tier. */
-#define TIER_LAST (2 + EDIT_MORE + 1)
+ * EditKind), then single edits once accents are set aside (an accent and
+ * a letter wrong: two slips, rarer than one), then Enchant's other ideas;
+ * Enchant's order within a tier. */
+#define TIER_EXACT(kind)  (1 + (kind))
+#define TIER_ACCENTS_MIXED (TIER_EXACT (EDIT_SINGLE) + 1)
+#define TIER_FOLDED(kind) (TIER_ACCENTS_MIXED + (kind))
+#define TIER_MORE         (TIER_FOLDED (EDIT_MORE))
+#define TIER_LAST         (TIER_MORE + 1)
 
 static guint
 rank_tier (const char *typo,
@@ -398,6 +594,7 @@ rank_tier (const char *typo,
   g_autofree char *cf_cand = g_utf8_casefold (candidate, -1);
   g_autofree char *folded_cand = NULL;
   gsize elision;
+  EditKind kind;
 
   if (strcmp (cf_typo, cf_cand) == 0)
     return 0;
@@ -407,8 +604,16 @@ rank_tier (const char *typo,
    * than one too many. */
   if (strcmp (folded_typo, folded_cand) == 0)
     {
-      *sub = 2 * count_changed_letters (cf_typo, cf_cand) +
-             (count_accents (typo) == count_accents (candidate) ? 0 : 1);
+      guint changed = count_changed_letters (cf_typo, cf_cand);
+
+      *sub = 2 * changed + (count_accents (typo) == count_accents (candidate) ? 0 : 1);
+      /* Several accents to change in a word typed with accents is several
+       * slips (pirateê is pirate with one more letter, not piratée), unless
+       * two letters are swapped (routeés → routées). A
+       * word typed with none (electricite) keeps its accent-only fix
+       * first. */
+      if (changed > 1 && count_accents (typo) > 0 && classify_edit (cf_typo, cf_cand) == EDIT_MORE)
+        return TIER_ACCENTS_MIXED;
       return 1;
     }
 
@@ -424,7 +629,10 @@ rank_tier (const char *typo,
       !is_vowel_or_h (g_utf8_get_char (candidate + elision)))
     return TIER_LAST;
 
-  return 2 + classify_edit (folded_typo, folded_cand);
+  kind = classify_edit (cf_typo, cf_cand);
+  if (kind != EDIT_MORE)
+    return TIER_EXACT (kind);
+  return TIER_FOLDED (classify_edit (folded_typo, folded_cand));
 }
 
 static const char *

@@ -27,6 +27,12 @@ const char              *epure_spelling_dictionary_get_language (EpureSpellingDi
 gboolean                 epure_spelling_dictionary_check_word   (EpureSpellingDictionary  *self,
                                                                  const char               *word,
                                                                  gssize                    len);
+/* TRUE for a hyphenated word that is not a compound of the dictionary but
+ * one letter changed, or two swapped, away from one ("vingt-et-nu"):
+ * Hunspell accepts it because each part is a word.  Thread-safe. */
+gboolean                 epure_spelling_dictionary_is_near_compound (EpureSpellingDictionary *self,
+                                                                     const char              *word,
+                                                                     gssize                   len);
 /* Up to @max corrections, best first, in the word's case and apostrophe.
  * Costly (up to 0.4 s): call it off the UI thread.  Thread-safe. */
 char                   **epure_spelling_dictionary_suggest      (EpureSpellingDictionary  *self,

@@ -22,6 +22,16 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+/* A word starts with a letter or a digit: a mark alone (the variation
+ * selector U+FE0F after an emoji such as ➡️) is not a word. */
+static inline gboolean
+is_word_start (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+  return g_unichar_isalnum (c);
+}
+
 static inline gboolean
 is_joiner (gunichar c)
 {
@@ -216,7 +226,7 @@ epure_word_iter_next (EpureWordIter *iter,
       gboolean has_digit, dotted;
       gunichar c = char_at (p, end, &next);
 
-      if (!is_word_char (c))
+      if (!is_word_start (c))
         {
           p = next;
           continue;

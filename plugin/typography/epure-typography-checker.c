@@ -93,6 +93,7 @@ typedef struct
   guint8 priority;
   gboolean automatic;
   EpureSeverity severity;
+  guint8 len;              /* of replacement */
 } Hit;
 
 /* Per-check state, so that concurrent checks share nothing. */
@@ -289,11 +290,12 @@ hit_append (Hit        *hit,
             const char *str,
             gsize       len)
 {
-  gsize have = strlen (hit->replacement);
+  gsize have = hit->len;
 
   len = MIN (len, sizeof hit->replacement - 1 - have);
   memcpy (hit->replacement + have, str, len);
   hit->replacement[have + len] = '\0';
+  hit->len = have + len;
 }
 
 static void
@@ -308,7 +310,7 @@ static gboolean
 hit_is_noop (Context   *ctx,
              const Hit *hit)
 {
-  gsize len = strlen (hit->replacement);
+  gsize len = hit->len;
   return len == hit->end - hit->start && memcmp (ctx->s + hit->start, hit->replacement, len) == 0;
 }
 
@@ -629,6 +631,11 @@ typedef struct
   guint other;   /* words in another script */
 } WordCounts;
 
+/* ASCII bytes other than letters, and UTF-8 continuation bytes. */
+static const guint8 cannot_start_word[256] = {
+  [0x00 ... 0x40] = 1, [0x5B ... 0x60] = 1, [0x7B ... 0xBF] = 1,
+};
+
 static void
 count_words (const char *s,
              gsize       start,
@@ -641,8 +648,15 @@ count_words (const char *s,
   while (p < end && words < MAX_LANGUAGE_WORDS)
     {
       guint64 packed = 0;
-      gsize len = 0, q = p;
+      gsize len = 0, q;
       gboolean latin_accent = FALSE, other_script = FALSE, ascii = TRUE;
+
+      /* Spaces, punctuation and the middle of characters start no word. */
+      while (p < end && cannot_start_word[(guchar) s[p]])
+        p++;
+      if (p >= end)
+        break;
+      q = p;
 
       while (q < end)
         {
@@ -1657,7 +1671,7 @@ apply_automatic (const char *s,
       if (!h->automatic)
         continue;
       g_string_append_len (out, s + p, h->start - p);
-      g_string_append (out, h->replacement);
+      g_string_append_len (out, h->replacement, h->len);
       p = h->end;
     }
   g_string_append_len (out, s + p, pe - p);
@@ -1738,15 +1752,21 @@ emit_findings (Context *ctx)
   for (guint i = 0; i < ctx->hits->len; i++)
     {
       const Hit *h = &g_array_index (ctx->hits, Hit, i);
-      EpureFinding *finding = epure_finding_new (CHECKER_ID, h->rule, EPURE_CATEGORY_TYPOGRAPHY,
-                                                 h->start, h->end, translate (ctx, h->message));
+      /* Rule ids are literals and messages translations: not copied. */
+      EpureFindingInit init = {
+        .checker_id = CHECKER_ID,
+        .rule_id = h->rule,
+        .category = EPURE_CATEGORY_TYPOGRAPHY,
+        .message = translate (ctx, h->message),
+        .start = h->start,
+        .end = h->end,
+        .severity = h->severity,
+        .confidence = h->automatic ? 1.0 : 0.5,
+        .automatic = h->automatic,
+        .replacement = h->replacement,
+      };
 
-      epure_finding_set_severity (finding, h->severity);
-      epure_finding_add_replacement (finding, h->replacement);
-      epure_finding_set_automatic (finding, h->automatic);
-      if (!h->automatic)
-        epure_finding_set_confidence (finding, 0.5);
-      g_ptr_array_add (ctx->findings, finding);
+      g_ptr_array_add (ctx->findings, epure_finding_new_static (&init));
     }
 }
 
@@ -1775,28 +1795,32 @@ line_is_blank (const char *s,
   return TRUE;
 }
 
-/* Runs the rules over @text, paragraph by paragraph, adding findings to
- * @findings or automatic edits to @edits. */
+/* Runs the rules over the paragraphs of [@start, @end) of @text, adding
+ * findings to @findings or automatic edits to @edits.  @start and @end
+ * are the text's ends or just after an empty line. */
 static gboolean
-scan_text (EpureTypographyChecker  *self,
-           EpureText               *text,
-           GPtrArray               *findings,
-           GPtrArray               *edits,
-           GCancellable            *cancellable,
-           GError                 **error)
+scan_range (EpureTypographyChecker  *self,
+            EpureText               *text,
+            const Spaces            *spaces,
+            gsize                    start,
+            gsize                    end,
+            GPtrArray               *findings,
+            GPtrArray               *edits,
+            GCancellable            *cancellable,
+            GError                 **error)
 {
   g_autoptr(EpureQuoteScanner) scanner = epure_quote_scanner_new ();
   g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_autoptr(GArray) foreign = g_array_new (FALSE, FALSE, sizeof (gsize));
   Context ctx = { 0 };
-  gsize len, p = 0, para_start = 0;
+  gsize p = start, para_start = start;
   gboolean in_para = FALSE;
   guint n_paragraphs = 0;
 
   ctx.text = text;
-  ctx.s = epure_text_get_string (text, &len);
-  ctx.spaces = &profiles[epure_typography_checker_get_spaces_profile (self)];
+  ctx.s = epure_text_get_string (text, NULL);
+  ctx.spaces = spaces;
   ctx.scanner = scanner;
   ctx.skip = skip;
   ctx.hits = hits;
@@ -1807,11 +1831,11 @@ scan_text (EpureTypographyChecker  *self,
   ctx.verbatim = epure_text_get_verbatim_spans (text, &ctx.n_verbatim);
 
   /* Paragraphs are separated by blank lines. */
-  while (p < len)
+  while (p < end)
     {
-      const char *nl = memchr (ctx.s + p, '\n', len - p);
-      gsize eol = nl != NULL ? (gsize) (nl - ctx.s) : len;
-      gsize next = nl != NULL ? eol + 1 : len;
+      const char *nl = memchr (ctx.s + p, '\n', end - p);
+      gsize eol = nl != NULL ? (gsize) (nl - ctx.s) : end;
+      gsize next = nl != NULL ? eol + 1 : end;
 
       if (line_is_blank (ctx.s, p, eol))
         {
@@ -1831,9 +1855,110 @@ scan_text (EpureTypographyChecker  *self,
       p = next;
     }
   if (in_para)
-    check_paragraph (&ctx, para_start, len);
+    check_paragraph (&ctx, para_start, end);
 
   return TRUE;
+}
+
+/* Texts this large are checked by several threads, a piece each. */
+#define PARALLEL_PIECE ((gsize) 1024 * 1024)
+#define MAX_THREADS 8
+
+typedef struct
+{
+  EpureTypographyChecker *self;
+  EpureText *text;
+  const Spaces *spaces;
+  gsize start;
+  gsize end;
+  GPtrArray *findings;
+  GPtrArray *edits;
+  GCancellable *cancellable;
+  GError *error;
+  gboolean ok;
+} Piece;
+
+static gpointer
+scan_piece (gpointer data)
+{
+  Piece *piece = data;
+
+  piece->ok = scan_range (piece->self, piece->text, piece->spaces, piece->start, piece->end,
+                          piece->findings, piece->edits, piece->cancellable, &piece->error);
+  return NULL;
+}
+
+/* Runs the rules over @text, adding findings to @findings or automatic
+ * edits to @edits.  Paragraphs are independent, so a large text is cut
+ * after empty lines into pieces checked at once, whose results are put
+ * back in order: the same as one scan. */
+static gboolean
+scan_text (EpureTypographyChecker  *self,
+           EpureText               *text,
+           GPtrArray               *findings,
+           GPtrArray               *edits,
+           GCancellable            *cancellable,
+           GError                 **error)
+{
+  const Spaces *spaces = &profiles[epure_typography_checker_get_spaces_profile (self)];
+  Piece pieces[MAX_THREADS];
+  GThread *threads[MAX_THREADS] = { NULL };
+  const char *s;
+  gsize len, at = 0;
+  guint n = 0, n_wanted;
+  gboolean ok = TRUE;
+
+  s = epure_text_get_string (text, &len);
+  n_wanted = MIN (MIN ((guint) g_get_num_processors (), MAX_THREADS), len / PARALLEL_PIECE);
+  if (n_wanted < 2)
+    return scan_range (self, text, spaces, 0, len, findings, edits, cancellable, error);
+
+  /* Shared, computed once rather than raced for. */
+  epure_text_get_verbatim_spans (text, NULL);
+
+  while (at < len && n < n_wanted)
+    {
+      gsize end = len;
+
+      if (n + 1 < n_wanted)
+        {
+          gsize target = MAX (at + 1, len / n_wanted * (n + 1));
+          const char *cut = target < len ? g_strstr_len (s + target - 1, len - target + 1, "\n\n") : NULL;
+          end = cut != NULL ? (gsize) (cut - s) + 2 : len;
+        }
+      pieces[n] = (Piece) {
+        .self = self, .text = text, .spaces = spaces, .start = at, .end = end,
+        .findings = findings ? g_ptr_array_new_with_free_func (g_object_unref) : NULL,
+        .edits = edits ? g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free) : NULL,
+        .cancellable = cancellable,
+      };
+      at = end;
+      n++;
+    }
+
+  for (guint i = 1; i < n; i++)
+    threads[i] = g_thread_new ("epure-typography", scan_piece, &pieces[i]);
+  scan_piece (&pieces[0]);
+  for (guint i = 1; i < n; i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (ok && !pieces[i].ok)
+        {
+          ok = FALSE;
+          g_propagate_error (error, g_steal_pointer (&pieces[i].error));
+        }
+      g_clear_error (&pieces[i].error);
+      if (ok && findings != NULL)
+        g_ptr_array_extend_and_steal (findings, g_steal_pointer (&pieces[i].findings));
+      if (ok && edits != NULL)
+        g_ptr_array_extend_and_steal (edits, g_steal_pointer (&pieces[i].edits));
+      g_clear_pointer (&pieces[i].findings, g_ptr_array_unref);
+      g_clear_pointer (&pieces[i].edits, g_ptr_array_unref);
+    }
+
+  return ok;
 }
 
 static GPtrArray *

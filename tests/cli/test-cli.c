@@ -1430,6 +1430,35 @@ test_cli_from (void)
   g_assert_nonnull (strstr (bad.err, "rtf"));
 }
 
+/* A streamed text is cut at blank lines, never inside a fenced code block
+ * (blank lines and all): the quotes inside stay code, and the result is
+ * the one of the text read whole. */
+static void
+test_cli_streaming_code_block (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(Run) whole = { 0 }, streamed = { 0 };
+  const char *whole_args[] = { "clean", "-c", "typography", "-", NULL };
+  const char *stream_args[] = { "clean", "-c", "typography", "--block-size=4096", "-", NULL };
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "Il a dit \"oui\" puis il est parti.\n\n");
+  g_string_append (text, "```\n");
+  for (guint i = 0; i < 1200; i++)
+    g_string_append (text, "print(\"code\")\n\n");
+  g_string_append (text, "```\n\nElle a r\xC3\xA9pondu \"non\".\n");
+  g_assert_cmpuint (text->len, >, 3 * 4096);
+
+  run_cli (&whole, whole_args, text->str);
+  run_cli (&streamed, stream_args, text->str);
+  g_assert_cmpint (whole.status, ==, 0);
+  g_assert_cmpint (streamed.status, ==, 0);
+  g_assert_true (g_bytes_equal (whole.out, streamed.out));
+  g_assert_nonnull (strstr (out_str (&streamed), "print(\"code\")\n\nprint(\"code\")"));
+  g_assert_null (strstr (out_str (&streamed), "print(\u00AB"));
+  g_assert_nonnull (strstr (out_str (&streamed), "r\xC3\xA9pondu \xC2\xAB\xC2\xA0non\xC2\xA0\xC2\xBB."));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1466,6 +1495,7 @@ main (int    argc,
   g_test_add_func ("/cli/office-formats", test_cli_office_formats);
   g_test_add_func ("/cli/office-structure", test_cli_office_structure);
   g_test_add_func ("/cli/from", test_cli_from);
+  g_test_add_func ("/cli/streaming-code-block", test_cli_streaming_code_block);
 
   return g_test_run ();
 }

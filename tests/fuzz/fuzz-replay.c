@@ -70,6 +70,8 @@ insert_bytes (GByteArray   *array,
 {
   guint old = array->len;
 
+  if (n == 0)
+    return;   /* data may be NULL then, which memcpy may not take */
   g_byte_array_set_size (array, old + n);
   memmove (array->data + at + n, array->data + at, old - at);
   memcpy (array->data + at, data, n);

@@ -329,6 +329,36 @@ find_cut (const GString *s,
   return p != NULL && p > s->str ? (gsize) (p - s->str) : s->len;
 }
 
+/* A cut must not fall inside a fenced code block that is still open: what
+ * follows would stop being code.  The core says where code blocks run (a
+ * block left open runs to the end of the piece); the cut moves back before
+ * it, or waits for more text, up to the size limit.  Returns the new cut. */
+static gsize
+avoid_open_code_block (const GString *s,
+                       gsize          cut,
+                       gsize          block_size)
+{
+  g_autoptr(EpureText) text = NULL;
+  const EpureVerbatimSpan *spans;
+  guint n = 0;
+  const char *p;
+
+  if (s->len >= block_size * MAX_BLOCKS_PER_PIECE)
+    return cut;
+  text = epure_text_new (s->str, cut, NULL);
+  if (text == NULL)
+    return cut;   /* take_piece() reports the bad bytes */
+
+  spans = epure_text_get_verbatim_spans (text, &n);
+  if (n == 0 || spans[n - 1].kind != EPURE_VERBATIM_CODE_BLOCK || spans[n - 1].end < cut)
+    return cut;
+
+  for (p = s->str + spans[n - 1].start; p > s->str + 1; p--)
+    if (p[-1] == '\n' && p[-2] == '\n')
+      return p - s->str;
+  return 0;
+}
+
 static EpureText *
 take_piece (EpureCliInput  *self,
             gsize           cut,
@@ -378,6 +408,9 @@ epure_cli_input_next (EpureCliInput  *self,
     {
       gsize cut = find_cut (self->pending, self->block_size);
       gsize got = 0;
+
+      if (cut > 0)
+        cut = avoid_open_code_block (self->pending, cut, self->block_size);
 
       if (cut > 0)
         return take_piece (self, cut, error);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* Plain text larger than this is streamed when every checker works per
  * paragraph, so memory stays bounded whatever the input's size. */
-#define EPURE_CLI_DEFAULT_BLOCK_SIZE ((gsize) 4 * 1024 * 1024)
+#define EPURE_CLI_DEFAULT_BLOCK_SIZE ((gsize) 1024 * 1024)
 
 #define EPURE_TYPE_CLI_INPUT (epure_cli_input_get_type ())
 

@@ -91,7 +91,7 @@ row() { rows+=("$(printf '%-46s %10s %10s' "$1" "$2" "$3")"); }
 
 # 1. The engine alone, in process (best of 3).
 "$engine" "$corpus" "$work/out-engine.txt" | tee "$work/engine.txt"
-"$engine" "$subset" >"$work/engine-subset.txt"
+EPURE_BENCH_MODES=clean "$engine" "$subset" >"$work/engine-subset.txt"
 engine_wall=$(awk '$1 == "engine-clean" { print $4 }' "$work/engine.txt")
 engine_cpu=$(awk '$1 == "engine-clean" { print $6 }' "$work/engine.txt")
 row "typography checker alone, check (corpus)" "$(awk '$1 == "engine-checker-only" { print $4 }' "$work/engine.txt")" \
@@ -103,16 +103,22 @@ row "engine clean by 64 KiB chunks (corpus)" "$(awk '$1 == "engine-clean-streami
   "$(awk '$1 == "engine-clean-streaming" { print $6 }' "$work/engine.txt")"
 row "typography fast path clean (edits, no findings)" "$(awk '$1 == "engine-fast-clean" { print $4 }' "$work/engine.txt")" \
   "$(awk '$1 == "engine-fast-clean" { print $6 }' "$work/engine.txt")"
+row "one fix() pass: automatic edits (corpus)" "$(awk '$1 == "engine-fix" { print $4 }' "$work/engine.txt")" \
+  "$(awk '$1 == "engine-fix" { print $6 }' "$work/engine.txt")"
+row "clean through findings (reference, 1 run)" "$(awk '$1 == "engine-clean-findings" { print $4 }' "$work/engine.txt")" \
+  "$(awk '$1 == "engine-clean-findings" { print $6 }' "$work/engine.txt")"
 row "engine clean, in process (subset)" "$(awk '$1 == "engine-clean" { print $4 }' "$work/engine-subset.txt")" \
   "$(awk '$1 == "engine-clean" { print $6 }' "$work/engine-subset.txt")"
 
 # The common case in the editor: re-checking text that is already clean.
-"$engine" "$work/out-engine.txt" >"$work/engine-clean-text.txt"
+EPURE_BENCH_MODES=checker-only,check,clean "$engine" "$work/out-engine.txt" >"$work/engine-clean-text.txt"
 row "typography checker alone, on cleaned corpus" \
   "$(awk '$1 == "engine-checker-only" { print $4 }' "$work/engine-clean-text.txt")" \
   "$(awk '$1 == "engine-checker-only" { print $6 }' "$work/engine-clean-text.txt")"
 row "engine check, on cleaned corpus" "$(awk '$1 == "engine-check" { print $4 }' "$work/engine-clean-text.txt")" \
   "$(awk '$1 == "engine-check" { print $6 }' "$work/engine-clean-text.txt")"
+row "engine clean, on cleaned corpus" "$(awk '$1 == "engine-clean" { print $4 }' "$work/engine-clean-text.txt")" \
+  "$(awk '$1 == "engine-clean" { print $6 }' "$work/engine-clean-text.txt")"
 
 # 2. epure-cli, when this build has it.
 cli_wall=""
@@ -183,4 +189,7 @@ if [ ${#peers_wall[@]} -gt 0 ]; then
   echo "typography fast path / faster peer: $(ratio "$fast_wall" "${best_wall%% *}")x wall, $(ratio "$fast_cpu" "${best_cpu%% *}")x cpu"
 fi
 echo "engine alone (target >= 200 MiB/s): $engine_wall MiB/s wall, $engine_cpu MiB/s cpu (pipeline clean);" \
-  "$fast_wall MiB/s wall, $fast_cpu MiB/s cpu (fast path)"
+  "$fast_wall MiB/s wall, $fast_cpu MiB/s cpu (fast path);" \
+  "$(awk '$1 == "engine-fix" { print $4 " MiB/s wall, " $6 " MiB/s cpu" }' "$work/engine.txt") (one fix() pass);" \
+  "$(awk '$1 == "engine-clean" { print $4 " MiB/s wall, " $6 " MiB/s cpu" }' "$work/engine-clean-text.txt") (clean of clean text)"
+grep '^# clean through' "$work/engine.txt" || echo "# WARNING: the fix route was not compared with the findings route"

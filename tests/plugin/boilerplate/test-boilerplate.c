@@ -586,6 +586,8 @@ test_headlines_are_content (void)
     "Laissez un commentaire, gagnez un voyage : l’arnaque qui circule",
     "Suivez-nous sur les traces des loups du Mercantour",
     "Lire la suite : le roman-feuilleton revient en force",
+    "PS : Olivier Faure réélu premier secrétaire du parti",
+    "Related: how cities are learning to live with heat",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -614,6 +616,14 @@ test_practical_endings_are_content (void)
     "Inscriptions ouvertes jusqu’au 15 mai sur le site de l’office de tourisme.",
     "Contact : Marie Durand, 06 00 00 00 00.",
     "Le club recrute : inscrivez-vous auprès du président avant le 1er septembre.",
+    /* A bare label over short lines, like a list of links, but with the
+     * digits of practical details. */
+    "Horaires\nDu lundi au vendredi de 9 h à 18 h\nLe samedi de 9 h à 12 h\nFermé le dimanche et les jours fériés",
+    /* Lists of items, not of headlines. */
+    "Ingrédients\nFarine de blé\nSucre de canne\nBeurre demi-sel",
+    "Adresses utiles\nMairie de Saint-Aubin\nOffice de tourisme\nMaison des associations",
+    /* A signature and a postscript of the article's own voice. */
+    "Hélène Durand, fromagère",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (endings); i++)

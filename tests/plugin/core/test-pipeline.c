@@ -330,6 +330,132 @@ test_pipeline_option (void)
   g_assert_error (error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_INVALID_OPTION);
 }
 
+/* A checker with the fix() fast path, made of a pattern checker: its
+ * edits are the pattern checker's automatic fixes. */
+#define TEST_TYPE_FIXING_CHECKER (test_fixing_checker_get_type ())
+G_DECLARE_FINAL_TYPE (TestFixingChecker, test_fixing_checker, TEST, FIXING_CHECKER, GObject)
+
+struct _TestFixingChecker
+{
+  GObject parent_instance;
+  EpureChecker *inner;
+};
+
+static const char *
+fixing_get_id (EpureChecker *checker)
+{
+  return epure_checker_get_id (TEST_FIXING_CHECKER (checker)->inner);
+}
+
+static EpureCheckerScope
+fixing_get_scope (EpureChecker *checker)
+{
+  return EPURE_CHECKER_SCOPE_PARAGRAPH;   /* the needles hold no empty line */
+}
+
+static GPtrArray *
+fixing_check (EpureChecker  *checker,
+              EpureText     *text,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return epure_checker_check (TEST_FIXING_CHECKER (checker)->inner, text, cancellable, error);
+}
+
+static GPtrArray *
+fixing_fix (EpureChecker  *checker,
+            EpureText     *text,
+            double         min_confidence,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  /* The inner checker has no fix(): this is the findings route. */
+  return epure_checker_fix (TEST_FIXING_CHECKER (checker)->inner, text, min_confidence, cancellable, error);
+}
+
+static void
+fixing_iface_init (EpureCheckerInterface *iface)
+{
+  iface->get_id = fixing_get_id;
+  iface->get_scope = fixing_get_scope;
+  iface->check = fixing_check;
+  iface->fix = fixing_fix;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixingChecker, test_fixing_checker, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (EPURE_TYPE_CHECKER, fixing_iface_init))
+
+static void
+test_fixing_checker_finalize (GObject *object)
+{
+  g_clear_object (&TEST_FIXING_CHECKER (object)->inner);
+  G_OBJECT_CLASS (test_fixing_checker_parent_class)->finalize (object);
+}
+
+static void
+test_fixing_checker_class_init (TestFixingCheckerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_fixing_checker_finalize;
+}
+
+static void
+test_fixing_checker_init (TestFixingChecker *self)
+{
+}
+
+/* epure_pipeline_clean() through fix() (every checker has it) gives the
+ * bytes and changes of the findings route: several checkers, overlapping
+ * and identical ranges (ties), fixes that make new matches (passes), a
+ * failing checker, paragraphs. */
+static void
+test_pipeline_clean_fix_route (void)
+{
+  static const struct { const char *needle; const char *replacement; } patterns[] = {
+    { "ab", "b" }, { "ba", "xab" }, { "xx", "x" }, { "ab", "AB" }, { "b\nb", "b b" }, { "a", "aa" },
+  };
+  static const char *pieces[] = { "a", "b", "ab", "ba", "x", " ", "\n", "\n\n", "é" };
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(EpurePipeline) slow = epure_pipeline_new ();
+      g_autoptr(EpurePipeline) fast = epure_pipeline_new ();
+      g_autoptr(GString) input = g_string_new (NULL);
+      g_autoptr(EpureText) text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *by_findings = NULL;
+      g_autofree char *by_fix = NULL;
+      guint n_slow = 0, n_fast = 0, n_checkers = g_test_rand_int_range (1, 4);
+
+      for (guint i = 0; i < n_checkers; i++)
+        {
+          guint k = g_test_rand_int_range (0, G_N_ELEMENTS (patterns));
+          g_autofree char *id = g_strdup_printf ("c%u", i);
+          EpureChecker *inner = pattern_checker_new (id, patterns[k].needle, patterns[k].replacement);
+          TestFixingChecker *fixing = g_object_new (TEST_TYPE_FIXING_CHECKER, NULL);
+
+          TEST_PATTERN_CHECKER (inner)->fail = g_test_rand_int_range (0, 20) == 0;
+          fixing->inner = g_object_ref (inner);
+          epure_pipeline_add_checker (slow, inner);
+          epure_pipeline_add_checker (fast, EPURE_CHECKER (fixing));
+          g_object_unref (inner);
+          g_object_unref (fixing);
+        }
+      g_assert_cmpint (epure_pipeline_get_scope (fast), ==, EPURE_CHECKER_SCOPE_PARAGRAPH);
+
+      for (guint i = 0, n = g_test_rand_int_range (0, 40); i < n; i++)
+        g_string_append (input, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+      text = epure_text_new (input->str, input->len, &error);
+      g_assert_no_error (error);
+
+      by_findings = epure_pipeline_clean (slow, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_slow, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      by_fix = epure_pipeline_clean (fast, text, EPURE_DEFAULT_MIN_CONFIDENCE, &n_fast, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (by_fix, ==, by_findings);
+      g_assert_cmpuint (n_fast, ==, n_slow);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/apply-overlap", test_pipeline_apply_and_overlap);
   g_test_add_func ("/pipeline/failing-checker", test_pipeline_failing_checker_is_reported);
   g_test_add_func ("/pipeline/clean", test_pipeline_clean_until_stable);
+  g_test_add_func ("/pipeline/clean-fix-route", test_pipeline_clean_fix_route);
   g_test_add_func ("/pipeline/clean-passes", test_pipeline_clean_passes);
   g_test_add_func ("/pipeline/check-async", test_pipeline_check_async);
   g_test_add_func ("/pipeline/option", test_pipeline_option);

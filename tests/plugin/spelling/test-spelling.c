@@ -232,6 +232,19 @@ test_suggestion_style (void)
   assert_first_suggestion (checker, "parametrés", "paramétrés");
   assert_first_suggestion (checker, "surpassès", "surpassés");
   assert_first_suggestion (checker, "arrêtéee", "arrêtée");
+  /* One slip before an accent slip and a letter wrong together (the
+   * folded forms of the second ones are single edits too). */
+  assert_first_suggestion (checker, "rèesteront", "resteront");
+  assert_first_suggestion (checker, "appèrtées", "apportées");
+  assert_first_suggestion (checker, "preend", "prend");
+  /* One of two same letters left out before any other letter. */
+  assert_first_suggestion (checker, "god", "good");
+  /* Several accents wrong in a word typed with accents are several slips;
+   * a word typed without any keeps its accent-only fix, a swap is one. */
+  assert_first_suggestion (checker, "ibéré", "libéré");
+  assert_first_suggestion (checker, "pirateê", "pirate");
+  assert_first_suggestion (checker, "electricite", "électricité");
+  assert_first_suggestion (checker, "routeés", "routées");
   /* The text's apostrophe and capitals are kept. */
   assert_first_suggestion (checker, "l'arivée", "l'arrivée");
   assert_first_suggestion (checker, "l’arivée", "l’arrivée");
@@ -239,6 +252,39 @@ test_suggestion_style (void)
   assert_first_suggestion (checker, "L’arivée", "L’arrivée");
   assert_first_suggestion (checker, "Nouvele", "Nouvelle");
   assert_first_suggestion (checker, "NOUVELE", "NOUVELLE");
+}
+
+/* Hunspell takes any hyphenated word whose parts are words: a typo of a
+ * known compound must still be found, real compounds must not. */
+static void
+test_near_compound (void)
+{
+  g_autoptr(EpureSpellingChecker) checker = epure_spelling_checker_new ("fr_FR");
+  const char *wrong[] = { "vingt-et-nu", "Vingt-et-nu", "pot-au-fou", "Pot-au-fou", NULL };
+  const char *right[] = {
+    "vingt-et-un", "Vingt-et-un", "vingt-et-une", "sud-est", "porte-monnaie", "porte-monnaies",
+    "rendez-vous", "dit-il", "a-t-il", "court-circuiter", "court-circuitez", "franco-allemand",
+    "peut-être", "c’est-à-dire", "arc-en-ciel", "arcs-en-ciel", "nord-ouest", "C-o", NULL,
+  };
+
+  for (guint i = 0; wrong[i] != NULL; i++)
+    {
+      g_test_message ("%s", wrong[i]);
+      g_assert_false (epure_spelling_checker_check_word (checker, wrong[i], -1, NULL));
+    }
+  for (guint i = 0; right[i] != NULL; i++)
+    {
+      g_test_message ("%s", right[i]);
+      g_assert_true (epure_spelling_checker_check_word (checker, right[i], -1, NULL));
+    }
+  /* The personal dictionary wins. */
+  {
+    g_autoptr(EpureSpellingDictionary) dict = epure_spelling_checker_get_dictionary (checker, NULL);
+    epure_spelling_dictionary_add_word (dict, "vingt-et-nu", -1);
+    g_assert_true (epure_spelling_checker_check_word (checker, "vingt-et-nu", -1, NULL));
+    epure_spelling_dictionary_remove_word (dict, "vingt-et-nu", -1);
+  }
+  assert_first_suggestion (checker, "vingt-et-nu", "vingt-et-un");
 }
 
 static void
@@ -283,6 +329,9 @@ test_tokenizer (void)
     { "le `code_mot` et ```\nbloc ici\n``` fin", "le|et|fin", TRUE },
     /* Non-Latin scripts and marks are words too. */
     { "Ελλάδα naïve café", "Ελλάδα|naïve|café", TRUE },
+    /* An emoji's variation selector is not a word; combining accents are
+     * part of theirs. */
+    { "lettre \u27A1\uFE0F ICI \U0001F44D\uFE0F fin cafe\u0301", "lettre|fin|cafe\u0301", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -507,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/spelling/typos-found", test_typos_found);
   g_test_add_func ("/spelling/suggest-async", test_suggest_async);
   g_test_add_func ("/spelling/suggestion-style", test_suggestion_style);
+  g_test_add_func ("/spelling/near-compound", test_near_compound);
   g_test_add_func ("/spelling/personal-dictionary", test_personal_dictionary);
   g_test_add_func ("/spelling/ignore-all", test_ignore_all);
   g_test_add_func ("/spelling/extra-words", test_extra_words);

@@ -847,6 +847,73 @@ test_fix_route (void)
     }
 }
 
+/* A text large enough to be checked by several threads gives the same
+ * findings and the same cleaning as its pieces checked one by one (each
+ * by one thread). */
+static void
+test_parallel (void)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
+  g_autofree char *article = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GString) pieces = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpureText) text = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *whole = NULL;
+  guint n_piece_findings = 0;
+  gsize start = 0;
+
+  g_file_get_contents (path, &article, NULL, &error);
+  g_assert_no_error (error);
+  while (big->len < 3 * 1024 * 1024)
+    {
+      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 200));
+
+      /* A code fence left open runs to the end of the text, across the
+       * pieces: only whole-text checking can see that. */
+      g_strdelimit (generated, "`", '\'');
+      g_string_append (big, article);
+      g_string_append (big, "\n\n");
+      g_string_append (big, generated);
+      g_string_append (big, "\n\n");
+    }
+
+  text = epure_text_new (big->str, big->len, &error);
+  g_assert_no_error (error);
+  findings = epure_pipeline_check (pipeline, text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  whole = clean_with (pipeline, big->str, NULL);
+
+  /* Pieces of about 256 KiB, cut after empty lines: one thread each. */
+  while (start < big->len)
+    {
+      const char *cut = start + 256 * 1024 < big->len ? strstr (big->str + start + 256 * 1024, "\n\n") : NULL;
+      gsize end = cut != NULL ? (gsize) (cut - big->str) + 2 : big->len;
+      g_autofree char *piece = g_strndup (big->str + start, end - start);
+      g_autofree char *cleaned = clean_with (pipeline, piece, NULL);
+      g_autoptr(GPtrArray) found = check (pipeline, piece);
+
+      g_string_append (pieces, cleaned);
+      for (guint i = 0; i < found->len; i++)
+        {
+          EpureFinding *a = g_ptr_array_index (found, i);
+          EpureFinding *b = g_ptr_array_index (findings, n_piece_findings + i);
+
+          g_assert_cmpuint (epure_finding_get_start (a) + start, ==, epure_finding_get_start (b));
+          g_assert_cmpuint (epure_finding_get_end (a) + start, ==, epure_finding_get_end (b));
+          g_assert_cmpstr (epure_finding_get_rule_id (a), ==, epure_finding_get_rule_id (b));
+          g_assert_cmpint (epure_finding_get_automatic (a), ==, epure_finding_get_automatic (b));
+        }
+      n_piece_findings += found->len;
+      start = end;
+    }
+
+  g_assert_cmpuint (n_piece_findings, ==, findings->len);
+  g_assert_cmpstr (pieces->str, ==, whole);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -871,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/typography/translations", test_translations);
   g_test_add_func ("/typography/fast-path", test_fast_path);
   g_test_add_func ("/typography/fix-route", test_fix_route);
+  g_test_add_func ("/typography/parallel", test_parallel);
 
   return g_test_run ();
 }
