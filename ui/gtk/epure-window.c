@@ -8,11 +8,8 @@
 
 #include "epure-cleanup-dialog.h"
 #include "epure-gtk-utils.h"
+#include "epure-spell-adapter.h"
 #include "epure-window.h"
-
-#ifdef HAVE_SPELL_ADAPTER
-# include "epure-spell-adapter.h"
-#endif
 
 /* Opening, saving or exporting slower than this shows a progress bar. */
 #define PROGRESS_DELAY_MS 200
@@ -29,11 +26,9 @@ struct _EpureWindow
   GtkSourceSearchContext *search_context;
   GCancellable           *cancellable;
   GSettings              *settings;
-#ifdef HAVE_SPELL_ADAPTER
   EpureSpellAdapter      *spell_adapter;
   GPtrArray              *misspelling_marks;
   guint                   misspellings_id;
-#endif
   guint                   progress_id;
   gboolean                close_after_save;
   gboolean                force_close;
@@ -949,9 +944,7 @@ epure_window_update_fix_menu (EpureWindow       *self,
 
   g_return_val_if_fail (EPURE_IS_WINDOW (self), NULL);
 
-#ifdef HAVE_SPELL_ADAPTER
   epure_spell_adapter_update_menu (self->spell_adapter, iter);
-#endif
   g_menu_remove_all (self->fix_section);
   here = epure_buffer_checker_get_findings_at (self->checker, iter);
   findings = epure_buffer_checker_get_findings (self->checker);
@@ -1094,7 +1087,6 @@ remove_extras_action (GtkWidget  *widget,
   epure_window_open_cleanup (EPURE_WINDOW (widget), "boilerplate");
 }
 
-#ifdef HAVE_SPELL_ADAPTER
 static void
 next_misspelling_action (GtkWidget  *widget,
                          const char *action_name,
@@ -1191,7 +1183,6 @@ on_misspelled_changed (EpureWindow *self)
   epure_findings_panel_set_extra_group (self->panel, _("Misspelled words"), n, n ? "win.next-misspelling" : NULL,
                                         n ? _("Go to the next misspelling (Ctrl+F7)") : NULL);
 }
-#endif
 
 /* Pipeline, appearance, drops */
 
@@ -1300,7 +1291,6 @@ on_application_set (EpureWindow *self)
     }
   on_pipeline_changed (self);
 
-#ifdef HAVE_SPELL_ADAPTER
   /* INTEGRATION POINT (spelling): the adapter underlines misspellings
    * incrementally, so the pipeline's spelling findings are not tagged
    * twice; its menu follows the fixes in the editor's context menu. */
@@ -1327,7 +1317,6 @@ on_application_set (EpureWindow *self)
                              self, G_CONNECT_SWAPPED);
     on_misspelled_changed (self);
   }
-#endif
 
   update_recent_menu (self);
   update_title (self);
@@ -1392,12 +1381,10 @@ epure_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
-#ifdef HAVE_SPELL_ADAPTER
   g_clear_handle_id (&self->misspellings_id, g_source_remove);
   if (self->document != NULL)
     clear_misspelling_marks (self);
   g_clear_object (&self->spell_adapter);
-#endif
   g_clear_object (&self->search_context);
   g_clear_object (&self->checker);
   g_clear_object (&self->settings);
@@ -1487,10 +1474,8 @@ epure_window_class_init (EpureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, next_finding_action);
   gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL, previous_finding_action);
   gtk_widget_class_install_action (widget_class, "win.apply-fix", "(uu)", apply_fix_action);
-#ifdef HAVE_SPELL_ADAPTER
   gtk_widget_class_install_action (widget_class, "win.next-misspelling", NULL, next_misspelling_action);
   gtk_widget_class_install_action (widget_class, "win.previous-misspelling", NULL, previous_misspelling_action);
-#endif
   gtk_widget_class_install_property_action (widget_class, "win.show-panel", "show-panel");
 }
 
