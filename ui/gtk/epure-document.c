@@ -130,6 +130,9 @@ structure_tag (EpureDocument *self,
   /* Shown the way the document showed it, softly. */
   if (block && kind == EPURE_BLOCK_HEADING)
     g_object_set (tag, "weight", PANGO_WEIGHT_BOLD, "scale", level <= 1 ? 1.3 : level == 2 ? 1.15 : 1.0, NULL);
+  else if (block && EPURE_BLOCK_IS_ITEM (kind))
+    /* Items stand in from the text (the view's margin is 48 px). */
+    g_object_set (tag, "left-margin", 48 + 24 * (int) MAX (level, 1), NULL);
   else if (!block && (level & EPURE_SPAN_BOLD))
     g_object_set (tag, "weight", PANGO_WEIGHT_BOLD, NULL);
   if (!block && (level & EPURE_SPAN_ITALIC))
