@@ -65,6 +65,23 @@ screenshot_menu (GtkWidget  *view,
   spin (100);
 }
 
+/* Returns the first mapped label of @widget cut short with "…". */
+static GtkLabel *
+find_ellipsized_label (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_ellipsized_label (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 wait_until_checked (EpureWindow *window)
 {
@@ -148,6 +165,12 @@ tour (gboolean dark)
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("preferences%s.png", suffix);
   screenshot (name);
+  /* Nothing in the preferences is cut short (the spacing profiles were). */
+  {
+    GtkLabel *cut = find_ellipsized_label (GTK_WIDGET (prefs));
+    if (cut != NULL)
+      g_error ("Ellipsized in the preferences: “%s”", gtk_label_get_text (cut));
+  }
   gtk_window_destroy (prefs);
 
   if (!dark)

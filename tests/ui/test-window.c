@@ -5,12 +5,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "epure-application.h"
 #include "epure-cleanup-dialog.h"
+#include "epure-gtk-utils.h"
 #include "epure-window.h"
 
 /* Text with what the whitespace checker finds: a doubled space, trailing
@@ -509,6 +512,19 @@ test_open_legacy_and_binary (Fixture       *fixture,
   dialog = find_message_dialog (GTK_WINDOW (fixture->window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "image.txt"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A file gone since it was listed: said plainly, with its path. */
+  {
+    g_autofree char *gone = g_build_filename (fixture->dir, "parti", "article.txt", NULL);
+
+    open_file (fixture, gone);
+    g_assert_false (fixture->load_ok);
+    dialog = find_message_dialog (GTK_WINDOW (fixture->window));
+    g_assert_nonnull (dialog);
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "The file does not exist"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), gone));
+  }
 }
 
 /* CRLF line ends come back as CRLF. */
@@ -558,6 +574,7 @@ test_typography_cleanup (Fixture       *fixture,
   dialog = open_cleanup (fixture, "typography");
   n = epure_cleanup_dialog_get_n_changes (dialog);
   g_assert_cmpuint (n, >=, 2);
+  g_assert_false (epure_cleanup_dialog_get_removes_blocks (dialog));
   g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), >=, 2);
 
   cleaned = buffer_text (fixture);
@@ -602,9 +619,12 @@ test_remove_extras (Fixture       *fixture,
   shown_before = g_list_model_get_n_items (epure_buffer_checker_get_findings (checker));
   g_assert_cmpuint (shown_before, >=, 2);
 
+  /* Focus elsewhere, as after a click on the header's button. */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
   dialog = open_cleanup (fixture, "boilerplate");
   n = epure_cleanup_dialog_get_n_changes (dialog);
   g_assert_cmpuint (n, >=, 2);
+  g_assert_true (epure_cleanup_dialog_get_removes_blocks (dialog));
 
   /* The first block is declared content: it stays, and is no longer shown. */
   kept = epure_cleanup_dialog_get_change (dialog, 0);
@@ -614,6 +634,8 @@ test_remove_extras (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)), ==, shown_before - 1);
 
   g_assert_cmpuint (epure_cleanup_dialog_apply (dialog, NULL), ==, n - 1);
+  /* The preview gone, typing goes on in the text. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == epure_window_get_source_view (fixture->window));
   text = buffer_text (fixture);
   g_assert_nonnull (strstr (text, kept_text));
   g_assert_true (g_str_has_prefix (text, "Les vendanges commencent tôt cette année\n"));
@@ -758,6 +780,168 @@ test_export (Fixture       *fixture,
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
 }
 
+/* An imported page keeps its shape through edits and cleanups: its
+ * headings, bold runs and list items come out of Export… (they are kept as
+ * tags that follow the text), and a Markdown source is written as such. */
+static void
+test_export_keeps_structure (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char page[] =
+    "<html><body><h1>Le marché couvert rouvre</h1>"
+    "<p>Après deux ans de travaux, les <b>commerçants</b> reviennent.</p>"
+    "<ul><li>des fromages</li><li>des épices</li></ul></body></html>";
+  g_autofree char *path = write_fixture (fixture, "marche.html", page);
+  g_autofree char *out = g_build_filename (fixture->dir, "sortie.html", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autofree char *contents = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  open_file (fixture, path);
+  buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  /* Typing before everything moves every block. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "Mis à jour. ", -1);
+
+  fixture->saved = FALSE;
+  epure_window_save_to (fixture->window, target, "html", TRUE);
+  wait_for (&fixture->saved);
+  g_assert_true (fixture->save_ok);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<h1>Mis à jour. Le marché couvert rouvre</h1>"));
+  g_assert_nonnull (strstr (contents, "<strong>commerçants</strong>"));
+  g_assert_nonnull (strstr (contents, "<li>des fromages</li>"));
+  g_assert_nonnull (strstr (contents, "<li>des épices</li>"));
+}
+
+static void
+test_export_markdown_source (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *md_path = write_fixture (fixture, "note.md", "# Titre de la note\n\nUn *mot* important.\n");
+  g_autofree char *out = g_build_filename (fixture->dir, "note.html", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autofree char *md_html = NULL;
+
+  open_file (fixture, md_path);
+  fixture->saved = FALSE;
+  epure_window_save_to (fixture->window, target, "html", TRUE);
+  wait_for (&fixture->saved);
+  g_assert_true (fixture->save_ok);
+  g_assert_true (g_file_get_contents (out, &md_html, NULL, NULL));
+  g_assert_nonnull (strstr (md_html, "<h1>Titre de la note</h1>"));
+  g_assert_nonnull (strstr (md_html, "<em>mot</em>"));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A file slow to read (here a pipe whose writer takes its time, like a
+ * network share) shows progress, gone once it is open. */
+static gpointer
+write_slowly (gpointer path)
+{
+  int fd = open (path, O_WRONLY);
+  const char text[] = "Un texte qui arrive lentement.\n";
+
+  g_assert_cmpint (fd, >=, 0);
+  g_usleep (800 * 1000);
+  g_assert_cmpint (write (fd, text, sizeof text - 1), ==, sizeof text - 1);
+  close (fd);
+  return NULL;
+}
+
+static void
+test_open_slow_shows_progress (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "lent.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *progress = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_PROGRESS_BAR);
+  g_autoptr(GThread) writer = NULL;
+  g_autofree char *text = NULL;
+  gboolean seen = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_assert_nonnull (progress);
+  g_assert_false (gtk_widget_get_visible (progress));
+  writer = g_thread_new ("writer", write_slowly, path);
+
+  fixture->loaded = FALSE;
+  epure_window_open_file (fixture->window, file);
+  /* No "Nothing to Clean" while the text is not in yet. */
+  g_assert_true (epure_findings_panel_get_loading (epure_window_get_findings_panel (fixture->window)));
+  while (!fixture->loaded)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      seen = seen || gtk_widget_get_visible (progress);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_thread_join (g_steal_pointer (&writer));
+  g_assert_true (fixture->load_ok);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Un texte qui arrive lentement.\n");
+  g_assert_true (seen);
+  g_assert_false (gtk_widget_get_visible (progress));
+  /* Until its first check, the text is still being opened for the panel. */
+  wait_for_check (fixture);
+  g_assert_false (epure_findings_panel_get_loading (epure_window_get_findings_panel (fixture->window)));
+
+  /* An empty file does not leave the panel waiting. */
+  {
+    g_autofree char *empty = write_fixture (fixture, "vide.txt", "");
+    g_autoptr(GFile) empty_file = g_file_new_for_path (empty);
+
+    fixture->loaded = FALSE;
+    epure_window_open_file (fixture->window, empty_file);
+    wait_for (&fixture->loaded);
+    spin (200);
+    g_assert_false (epure_findings_panel_get_loading (epure_window_get_findings_panel (fixture->window)));
+  }
+}
+
+/* Export…: an extension typed in the name wins over the Format choice
+ * left at its default; a bare name gets the chosen format's extension. */
+static void
+test_export_target (void)
+{
+  struct { const char *name, *chosen, *path, *format; } cases[] = {
+    { "out.odt", "txt", "out.odt", "odt" },
+    { "out.docx", "txt", "out.docx", "docx" },
+    { "out", "docx", "out.docx", "docx" },
+    { "notes.txt", "html", "notes.txt", "txt" },
+    { "page.htm", "txt", "page.htm", "html" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].name);
+      g_autoptr(GFile) target = NULL;
+      g_autofree char *name = NULL;
+      const char *format = NULL;
+
+      target = epure_export_target (file, cases[i].chosen, &format);
+      name = g_file_get_basename (target);
+      g_assert_cmpstr (name, ==, cases[i].path);
+      g_assert_cmpstr (epure_format_get_extension (format), ==, epure_format_get_extension (cases[i].format));
+    }
+}
+
 /* Hundreds of changes: the first ones listed, the rest ticked as one. */
 static void
 test_cleanup_many (Fixture       *fixture,
@@ -842,11 +1026,41 @@ test_shortcuts (Fixture       *fixture,
     { "F8", "win.next-finding" },
   };
 
+  /* Bound by the text view itself, or by GtkApplication. */
+  const char *builtin[] = { "<Control>z", "<Control><Shift>z", "<Control>question", NULL };
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GSList) objects = NULL;
+  GObject *overlay;
+  guint n_shown = 0;
+
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app), expected[i].accel);
       g_assert_true (g_strv_contains ((const char * const *) actions, expected[i].action));
     }
+
+  /* Every shortcut the shortcuts window shows does something. */
+  builder = gtk_builder_new_from_resource ("/fr/epure/Epure/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_nonnull (overlay);
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+      g_auto(GStrv) actions = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, NULL);
+      n_shown++;
+      if (g_strv_contains (builtin, accel))
+        continue;
+      actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app), accel);
+      if (actions == NULL || actions[0] == NULL)
+        g_error ("The shortcuts window shows %s, which nothing is bound to", accel);
+    }
+  g_assert_cmpuint (n_shown, >=, 20);
+  gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
 /* The spacing profile of the preferences reaches the typography checker. */
@@ -1050,6 +1264,10 @@ main (int   argc,
 
   g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add_func ("/ui/window/export-target", test_export_target);
+  g_test_add ("/ui/window/open-slow-shows-progress", Fixture, NULL, fixture_set_up, test_open_slow_shows_progress, fixture_tear_down);
+  g_test_add ("/ui/window/export-keeps-structure", Fixture, NULL, fixture_set_up, test_export_keeps_structure, fixture_tear_down);
+  g_test_add ("/ui/window/export-markdown-source", Fixture, NULL, fixture_set_up, test_export_markdown_source, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
 
   g_test_add ("/ui/window/cleanup-many", Fixture, NULL, fixture_set_up, test_cleanup_many, fixture_tear_down);

@@ -392,6 +392,14 @@ epure_cleanup_dialog_get_ready (EpureCleanupDialog *self)
   return self->ready;
 }
 
+/* Whether the changes are whole blocks to remove (boilerplate). */
+gboolean
+epure_cleanup_dialog_get_removes_blocks (EpureCleanupDialog *self)
+{
+  g_return_val_if_fail (EPURE_IS_CLEANUP_DIALOG (self), FALSE);
+  return self->blocks;
+}
+
 guint
 epure_cleanup_dialog_get_n_changes (EpureCleanupDialog *self)
 {

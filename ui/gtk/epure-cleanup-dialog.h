@@ -19,6 +19,7 @@ EpureCleanupDialog *epure_cleanup_dialog_new               (GtkWindow          *
                                                             const char         *checker_id,
                                                             double              min_confidence);
 gboolean            epure_cleanup_dialog_get_ready         (EpureCleanupDialog *self);
+gboolean            epure_cleanup_dialog_get_removes_blocks (EpureCleanupDialog *self);
 guint               epure_cleanup_dialog_get_n_changes     (EpureCleanupDialog *self);
 EpureFinding       *epure_cleanup_dialog_get_change        (EpureCleanupDialog *self,
                                                             guint               index);

@@ -24,6 +24,10 @@ struct _EpureDocument
   gboolean         bom;
   gboolean         encoding_guessed;
   gboolean         busy;
+  /* The imported document's shape (headings, lists, bold…), as tags that
+   * follow every edit; read back into an EpureStructure when exporting. */
+  GPtrArray       *structure_tags;
+  gboolean         markdown;
 };
 
 G_DEFINE_FINAL_TYPE (EpureDocument, epure_document, GTK_SOURCE_TYPE_BUFFER)
@@ -105,6 +109,192 @@ epure_document_load_async (EpureDocument       *self,
   g_task_run_in_thread (task, load_thread);
 }
 
+/* Structure */
+
+#define STRUCTURE_KIND  "epure-structure-kind"   /* block kind + 1, or 0 for a span */
+#define STRUCTURE_LEVEL "epure-structure-level"  /* block level, or span style */
+
+static GtkTextTag *
+structure_tag (EpureDocument *self,
+               gboolean       block,
+               guint          kind,
+               guint          level)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (self));
+  g_autofree char *name = g_strdup_printf ("epure-structure-%s-%u-%u", block ? "block" : "span", kind, level);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+
+  if (tag != NULL)
+    return tag;
+  tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self), name, NULL);
+  /* Shown the way the document showed it, softly. */
+  if (block && kind == EPURE_BLOCK_HEADING)
+    g_object_set (tag, "weight", PANGO_WEIGHT_BOLD, "scale", level <= 1 ? 1.3 : level == 2 ? 1.15 : 1.0, NULL);
+  else if (block && EPURE_BLOCK_IS_ITEM (kind))
+    /* Items stand in from the text (the view's margin is 48 px). */
+    g_object_set (tag, "left-margin", 48 + 24 * (int) MAX (level, 1), NULL);
+  else if (!block && (level & EPURE_SPAN_BOLD))
+    g_object_set (tag, "weight", PANGO_WEIGHT_BOLD, NULL);
+  if (!block && (level & EPURE_SPAN_ITALIC))
+    g_object_set (tag, "style", PANGO_STYLE_ITALIC, NULL);
+  g_object_set_data (G_OBJECT (tag), STRUCTURE_KIND, GUINT_TO_POINTER (block ? kind + 1 : 0));
+  g_object_set_data (G_OBJECT (tag), STRUCTURE_LEVEL, GUINT_TO_POINTER (level));
+  g_ptr_array_add (self->structure_tags, tag);
+  return tag;
+}
+
+static void
+apply_structure (EpureDocument  *self,
+                 EpureText      *text,
+                 EpureStructure *structure)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  const EpureBlock *blocks;
+  const EpureSpan *spans;
+  guint n_blocks = 0, n_spans = 0;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < self->structure_tags->len; i++)
+    gtk_text_buffer_remove_tag (buffer, g_ptr_array_index (self->structure_tags, i), &start, &end);
+  self->markdown = structure != NULL && epure_structure_is_markdown (structure);
+  if (structure == NULL || self->markdown)
+    return;
+
+  blocks = epure_structure_get_blocks (structure, &n_blocks);
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      /* Plain paragraphs are what a text without tags means already. */
+      if (blocks[i].kind == EPURE_BLOCK_PARAGRAPH || blocks[i].end <= blocks[i].start)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) epure_text_char_offset (text, blocks[i].start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) epure_text_char_offset (text, blocks[i].end));
+      gtk_text_buffer_apply_tag (buffer, structure_tag (self, TRUE, blocks[i].kind, blocks[i].level), &start, &end);
+    }
+  spans = epure_structure_get_spans (structure, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      if (spans[i].end <= spans[i].start)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) epure_text_char_offset (text, spans[i].start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) epure_text_char_offset (text, spans[i].end));
+      gtk_text_buffer_apply_tag (buffer, structure_tag (self, FALSE, 0, spans[i].style), &start, &end);
+    }
+}
+
+typedef struct
+{
+  int     chars;
+  gsize  *bytes;
+} OffsetRef;
+
+static int
+compare_offset_refs (gconstpointer a,
+                     gconstpointer b)
+{
+  return ((const OffsetRef *) a)->chars - ((const OffsetRef *) b)->chars;
+}
+
+typedef struct
+{
+  GtkTextTag *tag;
+  gsize       start, end;
+} TaggedRange;
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const TaggedRange *ra = a, *rb = b;
+
+  return ra->start < rb->start ? -1 : ra->start > rb->start ? 1 : 0;
+}
+
+/**
+ * epure_document_dup_structure:
+ * @text: the document's text, as epure_document_dup_text() gave it
+ *
+ * Returns: (transfer full) (nullable): the shape of the imported document
+ * where its text now stands, or NULL for a plain text.
+ */
+EpureStructure *
+epure_document_dup_structure (EpureDocument *self,
+                              const char    *text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TaggedRange));
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (OffsetRef));
+  EpureStructure *structure;
+  const char *p = text;
+  int at = 0;
+
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), NULL);
+
+  if (self->markdown)
+    return epure_structure_new_markdown ();
+  if (self->structure_tags->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < self->structure_tags->len; i++)
+    {
+      GtkTextTag *tag = g_ptr_array_index (self->structure_tags, i);
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      while (gtk_text_iter_starts_tag (&iter, tag))
+        {
+          TaggedRange range = { tag, gtk_text_iter_get_offset (&iter), 0 };
+
+          gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+          range.end = gtk_text_iter_get_offset (&iter);
+          g_array_append_val (ranges, range);
+          if (!gtk_text_iter_starts_tag (&iter, tag))
+            gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+        }
+    }
+
+  /* Character offsets to byte offsets in one walk over the text. */
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      TaggedRange *range = &g_array_index (ranges, TaggedRange, i);
+      OffsetRef start = { (int) range->start, &range->start };
+      OffsetRef end = { (int) range->end, &range->end };
+
+      g_array_append_val (refs, start);
+      g_array_append_val (refs, end);
+    }
+  g_array_sort (refs, compare_offset_refs);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      OffsetRef *ref = &g_array_index (refs, OffsetRef, i);
+
+      while (at < ref->chars && *p != '\0')
+        {
+          p = g_utf8_next_char (p);
+          at++;
+        }
+      *ref->bytes = p - text;
+    }
+
+  /* The writers walk blocks and spans in text order. */
+  g_array_sort (ranges, compare_ranges);
+  structure = epure_structure_new ();
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      TaggedRange *range = &g_array_index (ranges, TaggedRange, i);
+      guint kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (range->tag), STRUCTURE_KIND));
+      guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (range->tag), STRUCTURE_LEVEL));
+
+      if (kind > 0)
+        epure_structure_add_block (structure, kind - 1, level, range->start, range->end);
+      else
+        epure_structure_add_span (structure, level, range->start, range->end);
+    }
+  return structure;
+}
+
 /* A failed load leaves the document as it was: nothing half-opened. */
 gboolean
 epure_document_load_finish (EpureDocument  *self,
@@ -129,6 +319,7 @@ epure_document_load_finish (EpureDocument  *self,
   /* Loading is not an edit the user can undo. */
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text, len);
+  apply_structure (self, epure_import_get_text (import), epure_import_get_structure (import));
   gtk_text_buffer_end_irreversible_action (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_select_range (buffer, &start, &start);
@@ -166,6 +357,7 @@ save_data_free (SaveData *data)
   g_free (data->format);
   g_free (data->encoding);
   g_free ((char *) data->options.title);
+  g_clear_object (&data->options.structure);
   g_free (data);
 }
 
@@ -234,6 +426,7 @@ epure_document_save_async (EpureDocument       *self,
   data->options.encoding = data->encoding;
   data->options.newline = export_only ? EPURE_NEWLINE_LF : self->newline;
   data->options.title = epure_document_dup_title (self);
+  data->options.structure = epure_document_dup_structure (self, data->text);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, epure_document_save_async);
@@ -380,6 +573,7 @@ epure_document_finalize (GObject *object)
   g_clear_object (&self->file);
   g_free (self->format);
   g_free (self->encoding);
+  g_clear_pointer (&self->structure_tags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (epure_document_parent_class)->finalize (object);
 }
@@ -408,5 +602,6 @@ static void
 epure_document_init (EpureDocument *self)
 {
   self->newline = EPURE_NEWLINE_LF;
+  self->structure_tags = g_ptr_array_new ();
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self), FALSE);
 }

@@ -25,6 +25,8 @@ gboolean       epure_document_get_busy             (EpureDocument        *self);
 gboolean       epure_document_is_plain             (EpureDocument        *self);
 char          *epure_document_dup_title            (EpureDocument        *self);
 char          *epure_document_dup_text             (EpureDocument        *self);
+EpureStructure *epure_document_dup_structure       (EpureDocument        *self,
+                                                    const char           *text);
 void           epure_document_load_async           (EpureDocument        *self,
                                                     GFile                *file,
                                                     goffset               max_size,

@@ -37,6 +37,10 @@ struct _EpureFindingsPanel
   char               *extra_title;
   guint               extra_count;
 
+  /* A file is being read: no "Nothing to Clean" before its text is in. */
+  gboolean            loading;
+  guint               n_findings;
+
   /* Findings kept by others as text marks (misspellings), listed last. */
   char               *marks_title;
   GPtrArray          *marks;
@@ -75,7 +79,10 @@ update_summary (EpureFindingsPanel *self,
 {
   g_autofree char *text = NULL;
 
-  if (n_findings == 0)
+  self->n_findings = n_findings;
+  if (self->loading)
+    text = g_strdup (_("Opening…"));
+  else if (n_findings == 0)
     text = g_strdup (_("No findings"));
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", n_findings), n_findings);
@@ -88,7 +95,8 @@ update_summary (EpureFindingsPanel *self,
       gtk_label_set_label (GTK_LABEL (self->extra_label), extra);
     }
   gtk_widget_set_visible (self->extra_button, self->extra_title != NULL);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n_findings ? "list" : "empty");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    self->loading ? "loading" : n_findings ? "list" : "empty");
 }
 
 /* Groups the findings by checker, in the order each checker first appears. */
@@ -167,19 +175,44 @@ rebuild (EpureFindingsPanel *self)
   update_summary (self, n + (self->marks ? self->marks_total : 0));
 }
 
+static void on_busy_changed (EpureFindingsPanel *self);
+
 static void
 on_findings_changed (EpureFindingsPanel *self)
 {
+  /* The first findings of a newly read text end the waiting. */
+  self->loading = FALSE;
   rebuild (self);
+  on_busy_changed (self);
 }
 
 static void
 on_busy_changed (EpureFindingsPanel *self)
 {
-  gboolean busy = self->checker && epure_buffer_checker_get_busy (self->checker);
+  gboolean busy = self->loading || (self->checker && epure_buffer_checker_get_busy (self->checker));
 
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
   gtk_widget_set_opacity (self->spinner, busy ? 1.0 : 0.0);
+}
+
+/* While a file is read, and until its first check is done, the panel says
+ * so instead of "Nothing to Clean"; the next findings end it. */
+void
+epure_findings_panel_set_loading (EpureFindingsPanel *self,
+                                  gboolean            loading)
+{
+  g_return_if_fail (EPURE_IS_FINDINGS_PANEL (self));
+
+  self->loading = loading;
+  update_summary (self, self->n_findings);
+  on_busy_changed (self);
+}
+
+gboolean
+epure_findings_panel_get_loading (EpureFindingsPanel *self)
+{
+  g_return_val_if_fail (EPURE_IS_FINDINGS_PANEL (self), FALSE);
+  return self->loading;
 }
 
 void
@@ -538,6 +571,14 @@ epure_findings_panel_init (EpureFindingsPanel *self)
   gtk_widget_set_vexpand (self->stack, TRUE);
   gtk_stack_add_named (GTK_STACK (self->stack), status, "empty");
   gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
+  {
+    GtkWidget *loading = adw_status_page_new ();
+
+    adw_status_page_set_title (ADW_STATUS_PAGE (loading), _("Opening…"));
+    adw_status_page_set_description (ADW_STATUS_PAGE (loading), _("The findings come once the text is read."));
+    gtk_widget_add_css_class (loading, "compact");
+    gtk_stack_add_named (GTK_STACK (self->stack), loading, "loading");
+  }
   gtk_box_append (GTK_BOX (self->box), self->stack);
 
   update_summary (self, 0);

@@ -22,6 +22,9 @@ void                epure_findings_panel_set_marks       (EpureFindingsPanel *se
                                                           GPtrArray          *marks,
                                                           guint               total);
 GListModel         *epure_findings_panel_get_rows        (EpureFindingsPanel *self);
+void                epure_findings_panel_set_loading     (EpureFindingsPanel *self,
+                                                          gboolean            loading);
+gboolean            epure_findings_panel_get_loading     (EpureFindingsPanel *self);
 void                epure_findings_panel_activate_row    (EpureFindingsPanel *self,
                                                           guint               position);
 void                epure_findings_panel_set_extra_group (EpureFindingsPanel *self,

@@ -128,3 +128,44 @@ epure_utf8_clamp (const char *str,
     cut--;
   return cut;
 }
+
+/**
+ * epure_export_target:
+ * @file: the file named in the Export dialog
+ * @chosen: the format picked in the dialog's Format choice
+ * @format: (out): the format to write
+ *
+ * An extension the user typed that names an exportable format wins over
+ * the Format choice (which nobody may have touched): "out.odt" is an
+ * OpenDocument file, never plain text in disguise.  A name without a
+ * known extension gets the chosen format's.
+ *
+ * Returns: (transfer full): the file to write.
+ */
+GFile *
+epure_export_target (GFile       *file,
+                     const char  *chosen,
+                     const char **format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  const char *dot = strrchr (name, '.');
+  /* epure_format_from_filename() calls a bare name plain text: here a
+   * bare name is one the chosen format's extension completes. */
+  const char *typed = dot != NULL && dot != name ? epure_format_from_filename (name) : NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *full = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file) && chosen != NULL && format != NULL, NULL);
+
+  if (typed != NULL && epure_format_can_export (typed))
+    {
+      *format = typed;
+      return g_object_ref (file);
+    }
+  *format = chosen;
+  if (dot != NULL && dot != name)
+    return g_object_ref (file);
+  parent = g_file_get_parent (file);
+  full = g_strdup_printf ("%s.%s", name, epure_format_get_extension (chosen));
+  return g_file_get_child (parent, full);
+}

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "plugin/epure.h"
+#include "plugin/formats/epure-format.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,8 @@ gsize epure_utf8_clamp            (const char *str,
                                    gsize       start,
                                    gsize       end,
                                    gsize       max_bytes);
+GFile *epure_export_target        (GFile       *file,
+                                   const char  *chosen,
+                                   const char **format);
 
 G_END_DECLS

@@ -146,7 +146,10 @@ epure_preferences_window_new (EpureApplication *app)
                                          _("What Épure looks for in every document."));
   for (guint i = 0; available[i] != NULL; i++)
     {
-      GtkWidget *row = switch_row (NULL, NULL, epure_plugin_engine_get_name (engine, available[i]),
+      /* The .plugin files carry translated descriptions but English
+       * names: the built-in checkers' names are in our catalogue. */
+      const char *name = epure_plugin_engine_get_name (engine, available[i]);
+      GtkWidget *row = switch_row (NULL, NULL, name ? g_dgettext (GETTEXT_PACKAGE, name) : available[i],
                                    epure_plugin_engine_get_description (engine, available[i]));
       GtkWidget *toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
 
@@ -158,8 +161,12 @@ epure_preferences_window_new (EpureApplication *app)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (checkers));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (typography), _("Typography"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (typography),
+                                         _("Which no-break spaces go before punctuation and inside guillemets"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (profile), _("Spacing Profile"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (profile), _("Which no-break spaces go before punctuation and inside guillemets"));
+  /* The profiles' names are long: shown in full under the title, not
+   * squeezed beside it ("Fr…"). */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (profile), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (profile), G_LIST_MODEL (gtk_string_list_new (profile_names)));
   g_settings_bind_with_mapping (self->settings, "spaces-profile", profile, "selected", G_SETTINGS_BIND_DEFAULT,
                                 profile_get_mapping, profile_set_mapping, NULL, NULL);

@@ -7,13 +7,11 @@
 #include <glib/gi18n.h>
 
 #include "epure-cleanup-dialog.h"
+#include "epure-gtk-utils.h"
+#include "epure-spell-adapter.h"
 #include "epure-window.h"
 
-#ifdef HAVE_SPELL_ADAPTER
-# include "epure-spell-adapter.h"
-#endif
-
-/* Exports slower than this show a progress bar. */
+/* Opening, saving or exporting slower than this shows a progress bar. */
 #define PROGRESS_DELAY_MS 200
 #define MAX_RECENT 10
 #define MAX_LISTED_MISSPELLINGS 200
@@ -28,11 +26,9 @@ struct _EpureWindow
   GtkSourceSearchContext *search_context;
   GCancellable           *cancellable;
   GSettings              *settings;
-#ifdef HAVE_SPELL_ADAPTER
   EpureSpellAdapter      *spell_adapter;
   GPtrArray              *misspelling_marks;
   guint                   misspellings_id;
-#endif
   guint                   progress_id;
   gboolean                close_after_save;
   gboolean                force_close;
@@ -108,8 +104,23 @@ show_error (EpureWindow     *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = NULL;
   g_autofree char *path = g_file_get_parse_name (file);
-  g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, path);
+  g_autofree char *body = NULL;
+  const char *reason = error->message;
   GtkWidget *dialog;
+
+  /* GIO's messages repeat the path in a system's words; the common
+   * cases are said plainly, the path follows on its own line. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    reason = operation == FAILED_OPEN ? _("The file does not exist: it may have been moved, renamed or deleted.")
+                                      : _("The folder does not exist: it may have been moved, renamed or deleted.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    reason = operation == FAILED_OPEN ? _("You are not allowed to read this file.")
+                                      : _("You are not allowed to write in this folder.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    reason = _("The disk is full.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    reason = _("This is a folder, not a file.");
+  body = g_strdup_printf ("%s\n\n%s", reason, path);
 
   if (operation == FAILED_OPEN)
     heading = g_strdup_printf (_("Could Not Open “%s”"), name);
@@ -267,6 +278,31 @@ file_op_free (FileOp *op)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FileOp, file_op_free)
 
+/* Reading or writing a long file pulses a progress bar under the header. */
+static gboolean
+show_progress (gpointer user_data)
+{
+  EpureWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_progress (EpureWindow *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  self->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+}
+
+static void
+stop_progress (EpureWindow *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+}
+
 /* Opening */
 
 static void
@@ -279,8 +315,10 @@ on_load_done (GObject      *object,
   GFile *file = op->file;
   g_autoptr(GError) error = NULL;
 
+  stop_progress (self);
   if (!epure_document_load_finish (EPURE_DOCUMENT (object), result, &error))
     {
+      epure_findings_panel_set_loading (self->panel, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, FAILED_OPEN, file, error);
       g_signal_emit (self, signals[LOADED], 0, FALSE);
@@ -290,6 +328,9 @@ on_load_done (GObject      *object,
   add_recent (file);
   update_title (self);
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
+  /* An empty file changes nothing, so no check comes to end the waiting. */
+  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->document)) == 0)
+    epure_findings_panel_set_loading (self->panel, FALSE);
 
   if (epure_document_get_encoding_guessed (self->document))
     {
@@ -323,6 +364,8 @@ epure_window_open_file (EpureWindow *self,
 
   if (self->settings != NULL)
     max_size = (goffset) g_settings_get_uint (self->settings, "max-file-size") * 1024 * 1024;
+  start_progress (self);
+  epure_findings_panel_set_loading (self->panel, TRUE);
   epure_document_load_async (self->document, file, max_size, self->cancellable, on_load_done,
                              file_op_new (self, file, FALSE));
 }
@@ -412,15 +455,6 @@ open_recent_action (GtkWidget  *widget,
 
 /* Saving */
 
-static gboolean
-show_progress (gpointer user_data)
-{
-  EpureWindow *self = user_data;
-
-  gtk_progress_bar_pulse (self->progress_bar);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 on_save_done (GObject      *object,
@@ -433,8 +467,7 @@ on_save_done (GObject      *object,
   gboolean export_only = op->export_only;
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->progress_id, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  stop_progress (self);
 
   if (!epure_document_save_finish (EPURE_DOCUMENT (object), result, &error))
     {
@@ -480,8 +513,7 @@ epure_window_save_to (EpureWindow *self,
   g_return_if_fail (EPURE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_clear_handle_id (&self->progress_id, g_source_remove);
-  self->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+  start_progress (self);
 
   epure_document_save_async (self->document, file, format, export_only, self->cancellable,
                              on_save_done, file_op_new (self, file, export_only));
@@ -495,18 +527,16 @@ on_save_as_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      const char *format = g_object_get_data (G_OBJECT (dialog), "export") ?
-                           gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format") : NULL;
-      g_autofree char *name = g_file_get_basename (file);
+      gboolean export_only = g_object_get_data (G_OBJECT (dialog), "export") != NULL;
+      const char *format = NULL;
 
-      /* A name without the chosen format's extension gets it. */
-      if (format != NULL && epure_format_from_filename (name) == NULL)
+      if (export_only)
         {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autofree char *full = g_strdup_printf ("%s.%s", name, epure_format_get_extension (format));
-          g_set_object (&file, g_file_get_child (parent, full));
+          const char *chosen = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
+          g_autoptr(GFile) target = epure_export_target (file, chosen, &format);
+          g_set_object (&file, target);
         }
-      epure_window_save_to (self, file, format, g_object_get_data (G_OBJECT (dialog), "export") != NULL);
+      epure_window_save_to (self, file, format, export_only);
     }
   else
     self->close_after_save = FALSE;
@@ -914,9 +944,7 @@ epure_window_update_fix_menu (EpureWindow       *self,
 
   g_return_val_if_fail (EPURE_IS_WINDOW (self), NULL);
 
-#ifdef HAVE_SPELL_ADAPTER
   epure_spell_adapter_update_menu (self->spell_adapter, iter);
-#endif
   g_menu_remove_all (self->fix_section);
   here = epure_buffer_checker_get_findings_at (self->checker, iter);
   findings = epure_buffer_checker_get_findings (self->checker);
@@ -996,15 +1024,30 @@ on_view_pressed (GtkGestureClick *gesture,
 /* Cleanups */
 
 static void
-on_cleanup_applied (EpureWindow *self,
-                    guint        n_changes)
+on_cleanup_applied (EpureCleanupDialog *dialog,
+                    guint               n_changes,
+                    EpureWindow        *self)
 {
-  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_changes), n_changes);
-  AdwToast *toast = adw_toast_new (title);
+  gboolean blocks = epure_cleanup_dialog_get_removes_blocks (dialog);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Removed blocks are told as blocks, like the preview counted them. */
+  if (blocks)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u block removed", "%u blocks removed", n_changes), n_changes);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_changes), n_changes);
+  toast = adw_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+focus_editor (EpureWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
 /* Returns: (transfer none): the preview dialog, already shown. */
@@ -1021,7 +1064,9 @@ epure_window_open_cleanup (EpureWindow *self,
     threshold = epure_application_get_boilerplate_threshold (get_app (self));
 
   dialog = epure_cleanup_dialog_new (GTK_WINDOW (self), self->checker, checker_id, threshold);
-  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_cleanup_applied), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_cleanup_applied), self, 0);
+  /* Back to the text, not to the header button that opened the preview. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (focus_editor), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
@@ -1042,7 +1087,6 @@ remove_extras_action (GtkWidget  *widget,
   epure_window_open_cleanup (EPURE_WINDOW (widget), "boilerplate");
 }
 
-#ifdef HAVE_SPELL_ADAPTER
 static void
 next_misspelling_action (GtkWidget  *widget,
                          const char *action_name,
@@ -1139,7 +1183,6 @@ on_misspelled_changed (EpureWindow *self)
   epure_findings_panel_set_extra_group (self->panel, _("Misspelled words"), n, n ? "win.next-misspelling" : NULL,
                                         n ? _("Go to the next misspelling (Ctrl+F7)") : NULL);
 }
-#endif
 
 /* Pipeline, appearance, drops */
 
@@ -1248,7 +1291,6 @@ on_application_set (EpureWindow *self)
     }
   on_pipeline_changed (self);
 
-#ifdef HAVE_SPELL_ADAPTER
   /* INTEGRATION POINT (spelling): the adapter underlines misspellings
    * incrementally, so the pipeline's spelling findings are not tagged
    * twice; its menu follows the fixes in the editor's context menu. */
@@ -1275,7 +1317,6 @@ on_application_set (EpureWindow *self)
                              self, G_CONNECT_SWAPPED);
     on_misspelled_changed (self);
   }
-#endif
 
   update_recent_menu (self);
   update_title (self);
@@ -1340,12 +1381,10 @@ epure_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
-#ifdef HAVE_SPELL_ADAPTER
   g_clear_handle_id (&self->misspellings_id, g_source_remove);
   if (self->document != NULL)
     clear_misspelling_marks (self);
   g_clear_object (&self->spell_adapter);
-#endif
   g_clear_object (&self->search_context);
   g_clear_object (&self->checker);
   g_clear_object (&self->settings);
@@ -1435,10 +1474,8 @@ epure_window_class_init (EpureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, next_finding_action);
   gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL, previous_finding_action);
   gtk_widget_class_install_action (widget_class, "win.apply-fix", "(uu)", apply_fix_action);
-#ifdef HAVE_SPELL_ADAPTER
   gtk_widget_class_install_action (widget_class, "win.next-misspelling", NULL, next_misspelling_action);
   gtk_widget_class_install_action (widget_class, "win.previous-misspelling", NULL, previous_misspelling_action);
-#endif
   gtk_widget_class_install_property_action (widget_class, "win.show-panel", "show-panel");
 }
 
