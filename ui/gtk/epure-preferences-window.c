@@ -146,10 +146,9 @@ epure_preferences_window_new (EpureApplication *app)
                                          _("What Épure looks for in every document."));
   for (guint i = 0; available[i] != NULL; i++)
     {
-      /* The .plugin files carry translated descriptions but English
-       * names: the built-in checkers' names are in our catalogue. */
+      /* Names and descriptions come translated from the .plugin files. */
       const char *name = epure_plugin_engine_get_name (engine, available[i]);
-      GtkWidget *row = switch_row (NULL, NULL, name ? g_dgettext (GETTEXT_PACKAGE, name) : available[i],
+      GtkWidget *row = switch_row (NULL, NULL, name ? name : available[i],
                                    epure_plugin_engine_get_description (engine, available[i]));
       GtkWidget *toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
 
