@@ -111,6 +111,7 @@ typedef struct
   guint verbatim_index;
   GPtrArray *findings;   /* made for check(), or NULL */
   GPtrArray *edits;      /* made for fix(), or NULL: automatic fixes only */
+  GArray *unsettled;     /* gsize pairs: paragraphs whose edits may not be a fixpoint, or NULL */
   GPtrArray *exceptions;
   /* Translated messages, looked up once per check rather than per finding. */
   const char *messages[32];
@@ -1686,9 +1687,32 @@ apply_automatic (const char *s,
 #define MAX_SETTLE_ROUNDS 3
 
 static gboolean
-settles (Context *ctx,
-         gsize    ps,
-         gsize    pe)
+has_blank_line (const char *s,
+                gsize       len)
+{
+  gsize p = 0;
+
+  while (p < len)
+    {
+      const char *nl = memchr (s + p, '\n', len - p);
+      gsize eol = nl != NULL ? (gsize) (nl - s) : len;
+      gboolean blank = TRUE;
+
+      for (gsize q = p; q < eol && blank; q++)
+        blank = s[q] == ' ' || s[q] == '\t' || s[q] == '\r';
+      if (blank)
+        return TRUE;
+      p = eol + 1;
+    }
+  return FALSE;
+}
+
+static gboolean
+settles (Context  *ctx,
+         gsize     ps,
+         gsize     pe,
+         guint     max_rounds,
+         gboolean *at_once)
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -1696,7 +1720,9 @@ settles (Context *ctx,
   gsize len;
   char *cur = apply_automatic (ctx->s, ps, pe, ctx->hits, &len);
 
-  for (guint round = 0; round < MAX_SETTLE_ROUNDS; round++)
+  if (at_once != NULL)
+    *at_once = FALSE;
+  for (guint round = 0; round < max_rounds; round++)
     {
       g_autoptr(EpureText) sub = epure_text_new_take (cur, len, NULL);
       Context c = *ctx;
@@ -1711,10 +1737,18 @@ settles (Context *ctx,
       c.verbatim = epure_text_get_verbatim_spans (sub, &c.n_verbatim);
       c.verbatim_index = 0;
       c.findings = NULL;
+      c.edits = NULL;
+      c.unsettled = NULL;
 
       collect_hits (&c, 0, len);
       if (!has_automatic (hits))
-        return TRUE;
+        {
+          /* Alone, the paragraph must read as it does within the text:
+           * no verbatim span of its own, no blank line splitting it. */
+          if (at_once != NULL)
+            *at_once = round == 0 && c.n_verbatim == 0 && !has_blank_line (c.s, len);
+          return TRUE;
+        }
       cur = apply_automatic (c.s, 0, len, hits, &len);
     }
 
@@ -1775,11 +1809,37 @@ check_paragraph (Context *ctx,
                  gsize    ps,
                  gsize    pe)
 {
+  gboolean at_once = FALSE;
+
   collect_hits (ctx, ps, pe);
 
-  if (ctx->risky && has_automatic (ctx->hits) && !settles (ctx, ps, pe))
+  if (ctx->risky && has_automatic (ctx->hits) &&
+      !settles (ctx, ps, pe, MAX_SETTLE_ROUNDS, ctx->unsettled != NULL ? &at_once : NULL))
     for (guint i = 0; i < ctx->hits->len; i++)
       g_array_index (ctx->hits, Hit, i).automatic = FALSE;
+
+  /* For clean: whether checking the fixed paragraph again would find
+   * nothing, so that it need not be.  Checked, not assumed: the same
+   * rules run over the paragraph as fixed, read alone, which is how it
+   * reads within the text when it touches no verbatim span (its
+   * findings depend on it alone) and no edit reaches past it. */
+  if (ctx->unsettled != NULL && has_automatic (ctx->hits))
+    {
+      gboolean alone = !epure_text_overlaps_verbatim (ctx->text, ps, pe);
+
+      for (guint i = 0; i < ctx->hits->len && alone; i++)
+        {
+          const Hit *h = &g_array_index (ctx->hits, Hit, i);
+          alone = !h->automatic || (h->start >= ps && h->end <= pe);
+        }
+      if (alone && !ctx->risky)
+        settles (ctx, ps, pe, 1, &at_once);
+      if (!alone || !at_once)
+        {
+          gsize range[2] = { ps, pe };
+          g_array_append_vals (ctx->unsettled, range, 2);
+        }
+    }
 
   emit_findings (ctx);
 }
@@ -1806,6 +1866,7 @@ scan_range (EpureTypographyChecker  *self,
             gsize                    end,
             GPtrArray               *findings,
             GPtrArray               *edits,
+            GArray                  *unsettled,
             GCancellable            *cancellable,
             GError                 **error)
 {
@@ -1827,6 +1888,7 @@ scan_range (EpureTypographyChecker  *self,
   ctx.foreign = foreign;
   ctx.findings = findings;
   ctx.edits = edits;
+  ctx.unsettled = unsettled;
   ctx.exceptions = self->exceptions;
   ctx.verbatim = epure_text_get_verbatim_spans (text, &ctx.n_verbatim);
 
@@ -1873,6 +1935,7 @@ typedef struct
   gsize end;
   GPtrArray *findings;
   GPtrArray *edits;
+  GArray *unsettled;
   GCancellable *cancellable;
   GError *error;
   gboolean ok;
@@ -1884,7 +1947,7 @@ scan_piece (gpointer data)
   Piece *piece = data;
 
   piece->ok = scan_range (piece->self, piece->text, piece->spaces, piece->start, piece->end,
-                          piece->findings, piece->edits, piece->cancellable, &piece->error);
+                          piece->findings, piece->edits, piece->unsettled, piece->cancellable, &piece->error);
   return NULL;
 }
 
@@ -1897,6 +1960,7 @@ scan_text (EpureTypographyChecker  *self,
            EpureText               *text,
            GPtrArray               *findings,
            GPtrArray               *edits,
+           GArray                  *unsettled,
            GCancellable            *cancellable,
            GError                 **error)
 {
@@ -1911,7 +1975,7 @@ scan_text (EpureTypographyChecker  *self,
   s = epure_text_get_string (text, &len);
   n_wanted = MIN (MIN ((guint) g_get_num_processors (), MAX_THREADS), len / PARALLEL_PIECE);
   if (n_wanted < 2)
-    return scan_range (self, text, spaces, 0, len, findings, edits, cancellable, error);
+    return scan_range (self, text, spaces, 0, len, findings, edits, unsettled, cancellable, error);
 
   /* Shared, computed once rather than raced for. */
   epure_text_get_verbatim_spans (text, NULL);
@@ -1930,6 +1994,7 @@ scan_text (EpureTypographyChecker  *self,
         .self = self, .text = text, .spaces = spaces, .start = at, .end = end,
         .findings = findings ? g_ptr_array_new_with_free_func (g_object_unref) : NULL,
         .edits = edits ? g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free) : NULL,
+        .unsettled = unsettled ? g_array_new (FALSE, FALSE, sizeof (gsize)) : NULL,
         .cancellable = cancellable,
       };
       at = end;
@@ -1954,6 +2019,9 @@ scan_text (EpureTypographyChecker  *self,
         g_ptr_array_extend_and_steal (findings, g_steal_pointer (&pieces[i].findings));
       if (ok && edits != NULL)
         g_ptr_array_extend_and_steal (edits, g_steal_pointer (&pieces[i].edits));
+      if (ok && unsettled != NULL)
+        g_array_append_vals (unsettled, pieces[i].unsettled->data, pieces[i].unsettled->len);
+      g_clear_pointer (&pieces[i].unsettled, g_array_unref);
       g_clear_pointer (&pieces[i].findings, g_ptr_array_unref);
       g_clear_pointer (&pieces[i].edits, g_ptr_array_unref);
     }
@@ -1969,7 +2037,7 @@ check (EpureChecker  *checker,
 {
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!scan_text (EPURE_TYPOGRAPHY_CHECKER (checker), text, findings, NULL, cancellable, error))
+  if (!scan_text (EPURE_TYPOGRAPHY_CHECKER (checker), text, findings, NULL, NULL, cancellable, error))
     return NULL;
   return g_steal_pointer (&findings);
 }
@@ -1996,7 +2064,27 @@ epure_typography_checker_fix (EpureTypographyChecker  *self,
   g_return_val_if_fail (EPURE_IS_TYPOGRAPHY_CHECKER (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!scan_text (self, text, NULL, edits, cancellable, error))
+  if (!scan_text (self, text, NULL, edits, NULL, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&edits);
+}
+
+/* As fix(), and into @unsettled the paragraphs whose edits, once
+ * applied, might still not be a fixpoint (see check_paragraph()): clean
+ * checks only those again. */
+static GPtrArray *
+fix_settled (EpureChecker  *checker,
+             EpureText     *text,
+             double         min_confidence,
+             GArray        *unsettled,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+
+  if (min_confidence > 1.0)
+    return g_steal_pointer (&edits);
+  if (!scan_text (EPURE_TYPOGRAPHY_CHECKER (checker), text, NULL, edits, unsettled, cancellable, error))
     return NULL;
   return g_steal_pointer (&edits);
 }
@@ -2081,6 +2169,7 @@ static void
 checker_iface_init (EpureCheckerInterface *iface)
 {
   iface->fix = fix;
+  iface->fix_settled = fix_settled;
   iface->get_id = get_id;
   iface->get_display_name = get_display_name;
   iface->get_scope = get_scope;
