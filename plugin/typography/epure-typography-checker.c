@@ -1724,11 +1724,12 @@ settles (Context  *ctx,
     *at_once = FALSE;
   for (guint round = 0; round < max_rounds; round++)
     {
-      g_autoptr(EpureText) sub = epure_text_new_take (cur, len, NULL);
+      /* Read as the next pass would: a text made by editing valid text
+       * with valid replacements, not checked again (nor judged binary on
+       * a paragraph's few bytes). */
+      g_autoptr(EpureText) sub = epure_text_new_take_valid (cur, len);
       Context c = *ctx;
 
-      if (sub == NULL)
-        return FALSE;
       c.text = sub;
       c.s = epure_text_get_string (sub, NULL);
       c.hits = hits;
