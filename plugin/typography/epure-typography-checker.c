@@ -121,6 +121,10 @@ typedef struct
    * next to quotes or to other fixes, orphans, nesting): then they are
    * simulated before being made automatic. */
   gboolean risky;
+  /* Scratch for settles(), kept across paragraphs. */
+  GArray *settle_hits;
+  GArray *settle_skip;
+  GArray *settle_foreign;
 } Context;
 
 static void
@@ -1607,6 +1611,15 @@ is_quote_byte (const char *s,
   return c == 0xC2 || c == 0xE2;
 }
 
+static gboolean
+has_automatic (GArray *hits)
+{
+  for (guint i = 0; i < hits->len; i++)
+    if (g_array_index (hits, Hit, i).automatic)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 collect_hits (Context *ctx,
               gsize    ps,
@@ -1624,9 +1637,14 @@ collect_hits (Context *ctx,
   if (ctx->hits->len == 0)
     return;
 
-  /* A paragraph in another language is only flagged. */
-  count_words (ctx->s, ps, pe, &counts);
-  foreign = looks_foreign (&counts);
+  /* A paragraph in another language is only flagged (nothing to do
+   * when nothing is automatic). */
+  foreign = has_automatic (ctx->hits);
+  if (foreign)
+    {
+      count_words (ctx->s, ps, pe, &counts);
+      foreign = looks_foreign (&counts);
+    }
   if (foreign)
     for (guint i = 0; i < ctx->hits->len; i++)
       g_array_index (ctx->hits, Hit, i).automatic = FALSE;
@@ -1646,15 +1664,6 @@ collect_hits (Context *ctx,
       }
 }
 
-static gboolean
-has_automatic (GArray *hits)
-{
-  for (guint i = 0; i < hits->len; i++)
-    if (g_array_index (hits, Hit, i).automatic)
-      return TRUE;
-  return FALSE;
-}
-
 /* The paragraph [ps, pe) of @s with its automatic hits applied. */
 static char *
 apply_automatic (const char *s,
@@ -1663,21 +1672,33 @@ apply_automatic (const char *s,
                  GArray     *hits,
                  gsize      *out_len)
 {
-  GString *out = g_string_sized_new (pe - ps + 16);
-  gsize p = ps;
+  gsize p = ps, n = pe - ps;
+  char *out, *o;
 
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const Hit *h = &g_array_index (hits, Hit, i);
+      if (h->automatic)
+        n = n - (h->end - h->start) + h->len;
+    }
+
+  o = out = g_malloc (n + 1);
   for (guint i = 0; i < hits->len; i++)
     {
       const Hit *h = &g_array_index (hits, Hit, i);
       if (!h->automatic)
         continue;
-      g_string_append_len (out, s + p, h->start - p);
-      g_string_append_len (out, h->replacement, h->len);
+      memcpy (o, s + p, h->start - p);
+      o += h->start - p;
+      memcpy (o, h->replacement, h->len);
+      o += h->len;
       p = h->end;
     }
-  g_string_append_len (out, s + p, pe - p);
-  *out_len = out->len;
-  return g_string_free (out, FALSE);
+  memcpy (o, s + p, pe - p);
+  o += pe - p;
+  *o = '\0';
+  *out_len = n;
+  return out;
 }
 
 /* Cleaning applies the automatic fixes, re-checks and applies again, a
@@ -1714,11 +1735,15 @@ settles (Context  *ctx,
          guint     max_rounds,
          gboolean *at_once)
 {
-  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
-  g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_autoptr(GArray) foreign = g_array_new (FALSE, FALSE, sizeof (gsize));
+  GArray *hits = ctx->settle_hits;
+  GArray *skip = ctx->settle_skip;
+  GArray *foreign = ctx->settle_foreign;
   gsize len;
   char *cur = apply_automatic (ctx->s, ps, pe, ctx->hits, &len);
+
+  g_array_set_size (hits, 0);
+  g_array_set_size (skip, 0);
+  g_array_set_size (foreign, 0);
 
   if (at_once != NULL)
     *at_once = FALSE;
@@ -1875,6 +1900,9 @@ scan_range (EpureTypographyChecker  *self,
   g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_autoptr(GArray) foreign = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) settle_hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr(GArray) settle_skip = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) settle_foreign = g_array_new (FALSE, FALSE, sizeof (gsize));
   Context ctx = { 0 };
   gsize p = start, para_start = start;
   gboolean in_para = FALSE;
@@ -1890,6 +1918,9 @@ scan_range (EpureTypographyChecker  *self,
   ctx.findings = findings;
   ctx.edits = edits;
   ctx.unsettled = unsettled;
+  ctx.settle_hits = settle_hits;
+  ctx.settle_skip = settle_skip;
+  ctx.settle_foreign = settle_foreign;
   ctx.exceptions = self->exceptions;
   ctx.verbatim = epure_text_get_verbatim_spans (text, &ctx.n_verbatim);
 
