@@ -1558,6 +1558,35 @@ compare_hits (gconstpointer a,
   return (int) hb->priority - (int) ha->priority;
 }
 
+/* The few hits of a paragraph come in a couple of sorted runs: an
+ * insertion sort, stable as the merge sort of qsort() is, beats its
+ * calls through a pointer and copies through a buffer. */
+static void
+sort_hits (Hit   *hits,
+           guint  n)
+{
+  if (n > 64)
+    {
+      qsort (hits, n, sizeof (Hit), compare_hits);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      guint j = i;
+      Hit h;
+
+      if (compare_hits (&hits[i - 1], &hits[i]) <= 0)
+        continue;
+      h = hits[i];
+      while (j > 0 && compare_hits (&hits[j - 1], &h) > 0)
+        {
+          hits[j] = hits[j - 1];
+          j--;
+        }
+      hits[j] = h;
+    }
+}
+
 /* Sorts the candidates, keeps the higher priority one of two that
  * overlap, and drops those touching verbatim text. */
 static void
@@ -1569,7 +1598,7 @@ resolve_hits (Context *ctx)
   if (n == 0)
     return;
 
-  qsort (hits, n, sizeof (Hit), compare_hits);
+  sort_hits (hits, n);
   for (guint i = 0; i < n; i++)
     {
       if (kept > 0 && hits[i].start < hits[kept - 1].end)
