@@ -99,6 +99,8 @@ row "typography checker alone, check (corpus)" "$(awk '$1 == "engine-checker-onl
 row "engine check, in process (corpus)" "$(awk '$1 == "engine-check" { print $4 }' "$work/engine.txt")" \
   "$(awk '$1 == "engine-check" { print $6 }' "$work/engine.txt")"
 row "engine clean, in process (corpus)" "$engine_wall" "$engine_cpu"
+row "engine clean, re-checking settled paragraphs" "$(awk '$1 == "engine-clean-recheck" { print $4 }' "$work/engine.txt")" \
+  "$(awk '$1 == "engine-clean-recheck" { print $6 }' "$work/engine.txt")"
 row "engine clean by 64 KiB chunks (corpus)" "$(awk '$1 == "engine-clean-streaming" { print $4 }' "$work/engine.txt")" \
   "$(awk '$1 == "engine-clean-streaming" { print $6 }' "$work/engine.txt")"
 row "typography fast path clean (edits, no findings)" "$(awk '$1 == "engine-fast-clean" { print $4 }' "$work/engine.txt")" \
