@@ -196,6 +196,44 @@ epure_checker_has_fix (EpureChecker *self)
   return EPURE_CHECKER_GET_IFACE (self)->fix != NULL;
 }
 
+/**
+ * epure_checker_fix_settled:
+ * @unsettled: (element-type gsize): gets [start, end) pairs, in order
+ *
+ * As epure_checker_fix(), and appends to @unsettled the ranges of @text
+ * whose edits might not be a fixpoint: the whole text when the checker
+ * cannot tell.
+ *
+ * Returns: (transfer container): EpureEdits in text order, or NULL and
+ *   @error.
+ */
+GPtrArray *
+epure_checker_fix_settled (EpureChecker  *self,
+                           EpureText     *text,
+                           double         min_confidence,
+                           GArray        *unsettled,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  EpureCheckerInterface *iface;
+  GPtrArray *edits;
+  gsize whole[2] = { 0, 0 };
+
+  g_return_val_if_fail (EPURE_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (unsettled != NULL, NULL);
+
+  iface = EPURE_CHECKER_GET_IFACE (self);
+  if (iface->fix != NULL && iface->fix_settled != NULL)
+    return iface->fix_settled (self, text, min_confidence, unsettled, cancellable, error);
+
+  edits = epure_checker_fix (self, text, min_confidence, cancellable, error);
+  whole[1] = epure_text_get_length (text);
+  if (edits != NULL)
+    g_array_append_vals (unsettled, whole, 2);
+  return edits;
+}
+
 static int
 compare_edit_ptrs (gconstpointer a,
                    gconstpointer b)

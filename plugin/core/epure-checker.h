@@ -66,6 +66,18 @@ struct _EpureCheckerInterface
                                           double         min_confidence,
                                           GCancellable  *cancellable,
                                           GError       **error);
+
+  /* Optional, with fix(): as fix(), and appends to @unsettled (gsize
+   * pairs, [start, end) in @text, in order) the ranges whose edits, once
+   * applied, this checker might fix again.  Every other edit is settled:
+   * checking the text again after applying them all finds nothing more
+   * to fix outside those ranges.  Lets clean skip most re-checks. */
+  GPtrArray         *(*fix_settled)      (EpureChecker  *self,
+                                          EpureText     *text,
+                                          double         min_confidence,
+                                          GArray        *unsettled,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 };
 
 const char        *epure_checker_get_id           (EpureChecker        *self);
@@ -97,6 +109,12 @@ gboolean           epure_checker_has_fix          (EpureChecker        *self);
 GPtrArray         *epure_checker_fix              (EpureChecker        *self,
                                                    EpureText           *text,
                                                    double               min_confidence,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
+GPtrArray         *epure_checker_fix_settled      (EpureChecker        *self,
+                                                   EpureText           *text,
+                                                   double               min_confidence,
+                                                   GArray              *unsettled,
                                                    GCancellable        *cancellable,
                                                    GError             **error);
 gboolean           epure_checker_set_option       (EpureChecker        *self,

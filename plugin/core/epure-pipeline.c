@@ -19,6 +19,7 @@ struct _EpurePipeline
 
   GMutex mutex;          /* guards checkers: the GUI checks from a thread */
   GPtrArray *checkers;   /* EpureChecker, in the order they were added */
+  gboolean recheck_settled;  /* clean re-checks even settled edits (tests) */
 };
 
 G_DEFINE_FINAL_TYPE (EpurePipeline, epure_pipeline, G_TYPE_OBJECT)
@@ -578,6 +579,7 @@ fix_pieces (EpureChecker  *checker,
             EpureText     *text,
             GArray        *pieces,
             double         min_confidence,
+            GArray        *unsettled,
             GCancellable  *cancellable,
             GError       **error)
 {
@@ -589,9 +591,16 @@ fix_pieces (EpureChecker  *checker,
       g_autoptr(EpureText) piece = epure_text_new_slice (text, pc[2 * i], pc[2 * i + 1]);
       g_autoptr(GPtrArray) found = NULL;
 
-      found = epure_checker_fix (checker, piece, min_confidence, cancellable, error);
+      guint n_unsettled = unsettled != NULL ? unsettled->len : 0;
+
+      if (unsettled != NULL)
+        found = epure_checker_fix_settled (checker, piece, min_confidence, unsettled, cancellable, error);
+      else
+        found = epure_checker_fix (checker, piece, min_confidence, cancellable, error);
       if (found == NULL)
         return NULL;
+      for (guint j = n_unsettled; unsettled != NULL && j < unsettled->len; j++)
+        g_array_index (unsettled, gsize, j) += pc[2 * i];
       for (guint j = 0; j < found->len; j++)
         {
           EpureEdit *e = g_ptr_array_index (found, j);
@@ -604,12 +613,16 @@ fix_pieces (EpureChecker  *checker,
   return g_steal_pointer (&edits);
 }
 
-/* Where @edits, once applied, leave changed text, in the new offsets. */
+/* Where @edits, once applied, leave changed text that must be checked
+ * again, in the new offsets: that of the edits within @unsettled (sorted
+ * [start, end) pairs), or of all of them when it is NULL. */
 static GArray *
-dirty_ranges (GPtrArray *edits)
+dirty_ranges (GPtrArray *edits,
+              GArray    *unsettled)
 {
   GArray *dirty = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 2 * edits->len);
   gssize delta = 0;
+  guint k = 0;
 
   for (guint i = 0; i < edits->len; i++)
     {
@@ -618,10 +631,21 @@ dirty_ranges (GPtrArray *edits)
       gsize start = e->start + delta;
       /* One byte more: a deletion changes what is on both sides of it. */
       gsize end = start + n + 1;
+      gboolean settled = FALSE;
 
+      if (unsettled != NULL)
+        {
+          const gsize *u = (const gsize *) (gpointer) unsettled->data;
+
+          while (k < unsettled->len / 2 && u[2 * k + 1] < e->end)
+            k++;
+          settled = k == unsettled->len / 2 || u[2 * k] > e->start;
+        }
+      delta += (gssize) n - (gssize) (e->end - e->start);
+      if (settled)
+        continue;
       g_array_append_val (dirty, start);
       g_array_append_val (dirty, end);
-      delta += (gssize) n - (gssize) (e->end - e->start);
     }
   return dirty;
 }
@@ -646,6 +670,7 @@ fix_with (EpurePipeline  *self,
   g_autoptr(GPtrArray) checkers = epure_pipeline_get_checkers (self);
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
   g_autoptr(GArray) pieces = NULL;
+  g_autoptr(GArray) unsettled = NULL;
   gboolean sorted = TRUE;
   guint n_found;
 
@@ -667,6 +692,12 @@ fix_with (EpurePipeline  *self,
     }
   g_clear_pointer (&state->dirty, g_array_unref);
 
+  /* One checker whose edits are settled where it says so needs no second
+   * look there.  With several, one's edit may give another work. */
+  if (checkers->len == 1 && !self->recheck_settled &&
+      epure_pipeline_get_scope (self) == EPURE_CHECKER_SCOPE_PARAGRAPH)
+    unsettled = g_array_new (FALSE, FALSE, sizeof (gsize));
+
   for (guint i = 0; i < checkers->len; i++)
     {
       EpureChecker *checker = g_ptr_array_index (checkers, i);
@@ -677,7 +708,9 @@ fix_with (EpurePipeline  *self,
         return FALSE;
 
       if (pieces != NULL)
-        found = fix_pieces (checker, text, pieces, min_confidence, cancellable, &local_error);
+        found = fix_pieces (checker, text, pieces, min_confidence, unsettled, cancellable, &local_error);
+      else if (unsettled != NULL)
+        found = epure_checker_fix_settled (checker, text, min_confidence, unsettled, cancellable, &local_error);
       else
         found = epure_checker_fix (checker, text, min_confidence, cancellable, &local_error);
       if (found == NULL)
@@ -715,8 +748,24 @@ fix_with (EpurePipeline  *self,
   *out_edits = keep_first_edits (g_steal_pointer (&edits), epure_text_get_length (text));
   /* An edit left out would come back: then the next pass checks it all. */
   if ((*out_edits)->len == n_found)
-    state->dirty = dirty_ranges (*out_edits);
+    state->dirty = dirty_ranges (*out_edits, unsettled);
   return TRUE;
+}
+
+/**
+ * epure_pipeline_set_recheck_settled:
+ * @recheck: whether clean checks again what its checkers say is settled
+ *
+ * For tests: cleaning then makes a full pass more to confirm, where it
+ * otherwise trusts a lone checker's epure_checker_fix_settled().  The
+ * result must be the same either way.
+ */
+void
+epure_pipeline_set_recheck_settled (EpurePipeline *self,
+                                    gboolean       recheck)
+{
+  g_return_if_fail (EPURE_IS_PIPELINE (self));
+  self->recheck_settled = recheck;
 }
 
 /**

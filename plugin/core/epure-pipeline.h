@@ -63,6 +63,8 @@ char          *epure_pipeline_clean          (EpurePipeline        *self,
                                               GPtrArray           **passes,
                                               GCancellable         *cancellable,
                                               GError              **error);
+void           epure_pipeline_set_recheck_settled (EpurePipeline *self,
+                                                   gboolean       recheck);
 GPtrArray     *epure_pipeline_automatic_findings (GPtrArray        *findings,
                                                   const char       *checker_id,
                                                   double            min_confidence);

@@ -37,6 +37,8 @@ EpureText   *epure_text_new                (const char         *utf8,
 EpureText   *epure_text_new_take           (char               *utf8,
                                             gsize               len,
                                             GError            **error);
+EpureText   *epure_text_new_take_valid     (char               *utf8,
+                                            gsize               len);
 EpureText   *epure_text_new_edited         (EpureText          *source,
                                             GPtrArray          *edits,
                                             char               *utf8,

@@ -111,6 +111,7 @@ typedef struct
   guint verbatim_index;
   GPtrArray *findings;   /* made for check(), or NULL */
   GPtrArray *edits;      /* made for fix(), or NULL: automatic fixes only */
+  GArray *unsettled;     /* gsize pairs: paragraphs whose edits may not be a fixpoint, or NULL */
   GPtrArray *exceptions;
   /* Translated messages, looked up once per check rather than per finding. */
   const char *messages[32];
@@ -120,6 +121,10 @@ typedef struct
    * next to quotes or to other fixes, orphans, nesting): then they are
    * simulated before being made automatic. */
   gboolean risky;
+  /* Scratch for settles(), kept across paragraphs. */
+  GArray *settle_hits;
+  GArray *settle_skip;
+  GArray *settle_foreign;
 } Context;
 
 static void
@@ -1553,6 +1558,35 @@ compare_hits (gconstpointer a,
   return (int) hb->priority - (int) ha->priority;
 }
 
+/* The few hits of a paragraph come in a couple of sorted runs: an
+ * insertion sort, stable as the merge sort of qsort() is, beats its
+ * calls through a pointer and copies through a buffer. */
+static void
+sort_hits (Hit   *hits,
+           guint  n)
+{
+  if (n > 64)
+    {
+      qsort (hits, n, sizeof (Hit), compare_hits);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      guint j = i;
+      Hit h;
+
+      if (compare_hits (&hits[i - 1], &hits[i]) <= 0)
+        continue;
+      h = hits[i];
+      while (j > 0 && compare_hits (&hits[j - 1], &h) > 0)
+        {
+          hits[j] = hits[j - 1];
+          j--;
+        }
+      hits[j] = h;
+    }
+}
+
 /* Sorts the candidates, keeps the higher priority one of two that
  * overlap, and drops those touching verbatim text. */
 static void
@@ -1564,7 +1598,7 @@ resolve_hits (Context *ctx)
   if (n == 0)
     return;
 
-  qsort (hits, n, sizeof (Hit), compare_hits);
+  sort_hits (hits, n);
   for (guint i = 0; i < n; i++)
     {
       if (kept > 0 && hits[i].start < hits[kept - 1].end)
@@ -1606,6 +1640,15 @@ is_quote_byte (const char *s,
   return c == 0xC2 || c == 0xE2;
 }
 
+static gboolean
+has_automatic (GArray *hits)
+{
+  for (guint i = 0; i < hits->len; i++)
+    if (g_array_index (hits, Hit, i).automatic)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 collect_hits (Context *ctx,
               gsize    ps,
@@ -1623,9 +1666,14 @@ collect_hits (Context *ctx,
   if (ctx->hits->len == 0)
     return;
 
-  /* A paragraph in another language is only flagged. */
-  count_words (ctx->s, ps, pe, &counts);
-  foreign = looks_foreign (&counts);
+  /* A paragraph in another language is only flagged (nothing to do
+   * when nothing is automatic). */
+  foreign = has_automatic (ctx->hits);
+  if (foreign)
+    {
+      count_words (ctx->s, ps, pe, &counts);
+      foreign = looks_foreign (&counts);
+    }
   if (foreign)
     for (guint i = 0; i < ctx->hits->len; i++)
       g_array_index (ctx->hits, Hit, i).automatic = FALSE;
@@ -1645,15 +1693,6 @@ collect_hits (Context *ctx,
       }
 }
 
-static gboolean
-has_automatic (GArray *hits)
-{
-  for (guint i = 0; i < hits->len; i++)
-    if (g_array_index (hits, Hit, i).automatic)
-      return TRUE;
-  return FALSE;
-}
-
 /* The paragraph [ps, pe) of @s with its automatic hits applied. */
 static char *
 apply_automatic (const char *s,
@@ -1662,21 +1701,33 @@ apply_automatic (const char *s,
                  GArray     *hits,
                  gsize      *out_len)
 {
-  GString *out = g_string_sized_new (pe - ps + 16);
-  gsize p = ps;
+  gsize p = ps, n = pe - ps;
+  char *out, *o;
 
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const Hit *h = &g_array_index (hits, Hit, i);
+      if (h->automatic)
+        n = n - (h->end - h->start) + h->len;
+    }
+
+  o = out = g_malloc (n + 1);
   for (guint i = 0; i < hits->len; i++)
     {
       const Hit *h = &g_array_index (hits, Hit, i);
       if (!h->automatic)
         continue;
-      g_string_append_len (out, s + p, h->start - p);
-      g_string_append_len (out, h->replacement, h->len);
+      memcpy (o, s + p, h->start - p);
+      o += h->start - p;
+      memcpy (o, h->replacement, h->len);
+      o += h->len;
       p = h->end;
     }
-  g_string_append_len (out, s + p, pe - p);
-  *out_len = out->len;
-  return g_string_free (out, FALSE);
+  memcpy (o, s + p, pe - p);
+  o += pe - p;
+  *o = '\0';
+  *out_len = n;
+  return out;
 }
 
 /* Cleaning applies the automatic fixes, re-checks and applies again, a
@@ -1686,23 +1737,53 @@ apply_automatic (const char *s,
 #define MAX_SETTLE_ROUNDS 3
 
 static gboolean
-settles (Context *ctx,
-         gsize    ps,
-         gsize    pe)
+has_blank_line (const char *s,
+                gsize       len)
 {
-  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
-  g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_autoptr(GArray) foreign = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize p = 0;
+
+  while (p < len)
+    {
+      const char *nl = memchr (s + p, '\n', len - p);
+      gsize eol = nl != NULL ? (gsize) (nl - s) : len;
+      gboolean blank = TRUE;
+
+      for (gsize q = p; q < eol && blank; q++)
+        blank = s[q] == ' ' || s[q] == '\t' || s[q] == '\r';
+      if (blank)
+        return TRUE;
+      p = eol + 1;
+    }
+  return FALSE;
+}
+
+static gboolean
+settles (Context  *ctx,
+         gsize     ps,
+         gsize     pe,
+         guint     max_rounds,
+         gboolean *at_once)
+{
+  GArray *hits = ctx->settle_hits;
+  GArray *skip = ctx->settle_skip;
+  GArray *foreign = ctx->settle_foreign;
   gsize len;
   char *cur = apply_automatic (ctx->s, ps, pe, ctx->hits, &len);
 
-  for (guint round = 0; round < MAX_SETTLE_ROUNDS; round++)
+  g_array_set_size (hits, 0);
+  g_array_set_size (skip, 0);
+  g_array_set_size (foreign, 0);
+
+  if (at_once != NULL)
+    *at_once = FALSE;
+  for (guint round = 0; round < max_rounds; round++)
     {
-      g_autoptr(EpureText) sub = epure_text_new_take (cur, len, NULL);
+      /* Read as the next pass would: a text made by editing valid text
+       * with valid replacements, not checked again (nor judged binary on
+       * a paragraph's few bytes). */
+      g_autoptr(EpureText) sub = epure_text_new_take_valid (cur, len);
       Context c = *ctx;
 
-      if (sub == NULL)
-        return FALSE;
       c.text = sub;
       c.s = epure_text_get_string (sub, NULL);
       c.hits = hits;
@@ -1711,10 +1792,18 @@ settles (Context *ctx,
       c.verbatim = epure_text_get_verbatim_spans (sub, &c.n_verbatim);
       c.verbatim_index = 0;
       c.findings = NULL;
+      c.edits = NULL;
+      c.unsettled = NULL;
 
       collect_hits (&c, 0, len);
       if (!has_automatic (hits))
-        return TRUE;
+        {
+          /* Alone, the paragraph must read as it does within the text:
+           * no verbatim span of its own, no blank line splitting it. */
+          if (at_once != NULL)
+            *at_once = round == 0 && c.n_verbatim == 0 && !has_blank_line (c.s, len);
+          return TRUE;
+        }
       cur = apply_automatic (c.s, 0, len, hits, &len);
     }
 
@@ -1775,11 +1864,37 @@ check_paragraph (Context *ctx,
                  gsize    ps,
                  gsize    pe)
 {
+  gboolean at_once = FALSE;
+
   collect_hits (ctx, ps, pe);
 
-  if (ctx->risky && has_automatic (ctx->hits) && !settles (ctx, ps, pe))
+  if (ctx->risky && has_automatic (ctx->hits) &&
+      !settles (ctx, ps, pe, MAX_SETTLE_ROUNDS, ctx->unsettled != NULL ? &at_once : NULL))
     for (guint i = 0; i < ctx->hits->len; i++)
       g_array_index (ctx->hits, Hit, i).automatic = FALSE;
+
+  /* For clean: whether checking the fixed paragraph again would find
+   * nothing, so that it need not be.  Checked, not assumed: the same
+   * rules run over the paragraph as fixed, read alone, which is how it
+   * reads within the text when it touches no verbatim span (its
+   * findings depend on it alone) and no edit reaches past it. */
+  if (ctx->unsettled != NULL && has_automatic (ctx->hits))
+    {
+      gboolean alone = !epure_text_overlaps_verbatim (ctx->text, ps, pe);
+
+      for (guint i = 0; i < ctx->hits->len && alone; i++)
+        {
+          const Hit *h = &g_array_index (ctx->hits, Hit, i);
+          alone = !h->automatic || (h->start >= ps && h->end <= pe);
+        }
+      if (alone && !ctx->risky)
+        settles (ctx, ps, pe, 1, &at_once);
+      if (!alone || !at_once)
+        {
+          gsize range[2] = { ps, pe };
+          g_array_append_vals (ctx->unsettled, range, 2);
+        }
+    }
 
   emit_findings (ctx);
 }
@@ -1806,6 +1921,7 @@ scan_range (EpureTypographyChecker  *self,
             gsize                    end,
             GPtrArray               *findings,
             GPtrArray               *edits,
+            GArray                  *unsettled,
             GCancellable            *cancellable,
             GError                 **error)
 {
@@ -1813,6 +1929,9 @@ scan_range (EpureTypographyChecker  *self,
   g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_autoptr(GArray) foreign = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) settle_hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr(GArray) settle_skip = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) settle_foreign = g_array_new (FALSE, FALSE, sizeof (gsize));
   Context ctx = { 0 };
   gsize p = start, para_start = start;
   gboolean in_para = FALSE;
@@ -1827,6 +1946,10 @@ scan_range (EpureTypographyChecker  *self,
   ctx.foreign = foreign;
   ctx.findings = findings;
   ctx.edits = edits;
+  ctx.unsettled = unsettled;
+  ctx.settle_hits = settle_hits;
+  ctx.settle_skip = settle_skip;
+  ctx.settle_foreign = settle_foreign;
   ctx.exceptions = self->exceptions;
   ctx.verbatim = epure_text_get_verbatim_spans (text, &ctx.n_verbatim);
 
@@ -1873,6 +1996,7 @@ typedef struct
   gsize end;
   GPtrArray *findings;
   GPtrArray *edits;
+  GArray *unsettled;
   GCancellable *cancellable;
   GError *error;
   gboolean ok;
@@ -1884,7 +2008,7 @@ scan_piece (gpointer data)
   Piece *piece = data;
 
   piece->ok = scan_range (piece->self, piece->text, piece->spaces, piece->start, piece->end,
-                          piece->findings, piece->edits, piece->cancellable, &piece->error);
+                          piece->findings, piece->edits, piece->unsettled, piece->cancellable, &piece->error);
   return NULL;
 }
 
@@ -1897,6 +2021,7 @@ scan_text (EpureTypographyChecker  *self,
            EpureText               *text,
            GPtrArray               *findings,
            GPtrArray               *edits,
+           GArray                  *unsettled,
            GCancellable            *cancellable,
            GError                 **error)
 {
@@ -1911,7 +2036,7 @@ scan_text (EpureTypographyChecker  *self,
   s = epure_text_get_string (text, &len);
   n_wanted = MIN (MIN ((guint) g_get_num_processors (), MAX_THREADS), len / PARALLEL_PIECE);
   if (n_wanted < 2)
-    return scan_range (self, text, spaces, 0, len, findings, edits, cancellable, error);
+    return scan_range (self, text, spaces, 0, len, findings, edits, unsettled, cancellable, error);
 
   /* Shared, computed once rather than raced for. */
   epure_text_get_verbatim_spans (text, NULL);
@@ -1930,6 +2055,7 @@ scan_text (EpureTypographyChecker  *self,
         .self = self, .text = text, .spaces = spaces, .start = at, .end = end,
         .findings = findings ? g_ptr_array_new_with_free_func (g_object_unref) : NULL,
         .edits = edits ? g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free) : NULL,
+        .unsettled = unsettled ? g_array_new (FALSE, FALSE, sizeof (gsize)) : NULL,
         .cancellable = cancellable,
       };
       at = end;
@@ -1954,6 +2080,9 @@ scan_text (EpureTypographyChecker  *self,
         g_ptr_array_extend_and_steal (findings, g_steal_pointer (&pieces[i].findings));
       if (ok && edits != NULL)
         g_ptr_array_extend_and_steal (edits, g_steal_pointer (&pieces[i].edits));
+      if (ok && unsettled != NULL)
+        g_array_append_vals (unsettled, pieces[i].unsettled->data, pieces[i].unsettled->len);
+      g_clear_pointer (&pieces[i].unsettled, g_array_unref);
       g_clear_pointer (&pieces[i].findings, g_ptr_array_unref);
       g_clear_pointer (&pieces[i].edits, g_ptr_array_unref);
     }
@@ -1969,7 +2098,7 @@ check (EpureChecker  *checker,
 {
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!scan_text (EPURE_TYPOGRAPHY_CHECKER (checker), text, findings, NULL, cancellable, error))
+  if (!scan_text (EPURE_TYPOGRAPHY_CHECKER (checker), text, findings, NULL, NULL, cancellable, error))
     return NULL;
   return g_steal_pointer (&findings);
 }
@@ -1996,7 +2125,27 @@ epure_typography_checker_fix (EpureTypographyChecker  *self,
   g_return_val_if_fail (EPURE_IS_TYPOGRAPHY_CHECKER (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!scan_text (self, text, NULL, edits, cancellable, error))
+  if (!scan_text (self, text, NULL, edits, NULL, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&edits);
+}
+
+/* As fix(), and into @unsettled the paragraphs whose edits, once
+ * applied, might still not be a fixpoint (see check_paragraph()): clean
+ * checks only those again. */
+static GPtrArray *
+fix_settled (EpureChecker  *checker,
+             EpureText     *text,
+             double         min_confidence,
+             GArray        *unsettled,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+
+  if (min_confidence > 1.0)
+    return g_steal_pointer (&edits);
+  if (!scan_text (EPURE_TYPOGRAPHY_CHECKER (checker), text, NULL, edits, unsettled, cancellable, error))
     return NULL;
   return g_steal_pointer (&edits);
 }
@@ -2081,6 +2230,7 @@ static void
 checker_iface_init (EpureCheckerInterface *iface)
 {
   iface->fix = fix;
+  iface->fix_settled = fix_settled;
   iface->get_id = get_id;
   iface->get_display_name = get_display_name;
   iface->get_scope = get_scope;

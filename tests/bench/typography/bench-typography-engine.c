@@ -178,7 +178,7 @@ main (int argc, char *argv[])
   const char *ids[] = { "typography", NULL };
   /* EPURE_BENCH_MODES=clean,check runs only those (for profiling). */
   const char *modes = g_getenv ("EPURE_BENCH_MODES");
-  Timer fix = { 0 }, checker_only = { 0 }, check = { 0 }, clean = { 0 }, stream = { 0 }, fast = { 0 }, findings_route = { 0 };
+  Timer fix = { 0 }, checker_only = { 0 }, check = { 0 }, clean = { 0 }, stream = { 0 }, fast = { 0 }, findings_route = { 0 }, recheck = { 0 };
   EpureChecker *checker;
   guint n_findings = 0, n_changes = 0;
 
@@ -271,6 +271,26 @@ main (int argc, char *argv[])
           timer_stop (&clean);
         }
 
+      /* The same, checking again what fix_settled() called settled: the
+       * cost of a clean without the skip, and proof it changes nothing. */
+      if (WANT ("clean-recheck"))
+        {
+          g_autoptr(EpureText) text = NULL;
+          g_autofree char *rechecked = NULL;
+          gsize rechecked_len;
+
+          epure_pipeline_set_recheck_settled (pipeline, TRUE);
+          timer_start (&recheck);
+          text = epure_text_new (data, len, &error);
+          rechecked = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &rechecked_len, NULL, NULL, NULL, &error);
+          if (rechecked == NULL)
+            g_error ("%s", error->message);
+          timer_stop (&recheck);
+          epure_pipeline_set_recheck_settled (pipeline, FALSE);
+          if (whole != NULL && (rechecked_len != whole_len || memcmp (rechecked, whole, whole_len) != 0))
+            g_error ("cleaning with and without the settled skip differ");
+        }
+
       if (WANT ("clean-streaming"))
         {
           g_autoptr(GString) streamed = NULL;
@@ -306,6 +326,12 @@ main (int argc, char *argv[])
     report ("check", len, check.wall, check.cpu);
   if (WANT ("clean"))
     report ("clean", len, clean.wall, clean.cpu);
+  if (WANT ("clean-recheck"))
+    {
+      report ("clean-recheck", len, recheck.wall, recheck.cpu);
+      if (whole != NULL)
+        printf ("# clean with and without the settled skip give the same bytes\n");
+    }
   if (WANT ("clean-streaming"))
     report ("clean-streaming", len, stream.wall, stream.cpu);
   if (WANT ("fast-clean"))

@@ -683,6 +683,127 @@ test_fast_path (void)
     }
 }
 
+/* Clean trusting the checker's settled edits (one pass where it says so)
+ * gives the same bytes and changes as clean checking again after every
+ * pass; and where fix_settled() reports nothing unsettled, fixing the
+ * fixed text finds nothing. */
+static void
+assert_settled_same (EpurePipeline *skip,
+                     EpurePipeline *full,
+                     const char    *input,
+                     guint         *n_settled,
+                     guint         *n_unsettled)
+{
+  EpureChecker *checker = epure_pipeline_get_checker (skip, "typography");
+  g_autoptr(EpureText) text = epure_text_new (input, -1, NULL);
+  g_autoptr(GArray) unsettled = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  guint na = 0, nb = 0;
+
+  if (text == NULL)
+    return;
+  a = clean_with (skip, input, &na);
+  b = clean_with (full, input, &nb);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpuint (na, ==, nb);
+
+  edits = epure_checker_fix_settled (checker, text, EPURE_DEFAULT_MIN_CONFIDENCE, unsettled, NULL, &error);
+  g_assert_no_error (error);
+  if (edits->len > 0 && unsettled->len > 0)
+    (*n_unsettled)++;
+  if (edits->len > 0 && unsettled->len == 0)
+    {
+      (*n_settled)++;
+      gsize len, fixed_len;
+      const char *s = epure_text_get_string (text, &len);
+      g_autofree char *fixed = epure_edits_apply (s, len, edits, &fixed_len, &error);
+      g_autoptr(EpureText) next = NULL;
+      g_autoptr(GPtrArray) again = NULL;
+
+      g_assert_no_error (error);
+      next = epure_text_new (fixed, fixed_len, &error);
+      g_assert_no_error (error);
+      again = epure_checker_fix (checker, next, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (again->len, ==, 0);
+    }
+}
+
+static void
+test_settled (void)
+{
+  g_autoptr(EpurePipeline) skip = typography_pipeline (NULL);
+  g_autoptr(EpurePipeline) full = typography_pipeline (NULL);
+  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "cases.tsv", NULL);
+  g_autofree char *article_path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint rounds = g_test_thorough () ? 3000 : 400;
+  guint n_settled = 0, n_unsettled = 0;
+
+  epure_pipeline_set_recheck_settled (full, TRUE);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *before = NULL;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      if (g_str_has_prefix (lines[i], "@profile "))
+        {
+          g_clear_object (&skip);
+          g_clear_object (&full);
+          skip = typography_pipeline (lines[i] + strlen ("@profile "));
+          full = typography_pipeline (lines[i] + strlen ("@profile "));
+          epure_pipeline_set_recheck_settled (full, TRUE);
+          continue;
+        }
+      fields = g_strsplit (lines[i], "\t", 2);
+      before = unescape (fields[0]);
+      assert_settled_same (skip, full, before, &n_settled, &n_unsettled);
+      if (g_strcmp0 (fields[1], "=") != 0)
+        {
+          g_autofree char *after = unescape (fields[1]);
+          assert_settled_same (skip, full, after, &n_settled, &n_unsettled);
+        }
+    }
+
+  g_clear_object (&skip);
+  g_clear_object (&full);
+  skip = typography_pipeline (NULL);
+  full = typography_pipeline (NULL);
+  epure_pipeline_set_recheck_settled (full, TRUE);
+
+  g_file_get_contents (article_path, &article, NULL, &error);
+  g_assert_no_error (error);
+  assert_settled_same (skip, full, article, &n_settled, &n_unsettled);
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 60));
+      g_autofree char *random = random_text (g_test_rand_int_range (1, 80));
+      g_autofree char *bytes = random_bytes_text (g_test_rand_int_range (1, 80));
+
+      assert_settled_same (skip, full, generated, &n_settled, &n_unsettled);
+      assert_settled_same (skip, full, random, &n_settled, &n_unsettled);
+      assert_settled_same (skip, full, bytes, &n_settled, &n_unsettled);
+    }
+
+  /* Both ways were taken: texts fixed in one pass, and texts re-checked. */
+  g_test_message ("%u texts settled in one pass, %u re-checked", n_settled, n_unsettled);
+  g_assert_cmpuint (n_settled, >, 0);
+  g_assert_cmpuint (n_unsettled, >, 0);
+}
+
 /* The typography checker without its fix() fast path, so that a pipeline
  * of it cleans through findings: check → automatic → create_edits. */
 #define TEST_TYPE_FINDINGS_ONLY (test_findings_only_get_type ())
@@ -937,6 +1058,7 @@ main (int   argc,
   g_test_add_func ("/typography/with-whitespace", test_with_whitespace);
   g_test_add_func ("/typography/translations", test_translations);
   g_test_add_func ("/typography/fast-path", test_fast_path);
+  g_test_add_func ("/typography/settled", test_settled);
   g_test_add_func ("/typography/fix-route", test_fix_route);
   g_test_add_func ("/typography/parallel", test_parallel);
 
