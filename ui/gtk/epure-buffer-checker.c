@@ -46,6 +46,8 @@ struct _EpureBufferChecker
   GCancellable  *cancellable;
   guint          timeout_id;
   gboolean       busy;
+  /* A file is going into the buffer: one check once it is all in. */
+  gboolean       paused;
 
   /* "This is content": findings the user dismissed, by rule and text. */
   GHashTable    *dismissed;
@@ -390,6 +392,11 @@ epure_buffer_checker_check_now (EpureBufferChecker *self)
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
     }
+  if (self->paused)
+    {
+      set_busy (self, TRUE);
+      return;
+    }
 
   if (self->pipeline == NULL)
     {
@@ -435,8 +442,41 @@ epure_buffer_checker_queue_check (EpureBufferChecker *self)
   g_return_if_fail (EPURE_IS_BUFFER_CHECKER (self));
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
+  if (!self->paused)
+    self->timeout_id = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
   set_busy (self, TRUE);
+}
+
+/**
+ * epure_buffer_checker_set_paused:
+ *
+ * While paused, edits only make the findings stale; unpausing checks the
+ * whole text once.  For loading a file in slices: no check per slice.
+ */
+void
+epure_buffer_checker_set_paused (EpureBufferChecker *self,
+                                 gboolean            paused)
+{
+  g_return_if_fail (EPURE_IS_BUFFER_CHECKER (self));
+
+  paused = !!paused;
+  if (paused == self->paused)
+    return;
+  self->paused = paused;
+  if (paused)
+    {
+      g_clear_handle_id (&self->timeout_id, g_source_remove);
+      if (self->cancellable != NULL)
+        {
+          g_cancellable_cancel (self->cancellable);
+          g_clear_object (&self->cancellable);
+        }
+      set_busy (self, TRUE);
+    }
+  else
+    /* Not now: reading a big text back takes a while, the frame that
+     * ends the load should not pay for it too. */
+    epure_buffer_checker_queue_check (self);
 }
 
 static void
