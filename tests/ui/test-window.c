@@ -1332,12 +1332,16 @@ test_open_big_file (Fixture       *fixture,
   started = g_get_monotonic_time ();
   deadline = started + 120 * G_USEC_PER_SEC;
   spin (20);
+  max_iter_cpu = 0;
   while (epure_buffer_checker_get_busy (checker) || epure_buffer_checker_get_text (checker) == NULL)
     {
+      iter_cpu = thread_cpu_time ();
       g_main_context_iteration (NULL, TRUE);
+      max_iter_cpu = MAX (max_iter_cpu, thread_cpu_time () - iter_cpu);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
-  g_test_message ("findings after %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
+  g_test_message ("findings after %.0f ms; longest iteration meanwhile %.1f ms CPU",
+                  (g_get_monotonic_time () - started) / 1000.0, max_iter_cpu / 1000.0);
   {
     GListModel *findings = epure_buffer_checker_get_findings (checker);
     gboolean seen_end = FALSE;
@@ -1351,6 +1355,69 @@ test_open_big_file (Fixture       *fixture,
       }
     g_assert_true (seen_end);
   }
+}
+
+/* Another file opened, or the window closed, while a big one goes in:
+ * the big one stops there, leaving no half text and nothing to undo. */
+static void
+test_open_big_file_cancel (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "gros.txt", NULL);
+  g_autofree char *small = write_fixture (fixture, "petit.txt", "Un petit texte.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small);
+  g_autoptr(GString) contents = g_string_new (NULL);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  g_autofree char *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  EpureWindow *other;
+
+  while (contents->len < 8 * 1000 * 1000)
+    g_string_append (contents, "Une ligne de texte à charger, répétée bien des fois.\n");
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+
+  fixture->loaded = FALSE;
+  epure_window_open_file (fixture->window, file);
+  while (gtk_text_buffer_get_char_count (buffer) == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_false (fixture->loaded);
+  open_file (fixture, small);
+  g_assert_true (fixture->load_ok);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Un petit texte.\n");
+  g_assert_false (gtk_text_buffer_get_modified (buffer));
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  g_assert_true (g_file_equal (epure_document_get_file (EPURE_DOCUMENT (buffer)), small_file));
+  spin (100);
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Un petit texte.\n");
+
+  /* Closing mid-load: the document is let go once the load has stopped. */
+  other = epure_window_new (fixture->app);
+  g_object_ref_sink (other);
+  gtk_window_present (GTK_WINDOW (other));
+  buffer = GTK_TEXT_BUFFER (g_object_ref (epure_window_get_document (other)));
+  epure_window_open_file (other, file);
+  while (gtk_text_buffer_get_char_count (buffer) == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_object_unref (other);
+  while (epure_document_get_busy (EPURE_DOCUMENT (buffer)))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  g_object_unref (buffer);
 }
 
 int
@@ -1414,6 +1481,7 @@ main (int   argc,
   g_test_add ("/ui/window/misspellings", Fixture, "spelling", fixture_set_up, test_misspellings, fixture_tear_down);
 
   g_test_add ("/ui/window/open-big-file", Fixture, NULL, fixture_set_up, test_open_big_file, fixture_tear_down);
+  g_test_add ("/ui/window/open-big-file-cancel", Fixture, NULL, fixture_set_up, test_open_big_file_cancel, fixture_tear_down);
   g_test_add ("/ui/window/open-big-file-spelling", Fixture, "whitespace,spelling", fixture_set_up, test_open_big_file, fixture_tear_down);
 
   ret = g_test_run ();

@@ -25,6 +25,7 @@ struct _EpureWindow
   EpureBufferChecker     *checker;
   GtkSourceSearchContext *search_context;
   GCancellable           *cancellable;
+  GCancellable           *load_cancellable;   /* the open in progress */
   GSettings              *settings;
   EpureSpellAdapter      *spell_adapter;
   GPtrArray              *misspelling_marks;
@@ -311,6 +312,12 @@ static void
 set_loading (EpureWindow *self,
              gboolean     loading)
 {
+  /* Nothing that reads or edits a text that is only half there. */
+  const char *actions[] = { "win.save", "win.save-as", "win.export", "win.undo", "win.redo",
+                            "win.clean-typography", "win.remove-extras", "win.apply-fix" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !loading);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view), !loading);
   gtk_widget_set_sensitive (GTK_WIDGET (self->source_view), !loading);
   epure_buffer_checker_set_paused (self->checker, loading);
@@ -399,7 +406,9 @@ epure_window_open_file (EpureWindow *self,
     max_size = (goffset) g_settings_get_uint (self->settings, "max-file-size") * 1024 * 1024;
   set_loading (self, TRUE);
   epure_findings_panel_set_loading (self->panel, TRUE);
-  epure_document_load_async (self->document, file, max_size, self->cancellable, on_load_done,
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  epure_document_load_async (self->document, file, max_size, self->load_cancellable, on_load_done,
                              file_op_new (self, file, FALSE));
 }
 
@@ -1413,6 +1422,9 @@ epure_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_handle_id (&self->misspellings_id, g_source_remove);
   if (self->document != NULL)
@@ -1426,6 +1438,18 @@ epure_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), EPURE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (epure_window_parent_class)->dispose (object);
+}
+
+/* A closed window stays alive until its file operations return: a save
+ * must finish, but a load has nobody left to show its text to. */
+static void
+epure_window_unrealize (GtkWidget *widget)
+{
+  EpureWindow *self = EPURE_WINDOW (widget);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  GTK_WIDGET_CLASS (epure_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1444,6 +1468,8 @@ epure_window_class_init (EpureWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  widget_class->unrealize = epure_window_unrealize;
 
   object_class->constructed = epure_window_constructed;
   object_class->dispose = epure_window_dispose;
