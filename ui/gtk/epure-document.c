@@ -36,6 +36,8 @@ struct _EpureDocument
   gsize            load_pos;
   guint            load_source;
   double           progress;
+  /* The text as loaded, while the buffer still holds just that. */
+  EpureText       *loaded_text;
 };
 
 G_DEFINE_FINAL_TYPE (EpureDocument, epure_document, GTK_SOURCE_TYPE_BUFFER)
@@ -379,7 +381,11 @@ load_stop (EpureDocument *self,
 
   g_clear_handle_id (&self->load_source, g_source_remove);
   if (complete)
-    apply_structure (self, epure_import_get_text (import), epure_import_get_structure (import));
+    {
+      apply_structure (self, epure_import_get_text (import), epure_import_get_structure (import));
+      /* After the last change: the checkers take it as the buffer's text. */
+      self->loaded_text = epure_text_ref (epure_import_get_text (import));
+    }
   else
     /* Half a text is no document. */
     gtk_text_buffer_set_text (buffer, "", 0);
@@ -488,6 +494,28 @@ epure_document_load_async (EpureDocument       *self,
   g_task_set_task_data (read, g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (read), "max-size", GSIZE_TO_POINTER ((gsize) max_size));
   g_task_run_in_thread (read, load_thread);
+}
+
+/**
+ * epure_document_get_loaded_text:
+ *
+ * Returns: (nullable): the text loaded last, while the buffer was not
+ * changed since: the buffer's text without reading it back.
+ */
+EpureText *
+epure_document_get_loaded_text (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), NULL);
+  return self->loaded_text;
+}
+
+static void
+epure_document_changed (GtkTextBuffer *buffer)
+{
+  EpureDocument *self = EPURE_DOCUMENT (buffer);
+
+  g_clear_pointer (&self->loaded_text, epure_text_unref);
+  GTK_TEXT_BUFFER_CLASS (epure_document_parent_class)->changed (buffer);
 }
 
 double
@@ -744,6 +772,7 @@ epure_document_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->load_import);
+  g_clear_pointer (&self->loaded_text, epure_text_unref);
   g_free (self->format);
   g_free (self->encoding);
   g_clear_pointer (&self->structure_tags, g_ptr_array_unref);
@@ -757,6 +786,7 @@ epure_document_class_init (EpureDocumentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = epure_document_finalize;
+  GTK_TEXT_BUFFER_CLASS (klass)->changed = epure_document_changed;
   object_class->get_property = epure_document_get_property;
 
   properties[PROP_FILE] =

@@ -320,7 +320,10 @@ set_loading (EpureWindow *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !loading);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view), !loading);
   gtk_widget_set_sensitive (GTK_WIDGET (self->source_view), !loading);
-  epure_buffer_checker_set_paused (self->checker, loading);
+  if (!loading && epure_document_get_loaded_text (self->document) != NULL)
+    epure_buffer_checker_resume_with_text (self->checker, epure_document_get_loaded_text (self->document));
+  else
+    epure_buffer_checker_set_paused (self->checker, loading);
   if (self->spell_adapter != NULL)
     epure_spell_adapter_set_paused (self->spell_adapter, loading);
   if (loading)
