@@ -1274,7 +1274,11 @@ test_open_big_file (Fixture       *fixture,
   /* ~20 MB of French prose, accented letters and long lines included, one
    * doubled space per paragraph for the whitespace checker to find at
    * the very end. */
-  for (guint i = 0; contents->len < 20 * 1000 * 1000; i++)
+  /* EPURE_TEST_BIG_MB: another size, for measuring by hand. */
+  gsize size = g_getenv ("EPURE_TEST_BIG_MB") ? g_ascii_strtoull (g_getenv ("EPURE_TEST_BIG_MB"), NULL, 10) * 1000 * 1000
+                                              : 20 * 1000 * 1000;
+
+  for (guint i = 0; contents->len < size; i++)
     {
       g_string_append_printf (contents,
                               "Paragraphe %u : l’été dernier, à Évreux, les élèves ont réécrit leur journal "

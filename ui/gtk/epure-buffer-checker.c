@@ -176,10 +176,19 @@ remove_tags (EpureBufferChecker *self,
              GtkTextIter        *start,
              GtkTextIter        *end)
 {
-  gtk_text_buffer_remove_tag (self->buffer, self->spelling_tag, start, end);
-  gtk_text_buffer_remove_tag (self->buffer, self->typography_tag, start, end);
-  gtk_text_buffer_remove_tag (self->buffer, self->boilerplate_tag, start, end);
-  gtk_text_buffer_remove_tag (self->buffer, self->style_tag, start, end);
+  GtkTextTag *tags[] = { self->spelling_tag, self->typography_tag, self->boilerplate_tag, self->style_tag };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      GtkTextIter toggle = *start;
+
+      /* Removing walks the whole range, ~80 ms for 50 MB even with no tag
+       * there; finding the next toggle is a look in the tree's summaries. */
+      if (!gtk_text_iter_has_tag (start, tags[i])
+          && (!gtk_text_iter_forward_to_tag_toggle (&toggle, tags[i]) || gtk_text_iter_compare (&toggle, end) >= 0))
+        continue;
+      gtk_text_buffer_remove_tag (self->buffer, tags[i], start, end);
+    }
 }
 
 /* Tags are applied in slices of a few milliseconds, in text order, so that
