@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -1223,6 +1224,208 @@ test_misspellings (Fixture       *fixture,
   }
 }
 
+/* A big file goes into the buffer in slices: the window keeps drawing
+ * (no main-loop iteration over 100 ms), the text is whole, not an edit,
+ * and the checkers check it once it is all in. */
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+} Gaps;
+
+static gboolean
+record_gap (gpointer user_data)
+{
+  Gaps *gaps = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  gaps->max_gap = MAX (gaps->max_gap, now - gaps->last);
+  gaps->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The main thread's CPU time: what an iteration costs, whatever else
+ * the machine is doing meanwhile (tests run in parallel on few cores). */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static void
+test_open_big_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "gros.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) contents = g_string_sized_new (21 * 1024 * 1024);
+  GtkWidget *progress = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_PROGRESS_BAR);
+  EpureDocument *document = epure_window_get_document (fixture->window);
+  EpureBufferChecker *checker = epure_window_get_buffer_checker (fixture->window);
+  g_autofree char *text = NULL;
+  Gaps gaps = { 0, 0 };
+  gint64 started, deadline, iter_start, iter_cpu, max_iter = 0, max_iter_cpu = 0;
+  gboolean seen_progress = FALSE, was_editable = TRUE;
+  guint gap_id;
+
+  /* ~20 MB of French prose, accented letters and long lines included, one
+   * doubled space per paragraph for the whitespace checker to find at
+   * the very end. */
+  /* EPURE_TEST_BIG_MB: another size, for measuring by hand. */
+  gsize size = g_getenv ("EPURE_TEST_BIG_MB") ? g_ascii_strtoull (g_getenv ("EPURE_TEST_BIG_MB"), NULL, 10) * 1000 * 1000
+                                              : 20 * 1000 * 1000;
+
+  for (guint i = 0; contents->len < size; i++)
+    {
+      g_string_append_printf (contents,
+                              "Paragraphe %u : l’été dernier, à Évreux, les élèves ont réécrit leur journal "
+                              "— « ça valait le coup », dit-on — et chacun a relu son texte.%s\n",
+                              i, i % 7 == 0 ? " Une ligne bien plus longue que les autres, pour que les coupures ne tombent pas toujours au même endroit, avec des œufs, des cœurs et des ﬁ." : "");
+      if (i % 50 == 49)
+        g_string_append (contents, "\n");
+    }
+  g_string_append (contents, "Fin du texte avec une espace finale \n");
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+  g_assert_nonnull (progress);
+
+  gaps.last = g_get_monotonic_time ();
+  gap_id = g_timeout_add_full (G_PRIORITY_HIGH, 5, record_gap, &gaps, NULL);
+
+  fixture->loaded = FALSE;
+  started = g_get_monotonic_time ();
+  deadline = started + 120 * G_USEC_PER_SEC;
+  epure_window_open_file (fixture->window, file);
+  while (!fixture->loaded)
+    {
+      iter_start = g_get_monotonic_time ();
+      iter_cpu = thread_cpu_time ();
+      g_main_context_iteration (NULL, TRUE);
+      max_iter = MAX (max_iter, g_get_monotonic_time () - iter_start);
+      max_iter_cpu = MAX (max_iter_cpu, thread_cpu_time () - iter_cpu);
+      seen_progress = seen_progress || gtk_widget_get_visible (progress);
+      if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (document)) > 0 && !fixture->loaded)
+        was_editable = was_editable && gtk_text_view_get_editable (GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW)));
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_source_remove (gap_id);
+  g_test_message ("loaded %zu bytes in %.0f ms; longest main-loop iteration %.1f ms (%.1f ms CPU), "
+                  "longest gap between 5 ms ticks %.1f ms",
+                  contents->len, (g_get_monotonic_time () - started) / 1000.0,
+                  max_iter / 1000.0, max_iter_cpu / 1000.0, gaps.max_gap / 1000.0);
+  g_assert_true (fixture->load_ok);
+  /* One set_text took ~300 ms CPU here for this file.  Wall times get
+   * other processes' share of the cores too: a looser bound for them. */
+  g_assert_cmpint (max_iter_cpu, <, 100 * 1000);
+  g_assert_cmpint (max_iter, <, 250 * 1000);
+  g_assert_cmpint (gaps.max_gap, <, 250 * 1000);
+  g_assert_true (seen_progress);
+  g_assert_false (was_editable);
+  g_assert_false (gtk_widget_get_visible (progress));
+
+  text = buffer_text (fixture);
+  g_assert_cmpuint (strlen (text), ==, contents->len);
+  g_assert_true (strcmp (text, contents->str) == 0);
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_false (gtk_text_buffer_get_can_undo (GTK_TEXT_BUFFER (document)));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW))));
+
+  /* The findings come afterwards, for the whole text. */
+  started = g_get_monotonic_time ();
+  deadline = started + 120 * G_USEC_PER_SEC;
+  spin (20);
+  max_iter_cpu = 0;
+  while (epure_buffer_checker_get_busy (checker) || epure_buffer_checker_get_text (checker) == NULL)
+    {
+      iter_cpu = thread_cpu_time ();
+      g_main_context_iteration (NULL, TRUE);
+      max_iter_cpu = MAX (max_iter_cpu, thread_cpu_time () - iter_cpu);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_test_message ("findings after %.0f ms; longest iteration meanwhile %.1f ms CPU",
+                  (g_get_monotonic_time () - started) / 1000.0, max_iter_cpu / 1000.0);
+  /* Checking and tagging 20 MB do not freeze the window either. */
+  g_assert_cmpint (max_iter_cpu, <, 100 * 1000);
+  {
+    GListModel *findings = epure_buffer_checker_get_findings (checker);
+    gboolean seen_end = FALSE;
+
+    g_assert_cmpuint (g_list_model_get_n_items (findings), >, 0);
+    /* The trailing space of the last line: the check saw the end. */
+    for (guint i = g_list_model_get_n_items (findings); i > 0 && !seen_end; i--)
+      {
+        g_autoptr(EpureFinding) finding = g_list_model_get_item (findings, i - 1);
+        seen_end = epure_finding_get_start (finding) == contents->len - 2;
+      }
+    g_assert_true (seen_end);
+  }
+}
+
+/* Another file opened, or the window closed, while a big one goes in:
+ * the big one stops there, leaving no half text and nothing to undo. */
+static void
+test_open_big_file_cancel (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "gros.txt", NULL);
+  g_autofree char *small = write_fixture (fixture, "petit.txt", "Un petit texte.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small);
+  g_autoptr(GString) contents = g_string_new (NULL);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  g_autofree char *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  EpureWindow *other;
+
+  while (contents->len < 8 * 1000 * 1000)
+    g_string_append (contents, "Une ligne de texte à charger, répétée bien des fois.\n");
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+
+  fixture->loaded = FALSE;
+  epure_window_open_file (fixture->window, file);
+  while (gtk_text_buffer_get_char_count (buffer) == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_false (fixture->loaded);
+  open_file (fixture, small);
+  g_assert_true (fixture->load_ok);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Un petit texte.\n");
+  g_assert_false (gtk_text_buffer_get_modified (buffer));
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  g_assert_true (g_file_equal (epure_document_get_file (EPURE_DOCUMENT (buffer)), small_file));
+  spin (100);
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "Un petit texte.\n");
+
+  /* Closing mid-load: the document is let go once the load has stopped. */
+  other = epure_window_new (fixture->app);
+  g_object_ref_sink (other);
+  gtk_window_present (GTK_WINDOW (other));
+  buffer = GTK_TEXT_BUFFER (g_object_ref (epure_window_get_document (other)));
+  epure_window_open_file (other, file);
+  while (gtk_text_buffer_get_char_count (buffer) == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_object_unref (other);
+  while (epure_document_get_busy (EPURE_DOCUMENT (buffer)))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  g_object_unref (buffer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1282,6 +1485,10 @@ main (int   argc,
   g_test_add ("/ui/window/save-imported-asks", Fixture, NULL, fixture_set_up, test_save_imported_asks, fixture_tear_down);
 
   g_test_add ("/ui/window/misspellings", Fixture, "spelling", fixture_set_up, test_misspellings, fixture_tear_down);
+
+  g_test_add ("/ui/window/open-big-file", Fixture, NULL, fixture_set_up, test_open_big_file, fixture_tear_down);
+  g_test_add ("/ui/window/open-big-file-cancel", Fixture, NULL, fixture_set_up, test_open_big_file_cancel, fixture_tear_down);
+  g_test_add ("/ui/window/open-big-file-spelling", Fixture, "whitespace,spelling", fixture_set_up, test_open_big_file, fixture_tear_down);
 
   ret = g_test_run ();
 

@@ -24,6 +24,10 @@ EpureText          *epure_buffer_checker_get_text           (EpureBufferChecker 
 gboolean            epure_buffer_checker_get_busy           (EpureBufferChecker *self);
 void                epure_buffer_checker_queue_check        (EpureBufferChecker *self);
 void                epure_buffer_checker_check_now          (EpureBufferChecker *self);
+void                epure_buffer_checker_set_paused         (EpureBufferChecker *self,
+                                                             gboolean            paused);
+void                epure_buffer_checker_resume_with_text   (EpureBufferChecker *self,
+                                                             EpureText          *text);
 gboolean            epure_buffer_checker_get_bounds         (EpureBufferChecker *self,
                                                              EpureFinding       *finding,
                                                              GtkTextIter        *start,

@@ -28,6 +28,16 @@ struct _EpureDocument
    * follow every edit; read back into an EpureStructure when exporting. */
   GPtrArray       *structure_tags;
   gboolean         markdown;
+
+  /* The load in progress: its text goes into the buffer a slice at a
+   * time, so that the window keeps drawing (see insert_slice). */
+  GTask           *load_task;
+  EpureImport     *load_import;
+  gsize            load_pos;
+  guint            load_source;
+  double           progress;
+  /* The text as loaded, while the buffer still holds just that. */
+  EpureText       *loaded_text;
 };
 
 G_DEFINE_FINAL_TYPE (EpureDocument, epure_document, GTK_SOURCE_TYPE_BUFFER)
@@ -37,6 +47,7 @@ enum {
   PROP_FILE,
   PROP_BUSY,
   PROP_TITLE,
+  PROP_PROGRESS,
   N_PROPS
 };
 
@@ -86,27 +97,6 @@ load_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, import, g_object_unref);
-}
-
-void
-epure_document_load_async (EpureDocument       *self,
-                           GFile               *file,
-                           goffset              max_size,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (EPURE_IS_DOCUMENT (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  set_busy (self, TRUE);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, epure_document_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "max-size", GSIZE_TO_POINTER ((gsize) max_size));
-  g_task_run_in_thread (task, load_thread);
 }
 
 /* Structure */
@@ -295,46 +285,253 @@ epure_document_dup_structure (EpureDocument *self,
   return structure;
 }
 
-/* A failed load leaves the document as it was: nothing half-opened. */
+/* A slice inserts chunks of at most CHUNK_SIZE bytes until SLICE_BUDGET_US
+ * is spent, then lets the main loop draw and handle input for
+ * SLICE_GAP_MS: a GtkTextBuffer takes ~80 ms per MB, so one set_text of
+ * a big file would freeze the window for seconds.  A short timeout,
+ * rather than an idle, so that slices and redraws alternate whatever
+ * their priorities and however slow a frame is. */
+#define CHUNK_SIZE      (256 * 1024)
+#define SLICE_BUDGET_US (12 * 1000)
+#define SLICE_GAP_MS    1
+
+static void load_stop (EpureDocument *self,
+                       GError        *error);
+
+static void
+set_progress (EpureDocument *self,
+              double         progress)
+{
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+/* The end of the next chunk: after a line end when there is one, never
+ * inside a UTF-8 sequence nor between the \r and \n of a line end. */
+static gsize
+chunk_end (const char *text,
+           gsize       pos,
+           gsize       len)
+{
+  gsize end;
+  const char *nl;
+
+  if (len - pos <= CHUNK_SIZE)
+    return len;
+  end = pos + CHUNK_SIZE;
+  nl = g_strrstr_len (text + pos + CHUNK_SIZE / 2, CHUNK_SIZE / 2, "\n");
+  if (nl != NULL)
+    return nl - text + 1;
+  while (end > pos + 1 && ((guchar) text[end] & 0xC0) == 0x80)
+    end--;
+  if (end > pos + 1 && text[end - 1] == '\r' && text[end] == '\n')
+    end--;
+  return end;
+}
+
+static gboolean
+insert_slice (gpointer user_data)
+{
+  EpureDocument *self = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  gint64 deadline = g_get_monotonic_time () + SLICE_BUDGET_US;
+  const char *text;
+  gsize len;
+
+  if (g_task_return_error_if_cancelled (self->load_task))
+    {
+      /* Returned already: only the buffer is left to tidy. */
+      self->load_source = 0;
+      load_stop (self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  text = epure_text_get_string (epure_import_get_text (self->load_import), &len);
+  do
+    {
+      gsize end = chunk_end (text, self->load_pos, len);
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_end_iter (buffer, &iter);
+      gtk_text_buffer_insert (buffer, &iter, text + self->load_pos, (int) (end - self->load_pos));
+      self->load_pos = end;
+    }
+  while (self->load_pos < len && g_get_monotonic_time () < deadline);
+
+  set_progress (self, len > 0 ? (double) self->load_pos / len : 1.0);
+  if (self->load_pos < len)
+    return G_SOURCE_CONTINUE;
+
+  self->load_source = 0;
+  load_stop (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends the load in progress: complete (@error NULL and all text in),
+ * failed, or cancelled (the task has returned already). */
+static void
+load_stop (EpureDocument *self,
+           GError        *error)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  g_autoptr(GTask) task = g_steal_pointer (&self->load_task);
+  g_autoptr(EpureImport) import = g_steal_pointer (&self->load_import);
+  gboolean complete = error == NULL && !g_task_had_error (task);
+  GtkTextIter start;
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  if (complete)
+    {
+      apply_structure (self, epure_import_get_text (import), epure_import_get_structure (import));
+      /* After the last change: the checkers take it as the buffer's text. */
+      self->loaded_text = epure_text_ref (epure_import_get_text (import));
+    }
+  else
+    /* Half a text is no document. */
+    gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_select_range (buffer, &start, &start);
+
+  if (complete)
+    {
+      g_free (self->format);
+      self->format = g_strdup (epure_import_get_format (import));
+      g_free (self->encoding);
+      self->encoding = g_strdup (epure_import_get_encoding (import));
+      self->encoding_guessed = epure_import_get_encoding_guessed (import);
+      self->newline = epure_import_get_newline (import);
+      self->bom = epure_import_get_bom (import);
+      set_file (self, g_task_get_task_data (task));
+    }
+  else
+    set_file (self, NULL);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  set_progress (self, 0.0);
+  set_busy (self, FALSE);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else if (complete)
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_import_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EpureDocument *self = g_task_get_source_object (task);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GError *error = NULL;
+  EpureImport *import = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Another load took over: it has returned this one already. */
+  if (self->load_task != task)
+    {
+      g_clear_object (&import);
+      g_clear_error (&error);
+      return;
+    }
+  /* A failed read leaves the document as it was: nothing half-opened. */
+  if (import == NULL)
+    {
+      g_clear_object (&self->load_task);
+      set_busy (self, FALSE);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  self->load_import = import;
+  self->load_pos = 0;
+  /* Loading is not an edit the user can undo; ended in load_stop. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->load_source = g_timeout_add_full (G_PRIORITY_DEFAULT, SLICE_GAP_MS, insert_slice, self, NULL);
+}
+
+/**
+ * epure_document_load_async:
+ *
+ * Reads @file in a thread, then puts its text in the buffer a slice at a
+ * time: the document is busy until @callback.  A new load cancels the one
+ * in progress.
+ */
+void
+epure_document_load_async (EpureDocument       *self,
+                           GFile               *file,
+                           goffset              max_size,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) read = NULL;
+
+  g_return_if_fail (EPURE_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->load_task != NULL)
+    {
+      GTask *previous = self->load_task;
+      gboolean inserting = self->load_import != NULL;
+
+      g_task_return_new_error (previous, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Another file was opened"));
+      if (inserting)
+        load_stop (self, NULL);
+      else
+        g_clear_object (&self->load_task);
+    }
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, epure_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  self->load_task = g_object_ref (task);
+
+  read = g_task_new (self, cancellable, on_import_done, g_object_ref (task));
+  g_task_set_task_data (read, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (read), "max-size", GSIZE_TO_POINTER ((gsize) max_size));
+  g_task_run_in_thread (read, load_thread);
+}
+
+/**
+ * epure_document_get_loaded_text:
+ *
+ * Returns: (nullable): the text loaded last, while the buffer was not
+ * changed since: the buffer's text without reading it back.
+ */
+EpureText *
+epure_document_get_loaded_text (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), NULL);
+  return self->loaded_text;
+}
+
+static void
+epure_document_changed (GtkTextBuffer *buffer)
+{
+  EpureDocument *self = EPURE_DOCUMENT (buffer);
+
+  g_clear_pointer (&self->loaded_text, epure_text_unref);
+  GTK_TEXT_BUFFER_CLASS (epure_document_parent_class)->changed (buffer);
+}
+
+double
+epure_document_get_progress (EpureDocument *self)
+{
+  g_return_val_if_fail (EPURE_IS_DOCUMENT (self), 0.0);
+  return self->progress;
+}
+
 gboolean
 epure_document_load_finish (EpureDocument  *self,
                             GAsyncResult   *result,
                             GError        **error)
 {
-  g_autoptr(EpureImport) import = NULL;
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
-  GtkTextIter start;
-  const char *text;
-  gsize len;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  set_busy (self, FALSE);
-  import = g_task_propagate_pointer (G_TASK (result), error);
-  if (import == NULL)
-    return FALSE;
-
-  text = epure_text_get_string (epure_import_get_text (import), &len);
-
-  /* Loading is not an edit the user can undo. */
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, text, len);
-  apply_structure (self, epure_import_get_text (import), epure_import_get_structure (import));
-  gtk_text_buffer_end_irreversible_action (buffer);
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  gtk_text_buffer_select_range (buffer, &start, &start);
-
-  g_free (self->format);
-  self->format = g_strdup (epure_import_get_format (import));
-  g_free (self->encoding);
-  self->encoding = g_strdup (epure_import_get_encoding (import));
-  self->encoding_guessed = epure_import_get_encoding_guessed (import);
-  self->newline = epure_import_get_newline (import);
-  self->bom = epure_import_get_bom (import);
-  set_file (self, g_task_get_task_data (G_TASK (result)));
-  gtk_text_buffer_set_modified (buffer, FALSE);
-
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Saving */
@@ -560,6 +757,9 @@ epure_document_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_take_string (value, epure_document_dup_title (self));
       break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -571,6 +771,8 @@ epure_document_finalize (GObject *object)
   EpureDocument *self = EPURE_DOCUMENT (object);
 
   g_clear_object (&self->file);
+  g_clear_object (&self->load_import);
+  g_clear_pointer (&self->loaded_text, epure_text_unref);
   g_free (self->format);
   g_free (self->encoding);
   g_clear_pointer (&self->structure_tags, g_ptr_array_unref);
@@ -584,6 +786,7 @@ epure_document_class_init (EpureDocumentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = epure_document_finalize;
+  GTK_TEXT_BUFFER_CLASS (klass)->changed = epure_document_changed;
   object_class->get_property = epure_document_get_property;
 
   properties[PROP_FILE] =
@@ -594,6 +797,10 @@ epure_document_class_init (EpureDocumentClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* How much of the text being loaded is in the buffer, 0 to 1. */
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -22,6 +22,8 @@ const char    *epure_document_get_encoding         (EpureDocument        *self);
 gboolean       epure_document_get_encoding_guessed (EpureDocument        *self);
 EpureNewline   epure_document_get_newline          (EpureDocument        *self);
 gboolean       epure_document_get_busy             (EpureDocument        *self);
+double         epure_document_get_progress         (EpureDocument        *self);
+EpureText     *epure_document_get_loaded_text      (EpureDocument        *self);
 gboolean       epure_document_is_plain             (EpureDocument        *self);
 char          *epure_document_dup_title            (EpureDocument        *self);
 char          *epure_document_dup_text             (EpureDocument        *self);

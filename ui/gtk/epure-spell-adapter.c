@@ -92,6 +92,7 @@ struct _EpureSpellAdapter
   guint n_misspelled;
   gboolean enabled;
   gboolean complete;
+  gboolean paused;         /* a file is going in: one check at the end */
 
   /* Context menu */
   GMenu *menu;
@@ -801,7 +802,7 @@ pump (gpointer user_data)
 static void
 schedule (EpureSpellAdapter *self)
 {
-  if (!self->enabled)
+  if (!self->enabled || self->paused)
     return;
   if (self->dirty->len > 0 || !g_queue_is_empty (&self->jobs))
     set_complete (self, FALSE);
@@ -812,7 +813,7 @@ schedule (EpureSpellAdapter *self)
 static void
 check_all (EpureSpellAdapter *self)
 {
-  if (!self->enabled)
+  if (!self->enabled || self->paused)
     return;
   dirty_add (self, 0, gtk_text_buffer_get_char_count (self->buffer));
   set_complete (self, FALSE);
@@ -896,7 +897,7 @@ on_insert_text_after (EpureSpellAdapter *self,
 {
   gint64 n, pos;
 
-  if (!self->enabled)
+  if (!self->enabled || self->paused)
     return;
 
   n = g_utf8_strlen (text, len);
@@ -910,7 +911,7 @@ on_delete_range_before (EpureSpellAdapter *self,
                         const GtkTextIter *start,
                         const GtkTextIter *end)
 {
-  if (!self->enabled)
+  if (!self->enabled || self->paused)
     return;
   self->delete_start = gtk_text_iter_get_offset (start);
   self->delete_end = gtk_text_iter_get_offset (end);
@@ -923,7 +924,7 @@ on_delete_range_after (EpureSpellAdapter *self,
 {
   gint64 pos;
 
-  if (!self->enabled)
+  if (!self->enabled || self->paused)
     return;
   pos = self->delete_start;
   record_edit (self, pos, -(self->delete_end - self->delete_start));
@@ -1550,6 +1551,34 @@ epure_spell_adapter_set_enabled (EpureSpellAdapter *self,
   if (self->actions != NULL)
     sync_action_states (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
+}
+
+/**
+ * epure_spell_adapter_set_paused:
+ *
+ * While paused, edits are not followed and underlines are gone; unpausing
+ * checks the whole text once.  For loading a file in slices.
+ */
+void
+epure_spell_adapter_set_paused (EpureSpellAdapter *self,
+                                gboolean           paused)
+{
+  g_return_if_fail (EPURE_IS_SPELL_ADAPTER (self));
+
+  paused = !!paused;
+  if (paused == self->paused)
+    return;
+  self->paused = paused;
+  if (self->buffer == NULL || !self->enabled)
+    return;
+  if (paused)
+    {
+      stop_all (self);
+      clear_word (self);
+      set_complete (self, FALSE);
+    }
+  else
+    check_all (self);
 }
 
 const char *

@@ -44,6 +44,8 @@ EpureChecker      *epure_spell_adapter_get_checker      (EpureSpellAdapter  *sel
 gboolean           epure_spell_adapter_get_enabled      (EpureSpellAdapter  *self);
 void               epure_spell_adapter_set_enabled      (EpureSpellAdapter  *self,
                                                          gboolean            enabled);
+void                 epure_spell_adapter_set_paused     (EpureSpellAdapter    *self,
+                                                         gboolean              paused);
 const char        *epure_spell_adapter_get_language     (EpureSpellAdapter  *self);
 void               epure_spell_adapter_set_language     (EpureSpellAdapter  *self,
                                                          const char         *language);

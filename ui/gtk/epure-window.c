@@ -25,6 +25,7 @@ struct _EpureWindow
   EpureBufferChecker     *checker;
   GtkSourceSearchContext *search_context;
   GCancellable           *cancellable;
+  GCancellable           *load_cancellable;   /* the open in progress */
   GSettings              *settings;
   EpureSpellAdapter      *spell_adapter;
   GPtrArray              *misspelling_marks;
@@ -305,6 +306,44 @@ stop_progress (EpureWindow *self)
 
 /* Opening */
 
+/* While a file goes into the buffer: read-only, a progress bar, and the
+ * checkers wait to check the whole text once. */
+static void
+set_loading (EpureWindow *self,
+             gboolean     loading)
+{
+  /* Nothing that reads or edits a text that is only half there. */
+  const char *actions[] = { "win.save", "win.save-as", "win.export", "win.undo", "win.redo",
+                            "win.clean-typography", "win.remove-extras", "win.apply-fix" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !loading);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view), !loading);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source_view), !loading);
+  if (!loading && epure_document_get_loaded_text (self->document) != NULL)
+    epure_buffer_checker_resume_with_text (self->checker, epure_document_get_loaded_text (self->document));
+  else
+    epure_buffer_checker_set_paused (self->checker, loading);
+  if (self->spell_adapter != NULL)
+    epure_spell_adapter_set_paused (self->spell_adapter, loading);
+  if (loading)
+    start_progress (self);
+  else
+    stop_progress (self);
+}
+
+/* Reading pulses the bar; putting the text in fills it. */
+static void
+on_load_progress (EpureWindow *self)
+{
+  double fraction = epure_document_get_progress (self->document);
+
+  if (fraction <= 0.0 || !gtk_widget_get_visible (GTK_WIDGET (self->progress_bar)))
+    return;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
 static void
 on_load_done (GObject      *object,
               GAsyncResult *result,
@@ -315,8 +354,12 @@ on_load_done (GObject      *object,
   GFile *file = op->file;
   g_autoptr(GError) error = NULL;
 
-  stop_progress (self);
-  if (!epure_document_load_finish (EPURE_DOCUMENT (object), result, &error))
+  if (!epure_document_load_finish (EPURE_DOCUMENT (object), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* The window closed, or another file is on its way: nothing to show. */
+    return;
+  set_loading (self, FALSE);
+  if (error != NULL)
     {
       epure_findings_panel_set_loading (self->panel, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -364,9 +407,11 @@ epure_window_open_file (EpureWindow *self,
 
   if (self->settings != NULL)
     max_size = (goffset) g_settings_get_uint (self->settings, "max-file-size") * 1024 * 1024;
-  start_progress (self);
+  set_loading (self, TRUE);
   epure_findings_panel_set_loading (self->panel, TRUE);
-  epure_document_load_async (self->document, file, max_size, self->cancellable, on_load_done,
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  epure_document_load_async (self->document, file, max_size, self->load_cancellable, on_load_done,
                              file_op_new (self, file, FALSE));
 }
 
@@ -1380,6 +1425,9 @@ epure_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_handle_id (&self->misspellings_id, g_source_remove);
   if (self->document != NULL)
@@ -1393,6 +1441,18 @@ epure_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), EPURE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (epure_window_parent_class)->dispose (object);
+}
+
+/* A closed window stays alive until its file operations return: a save
+ * must finish, but a load has nobody left to show its text to. */
+static void
+epure_window_unrealize (GtkWidget *widget)
+{
+  EpureWindow *self = EPURE_WINDOW (widget);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  GTK_WIDGET_CLASS (epure_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1411,6 +1471,8 @@ epure_window_class_init (EpureWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  widget_class->unrealize = epure_window_unrealize;
 
   object_class->constructed = epure_window_constructed;
   object_class->dispose = epure_window_dispose;
@@ -1495,6 +1557,7 @@ epure_window_init (EpureWindow *self)
   epure_findings_panel_set_checker (self->panel, self->checker);
   g_signal_connect_object (self->panel, "finding-activated", G_CALLBACK (on_finding_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "modified-changed", G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::progress", G_CALLBACK (on_load_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title", G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
 
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->source_view), G_MENU_MODEL (self->extra_menu));
