@@ -18,5 +18,7 @@ fi
 meson compile -C "$build"
 
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# Stall bounds in the UI tests scale with the sanitizers' slowdown.
+export EPURE_TEST_TIME_FACTOR=5
 exec xvfb-run -a -s '-screen 0 1280x1024x24' \
   meson test -C "$build" --print-errorlogs --timeout-multiplier 4 "$@"
