@@ -548,6 +548,161 @@ remap_structure (EpureStructure *structure,
   return g_steal_pointer (&current);
 }
 
+/* A streamed text is cleaned piece by piece on every core: pieces end at
+ * paragraph breaks and the checkers that stream work per paragraph, so
+ * the pieces are independent; they are written back in their order. */
+typedef struct
+{
+  EpurePipeline *pipeline;
+  EpureText     *text;
+  double         min_confidence;
+  GMutex         lock;
+  GCond          cond;
+  gboolean       done;
+  char          *cleaned;
+  gsize          len;
+  guint          changes;
+  GPtrArray     *problems;
+  GError        *error;
+} CleanJob;
+
+static void
+clean_job_free (CleanJob *job)
+{
+  g_clear_pointer (&job->text, epure_text_unref);
+  g_free (job->cleaned);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+static void
+clean_job_run (gpointer data,
+               gpointer user_data)
+{
+  CleanJob *job = data;
+  GPtrArray *problems = NULL;
+  GError *error = NULL;
+  guint changes = 0;
+  gsize len = 0;
+  char *cleaned;
+
+  cleaned = epure_pipeline_clean (job->pipeline, job->text, job->min_confidence, &changes, &len,
+                                  &problems, NULL, NULL, &error);
+
+  g_mutex_lock (&job->lock);
+  job->cleaned = cleaned;
+  job->len = len;
+  job->changes = changes;
+  job->problems = problems;
+  job->error = error;
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+clean_job_wait (CleanJob *job)
+{
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+}
+
+/* Cleans a streamed input into output->stream.  Returns the exit status. */
+static int
+clean_streamed (EpurePipeline      *pipeline,
+                EpureCliInput      *input,
+                double              min_confidence,
+                Output             *output,
+                const char         *path,
+                const char         *out_label,
+                const char         *format,
+                EpureExportOptions *export,
+                gboolean            explicit_checkers,
+                GHashTable         *seen)
+{
+  guint n_workers = MAX (1, g_get_num_processors ());
+  GThreadPool *pool = g_thread_pool_new (clean_job_run, NULL, n_workers, FALSE, NULL);
+  GQueue jobs = G_QUEUE_INIT;
+  g_autoptr(GError) error = NULL;
+  gboolean eof = FALSE;
+  gboolean problem = FALSE;
+  int status = EXIT_CLEAN;
+
+  for (;;)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      CleanJob *job;
+
+      /* Two pieces a core in flight: enough to keep them busy, little memory. */
+      while (!eof && jobs.length < 2 * n_workers)
+        {
+          EpureText *text = epure_cli_input_next (input, &error);
+
+          if (text == NULL)
+            {
+              eof = TRUE;
+              break;
+            }
+          job = g_new0 (CleanJob, 1);
+          job->pipeline = pipeline;
+          job->text = text;
+          job->min_confidence = min_confidence;
+          g_mutex_init (&job->lock);
+          g_cond_init (&job->cond);
+          g_queue_push_tail (&jobs, job);
+          g_thread_pool_push (pool, job, NULL);
+        }
+
+      job = g_queue_pop_head (&jobs);
+      if (job == NULL)
+        break;
+      clean_job_wait (job);
+
+      if (job->cleaned == NULL)
+        {
+          print_error (path, job->error->message);
+          clean_job_free (job);
+          status = EXIT_ERROR;
+          break;
+        }
+      if (report_problems (path, job->problems, explicit_checkers, seen))
+        problem = TRUE;
+
+      bytes = export_bytes (path, job->cleaned, job->len, format, export, &error);
+      clean_job_free (job);
+      if (bytes == NULL || !write_bytes (output->stream, bytes, &error))
+        {
+          print_error (out_label, error->message);
+          status = EXIT_ERROR;
+          break;
+        }
+      export->bom = FALSE;   /* only at the very start */
+    }
+
+  /* Pieces not started yet are dropped; running ones are waited for. */
+  g_thread_pool_free (pool, TRUE, TRUE);
+  g_queue_clear_full (&jobs, (GDestroyNotify) clean_job_free);
+
+  if (status == EXIT_CLEAN && error != NULL)
+    {
+      print_error (path, error->message);
+      status = EXIT_ERROR;
+    }
+  if (status == EXIT_CLEAN && !output_close_stream (output, &error))
+    {
+      print_error (out_label, error->message);
+      status = EXIT_ERROR;
+    }
+  if (status == EXIT_CLEAN && problem)
+    status = EXIT_ERROR;
+  return status;
+}
+
 static int
 command_clean (char **args)
 {
@@ -698,73 +853,53 @@ command_clean (char **args)
   title = document_title (path);
   export.title = title;
 
-  if (epure_cli_input_is_streaming (input) && !output_open_stream (&output, &error))
+  if (epure_cli_input_is_streaming (input))
     {
-      print_error (out_label, error->message);
-      return EXIT_ERROR;
-    }
-
-  for (;;)
-    {
-      g_autoptr(EpureText) text = epure_cli_input_next (input, &error);
-      g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(GPtrArray) passes = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *cleaned = NULL;
-      guint changes = 0;
-      gsize len = 0;
-
-      if (text == NULL)
-        break;
-
-      cleaned = epure_pipeline_clean (pipeline, text, options.min_confidence, &changes, &len,
-                                      &problems, &passes, NULL, &error);
-      if (cleaned == NULL)
-        break;
-      n_changes += changes;
-      if (report_problems (path, problems, explicit_checkers, seen))
-        problem = TRUE;
-
-      if (!epure_cli_input_is_streaming (input))
-        {
-          /* Leave the file, and its date, alone when nothing changed. */
-          if (in_place && n_changes == 0)
-            return problem ? EXIT_ERROR : EXIT_CLEAN;
-          /* Headings, lists, bold and italic follow the text through the
-           * fixes into the output. */
-          if (epure_cli_input_get_structure (input) != NULL)
-            {
-              structure = remap_structure (epure_cli_input_get_structure (input), passes);
-              export.structure = structure;
-            }
-          if (!output_write_document (&output, path, cleaned, len, format, &export, &error))
-            {
-              print_error (out_label, error->message);
-              return EXIT_ERROR;
-            }
-          break;
-        }
-
-      bytes = export_bytes (path, cleaned, len, format, &export, &error);
-      if (bytes == NULL || !write_bytes (output.stream, bytes, &error))
+      if (!output_open_stream (&output, &error))
         {
           print_error (out_label, error->message);
           return EXIT_ERROR;
         }
-      export.bom = FALSE;   /* only at the very start */
+      return clean_streamed (pipeline, input, options.min_confidence, &output, path, out_label,
+                             format, &export, explicit_checkers, seen);
     }
 
-  if (error != NULL)
-    {
-      print_error (path, error->message);
-      return EXIT_ERROR;
-    }
+  /* Read whole: one piece. */
+  {
+    g_autoptr(EpureText) text = epure_cli_input_next (input, &error);
+    g_autoptr(GPtrArray) problems = NULL;
+    g_autoptr(GPtrArray) passes = NULL;
+    g_autofree char *cleaned = NULL;
+    gsize len = 0;
 
-  if (epure_cli_input_is_streaming (input) && !output_close_stream (&output, &error))
-    {
-      print_error (out_label, error->message);
-      return EXIT_ERROR;
-    }
+    if (text != NULL)
+      cleaned = epure_pipeline_clean (pipeline, text, options.min_confidence, &n_changes, &len,
+                                      &problems, &passes, NULL, &error);
+    if (cleaned == NULL)
+      {
+        if (error != NULL)
+          print_error (path, error->message);
+        return error != NULL ? EXIT_ERROR : EXIT_CLEAN;
+      }
+    if (report_problems (path, problems, explicit_checkers, seen))
+      problem = TRUE;
+
+    /* Leave the file, and its date, alone when nothing changed. */
+    if (in_place && n_changes == 0)
+      return problem ? EXIT_ERROR : EXIT_CLEAN;
+    /* Headings, lists, bold and italic follow the text through the fixes
+     * into the output. */
+    if (epure_cli_input_get_structure (input) != NULL)
+      {
+        structure = remap_structure (epure_cli_input_get_structure (input), passes);
+        export.structure = structure;
+      }
+    if (!output_write_document (&output, path, cleaned, len, format, &export, &error))
+      {
+        print_error (out_label, error->message);
+        return EXIT_ERROR;
+      }
+  }
 
   return problem ? EXIT_ERROR : EXIT_CLEAN;
 }
