@@ -132,11 +132,11 @@ epure_utf8_clamp (const char *str,
 /**
  * epure_export_target:
  * @file: the file named in the Export dialog
- * @chosen: the format picked in the dialog's Format choice
+ * @chosen: the format of the file-type filter picked in the dialog
  * @format: (out): the format to write
  *
  * An extension the user typed that names an exportable format wins over
- * the Format choice (which nobody may have touched): "out.odt" is an
+ * the filter (which nobody may have touched): "out.odt" is an
  * OpenDocument file, never plain text in disguise.  A name without a
  * known extension gets the chosen format's.
  *

@@ -444,6 +444,8 @@ add_filters (GtkFileChooser *chooser,
       g_autofree char *pattern = g_strdup_printf ("*.%s", epure_format_get_extension (formats[i]));
 
       gtk_file_filter_set_name (filter, epure_format_get_name (formats[i]));
+      /* The export dialog's filter is its format chooser. */
+      g_object_set_data (G_OBJECT (filter), "epure-format", (gpointer) formats[i]);
       gtk_file_filter_add_mime_type (filter, epure_format_get_mime_type (formats[i]));
       gtk_file_filter_add_suffix (filter, epure_format_get_extension (formats[i]));
       gtk_file_filter_add_mime_type (all, epure_format_get_mime_type (formats[i]));
@@ -577,8 +579,13 @@ on_save_as_response (GtkNativeDialog *dialog,
 
       if (export_only)
         {
-          const char *chosen = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
-          g_autoptr(GFile) target = epure_export_target (file, chosen, &format);
+          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+          const char *chosen = filter ? g_object_get_data (G_OBJECT (filter), "epure-format") : NULL;
+          g_autoptr(GFile) target = NULL;
+
+          if (chosen == NULL)
+            chosen = epure_format_list (TRUE)[0];
+          target = epure_export_target (file, chosen, &format);
           g_set_object (&file, target);
         }
       epure_window_save_to (self, file, format, export_only);
@@ -608,16 +615,13 @@ run_save_dialog (EpureWindow *self,
   if (export_only)
     {
       const char * const *formats = epure_format_list (TRUE);
-      guint n = g_strv_length ((char **) formats);
-      g_autofree const char **labels = g_new0 (const char *, n + 1);
+      g_autofree char *name = g_strconcat (stem, ".", epure_format_get_extension (formats[0]), NULL);
 
-      for (guint i = 0; i < n; i++)
-        labels[i] = epure_format_get_name (formats[i]);
-      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "format", _("Format"),
-                                   (const char **) formats, labels);
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "format", formats[0]);
+      /* One filter per format: the one chosen gives the format when the
+       * typed name has no known extension (epure_export_target()). */
+      add_filters (GTK_FILE_CHOOSER (dialog), TRUE);
       g_object_set_data (G_OBJECT (dialog), "export", GINT_TO_POINTER (TRUE));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), stem);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
     }
   else
     {
