@@ -2150,68 +2150,6 @@ fix_settled (EpureChecker  *checker,
   return g_steal_pointer (&edits);
 }
 
-/* As epure_pipeline_clean(): fix, apply, and again until nothing is left,
- * a few passes at most. */
-#define MAX_CLEAN_PASSES 4
-
-/**
- * epure_typography_checker_clean:
- * @n_changes: (out) (optional): how many edits were applied
- *
- * Cleans @text with this checker alone: the same bytes as
- * epure_pipeline_clean() with only this checker, through the fast path.
- *
- * Returns: (transfer full): the cleaned text, or NULL on error.
- */
-char *
-epure_typography_checker_clean (EpureTypographyChecker  *self,
-                                EpureText               *text,
-                                guint                   *n_changes,
-                                gsize                   *out_len,
-                                GCancellable            *cancellable,
-                                GError                 **error)
-{
-  g_autoptr(EpureText) current = NULL;
-  guint changes = 0;
-  const char *str;
-  gsize len;
-
-  g_return_val_if_fail (EPURE_IS_TYPOGRAPHY_CHECKER (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  current = epure_text_ref (text);
-  for (guint pass = 0; pass < MAX_CLEAN_PASSES; pass++)
-    {
-      g_autoptr(GPtrArray) edits = epure_typography_checker_fix (self, current, cancellable, error);
-      char *cleaned;
-      gsize cleaned_len;
-      EpureText *next;
-
-      if (edits == NULL)
-        return NULL;
-      if (edits->len == 0)
-        break;
-
-      str = epure_text_get_string (current, &len);
-      cleaned = epure_edits_apply (str, len, edits, &cleaned_len, error);
-      if (cleaned == NULL)
-        return NULL;
-      changes += edits->len;
-      next = epure_text_new_edited (current, edits, cleaned, cleaned_len, error);
-      if (next == NULL)
-        return NULL;
-      g_clear_pointer (&current, epure_text_unref);
-      current = next;
-    }
-
-  if (n_changes != NULL)
-    *n_changes = changes;
-  str = epure_text_get_string (current, &len);
-  if (out_len != NULL)
-    *out_len = len;
-  return g_memdup2 (str, len + 1);
-}
-
 /* The checker's fast path for epure_pipeline_clean(): its automatic
  * findings are sure (confidence 1), the others are never applied. */
 static GPtrArray *

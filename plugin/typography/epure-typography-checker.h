@@ -34,11 +34,5 @@ GPtrArray              *epure_typography_checker_fix                (EpureTypogr
                                                                      EpureText              *text,
                                                                      GCancellable           *cancellable,
                                                                      GError                **error);
-char                   *epure_typography_checker_clean              (EpureTypographyChecker *self,
-                                                                     EpureText              *text,
-                                                                     guint                  *n_changes,
-                                                                     gsize                  *out_len,
-                                                                     GCancellable           *cancellable,
-                                                                     GError                **error);
 
 G_END_DECLS

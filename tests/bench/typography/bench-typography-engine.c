@@ -178,7 +178,7 @@ main (int argc, char *argv[])
   const char *ids[] = { "typography", NULL };
   /* EPURE_BENCH_MODES=clean,check runs only those (for profiling). */
   const char *modes = g_getenv ("EPURE_BENCH_MODES");
-  Timer fix = { 0 }, checker_only = { 0 }, check = { 0 }, clean = { 0 }, stream = { 0 }, fast = { 0 }, findings_route = { 0 }, recheck = { 0 };
+  Timer fix = { 0 }, checker_only = { 0 }, check = { 0 }, clean = { 0 }, stream = { 0 }, findings_route = { 0 }, recheck = { 0 };
   EpureChecker *checker;
   guint n_findings = 0, n_changes = 0;
 
@@ -224,22 +224,6 @@ main (int argc, char *argv[])
           timer_start (&fix);
           edits = epure_checker_fix (checker, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &error);
           timer_stop (&fix);
-        }
-
-      /* The typography checker's own cleaning loop, through its edits. */
-      if (WANT ("fast-clean"))
-        {
-          g_autoptr(EpureText) text = NULL;
-          g_autofree char *cleaned = NULL;
-
-          timer_start (&fast);
-          text = epure_text_new (data, len, &error);
-          if (text == NULL)
-            g_error ("%s", error->message);
-          cleaned = epure_typography_checker_clean (EPURE_TYPOGRAPHY_CHECKER (checker), text, NULL, NULL, NULL, &error);
-          if (cleaned == NULL)
-            g_error ("%s", error->message);
-          timer_stop (&fast);
         }
 
       /* Findings, sorted and located: what the editor and check show. */
@@ -334,8 +318,6 @@ main (int argc, char *argv[])
     }
   if (WANT ("clean-streaming"))
     report ("clean-streaming", len, stream.wall, stream.cpu);
-  if (WANT ("fast-clean"))
-    report ("fast-clean", len, fast.wall, fast.cpu);
   if (WANT ("clean-findings"))
     {
       report ("clean-findings", len, findings_route.wall, findings_route.cpu);

@@ -103,8 +103,6 @@ row "engine clean, re-checking settled paragraphs" "$(awk '$1 == "engine-clean-r
   "$(awk '$1 == "engine-clean-recheck" { print $6 }' "$work/engine.txt")"
 row "engine clean by 64 KiB chunks (corpus)" "$(awk '$1 == "engine-clean-streaming" { print $4 }' "$work/engine.txt")" \
   "$(awk '$1 == "engine-clean-streaming" { print $6 }' "$work/engine.txt")"
-row "typography fast path clean (edits, no findings)" "$(awk '$1 == "engine-fast-clean" { print $4 }' "$work/engine.txt")" \
-  "$(awk '$1 == "engine-fast-clean" { print $6 }' "$work/engine.txt")"
 row "one fix() pass: automatic edits (corpus)" "$(awk '$1 == "engine-fix" { print $4 }' "$work/engine.txt")" \
   "$(awk '$1 == "engine-fix" { print $6 }' "$work/engine.txt")"
 row "clean through findings (reference, 1 run)" "$(awk '$1 == "engine-clean-findings" { print $4 }' "$work/engine.txt")" \
@@ -189,13 +187,7 @@ if [ ${#peers_wall[@]} -gt 0 ]; then
     echo "epure-cli / faster peer: $(ratio "$cli_wall" "${best_wall%% *}")x wall, $(ratio "$cli_cpu" "${best_cpu%% *}")x cpu (target >= 50x)"
   fi
 fi
-fast_wall=$(awk '$1 == "engine-fast-clean" { print $4 }' "$work/engine.txt")
-fast_cpu=$(awk '$1 == "engine-fast-clean" { print $6 }' "$work/engine.txt")
-if [ ${#peers_wall[@]} -gt 0 ]; then
-  echo "typography fast path / faster peer: $(ratio "$fast_wall" "${best_wall%% *}")x wall, $(ratio "$fast_cpu" "${best_cpu%% *}")x cpu"
-fi
 echo "engine alone (target >= 200 MiB/s): $engine_wall MiB/s wall, $engine_cpu MiB/s cpu (pipeline clean);" \
-  "$fast_wall MiB/s wall, $fast_cpu MiB/s cpu (fast path);" \
   "$(awk '$1 == "engine-fix" { print $4 " MiB/s wall, " $6 " MiB/s cpu" }' "$work/engine.txt") (one fix() pass);" \
   "$(awk '$1 == "engine-clean" { print $4 " MiB/s wall, " $6 " MiB/s cpu" }' "$work/engine-clean-text.txt") (clean of clean text)"
 grep '^# clean through' "$work/engine.txt" || echo "# WARNING: the fix route was not compared with the findings route"

@@ -644,45 +644,6 @@ test_translations (void)
   g_assert_cmpuint (n, >=, 20);
 }
 
-static void
-assert_fast_path_same (EpurePipeline *pipeline,
-                       const char    *input)
-{
-  EpureTypographyChecker *checker = EPURE_TYPOGRAPHY_CHECKER (epure_pipeline_get_checker (pipeline, "typography"));
-  g_autoptr(EpureText) text = epure_text_new (input, -1, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *slow = clean_with (pipeline, input, NULL);
-  g_autofree char *fast = NULL;
-  guint n = 0;
-
-  fast = epure_typography_checker_clean (checker, text, &n, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (fast, ==, slow);
-  g_assert_cmpuint (n > 0, ==, g_strcmp0 (input, slow) != 0);
-}
-
-/* The fast path (edits without findings) cleans to the same bytes. */
-static void
-test_fast_path (void)
-{
-  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
-  g_autofree char *path = g_build_filename (TYPOGRAPHY_FIXTURES, "article.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  assert_fast_path_same (pipeline, contents);
-
-  for (guint i = 0; i < 300; i++)
-    {
-      g_autofree char *generated = generate_text (g_test_rand_int_range (1, 60));
-      g_autofree char *random = random_text (g_test_rand_int_range (1, 80));
-      assert_fast_path_same (pipeline, generated);
-      assert_fast_path_same (pipeline, random);
-    }
-}
-
 /* Clean trusting the checker's settled edits (one pass where it says so)
  * gives the same bytes and changes as clean checking again after every
  * pass; and where fix_settled() reports nothing unsettled, fixing the
@@ -1057,7 +1018,6 @@ main (int   argc,
   g_test_add_func ("/typography/large-multibyte", test_large_multibyte);
   g_test_add_func ("/typography/with-whitespace", test_with_whitespace);
   g_test_add_func ("/typography/translations", test_translations);
-  g_test_add_func ("/typography/fast-path", test_fast_path);
   g_test_add_func ("/typography/settled", test_settled);
   g_test_add_func ("/typography/fix-route", test_fix_route);
   g_test_add_func ("/typography/parallel", test_parallel);
