@@ -114,7 +114,6 @@ epure_text_new_take (char   *utf8,
                      gsize   len,
                      GError **error)
 {
-  EpureText *self;
   const char *bad = NULL;
 
   g_return_val_if_fail (utf8 != NULL || len == 0, NULL);
@@ -138,12 +137,7 @@ epure_text_new_take (char   *utf8,
       return NULL;
     }
 
-  self = g_new0 (EpureText, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->str = utf8;
-  self->len = len;
-
-  return self;
+  return epure_text_new_take_valid (utf8, len);
 }
 
 /**
@@ -197,7 +191,6 @@ epure_text_new_edited (EpureText  *source,
                        gsize       len,
                        GError    **error)
 {
-  EpureText *self;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (edits != NULL, NULL);
@@ -219,11 +212,7 @@ epure_text_new_edited (EpureText  *source,
   if (epure_utf8_looks_binary (utf8, MIN (len, 8192)))
     return epure_text_new_take (utf8, len, error);
 
-  self = g_new0 (EpureText, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->str = utf8;
-  self->len = len;
-  return self;
+  return epure_text_new_take_valid (utf8, len);
 }
 
 /**
@@ -242,20 +231,13 @@ epure_text_new_slice (EpureText *source,
                       gsize      start,
                       gsize      end)
 {
-  EpureText *self;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (start <= end && end <= source->len, NULL);
   g_return_val_if_fail (at_char_boundary (source->str, source->len, start) &&
                         at_char_boundary (source->str, source->len, end), NULL);
 
-  self = g_new0 (EpureText, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->len = end - start;
-  self->str = g_malloc (self->len + 1);
-  memcpy (self->str, source->str + start, self->len);
-  self->str[self->len] = '\0';
-  return self;
+  return epure_text_new_take_valid (g_strndup (source->str + start, end - start), end - start);
 }
 
 EpureText *
