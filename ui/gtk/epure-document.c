@@ -80,25 +80,6 @@ set_file (EpureDocument *self,
     }
 }
 
-/* Loading */
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  goffset max_size = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "max-size"));
-  GError *error = NULL;
-  EpureImport *import = epure_import_file (file, NULL, max_size, cancellable, &error);
-
-  if (import == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, import, g_object_unref);
-}
-
 /* Structure */
 
 #define STRUCTURE_KIND  "epure-structure-kind"   /* block kind + 1, or 0 for a span */
@@ -425,7 +406,7 @@ on_import_done (GObject      *object,
   EpureDocument *self = g_task_get_source_object (task);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   GError *error = NULL;
-  EpureImport *import = g_task_propagate_pointer (G_TASK (result), &error);
+  EpureImport *import = epure_import_file_finish (result, &error);
 
   /* Another load took over: it has returned this one already. */
   if (self->load_task != task)
@@ -467,7 +448,6 @@ epure_document_load_async (EpureDocument       *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) read = NULL;
 
   g_return_if_fail (EPURE_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -490,10 +470,7 @@ epure_document_load_async (EpureDocument       *self,
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   self->load_task = g_object_ref (task);
 
-  read = g_task_new (self, cancellable, on_import_done, g_object_ref (task));
-  g_task_set_task_data (read, g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (read), "max-size", GSIZE_TO_POINTER ((gsize) max_size));
-  g_task_run_in_thread (read, load_thread);
+  epure_import_file_async (file, NULL, max_size, cancellable, on_import_done, g_object_ref (task));
 }
 
 /**
