@@ -331,48 +331,45 @@ find_cut (const GString *s,
 
 /* A cut must not fall inside a fenced code block that is still open: what
  * follows would stop being code.  The core says where code blocks run (a
- * block left open runs to the end of the piece); the cut moves back before
- * it, or waits for more text, up to the size limit.  Returns the new cut. */
+ * block left open runs to the end of @piece, the text up to the cut);
+ * returns the blank line before such a block, 0 for none (wait for more
+ * text), or G_MAXSIZE when the cut may stay. */
 static gsize
-avoid_open_code_block (const GString *s,
-                       gsize          cut,
-                       gsize          block_size)
+cut_before_open_code_block (EpureText *piece)
 {
-  g_autoptr(EpureText) text = NULL;
   const EpureVerbatimSpan *spans;
+  const char *s, *p;
+  gsize len;
   guint n = 0;
-  const char *p;
 
-  if (s->len >= block_size * MAX_BLOCKS_PER_PIECE)
-    return cut;
-  text = epure_text_new (s->str, cut, NULL);
-  if (text == NULL)
-    return cut;   /* take_piece() reports the bad bytes */
+  s = epure_text_get_string (piece, &len);
+  spans = epure_text_get_verbatim_spans (piece, &n);
+  if (n == 0 || spans[n - 1].kind != EPURE_VERBATIM_CODE_BLOCK || spans[n - 1].end < len)
+    return G_MAXSIZE;
 
-  spans = epure_text_get_verbatim_spans (text, &n);
-  if (n == 0 || spans[n - 1].kind != EPURE_VERBATIM_CODE_BLOCK || spans[n - 1].end < cut)
-    return cut;
-
-  for (p = s->str + spans[n - 1].start; p > s->str + 1; p--)
+  for (p = s + spans[n - 1].start; p > s + 1; p--)
     if (p[-1] == '\n' && p[-2] == '\n')
-      return p - s->str;
+      return p - s;
   return 0;
 }
 
+/* Takes the first @cut bytes of the pending text as the next piece;
+ * @piece, when given, is that text already made. */
 static EpureText *
 take_piece (EpureCliInput  *self,
             gsize           cut,
+            EpureText      *piece,
             GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
-  char *piece = g_strndup (self->pending->str, cut);
-  EpureText *text;
+  EpureText *text = piece;
   guint64 at = self->consumed;
 
+  if (text == NULL)
+    text = epure_text_new (self->pending->str, cut, &local_error);
   g_string_erase (self->pending, 0, cut);
   self->consumed += cut;
 
-  text = epure_text_new_take (piece, cut, &local_error);
   if (text == NULL)
     {
       if (g_error_matches (local_error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8))
@@ -410,13 +407,27 @@ epure_cli_input_next (EpureCliInput  *self,
       gsize got = 0;
 
       if (cut > 0)
-        cut = avoid_open_code_block (self->pending, cut, self->block_size);
+        {
+          /* Made once: the checkers then reuse its verbatim spans.  Bad
+           * bytes are reported by take_piece(). */
+          g_autoptr(EpureText) piece = epure_text_new (self->pending->str, cut, NULL);
 
-      if (cut > 0)
-        return take_piece (self, cut, error);
+          if (piece != NULL && self->pending->len < self->block_size * MAX_BLOCKS_PER_PIECE)
+            {
+              gsize before = cut_before_open_code_block (piece);
+
+              if (before != G_MAXSIZE)
+                {
+                  cut = before;
+                  g_clear_pointer (&piece, epure_text_unref);
+                }
+            }
+          if (cut > 0)
+            return take_piece (self, cut, g_steal_pointer (&piece), error);
+        }
 
       if (self->eof)
-        return self->pending->len > 0 ? take_piece (self, self->pending->len, error) : NULL;
+        return self->pending->len > 0 ? take_piece (self, self->pending->len, NULL, error) : NULL;
 
       if (buffer == NULL)
         buffer = g_malloc (self->block_size);
