@@ -561,7 +561,6 @@ typedef struct
   gboolean       done;
   char          *cleaned;
   gsize          len;
-  guint          changes;
   GPtrArray     *problems;
   GError        *error;
 } CleanJob;
@@ -585,17 +584,15 @@ clean_job_run (gpointer data,
   CleanJob *job = data;
   GPtrArray *problems = NULL;
   GError *error = NULL;
-  guint changes = 0;
   gsize len = 0;
   char *cleaned;
 
-  cleaned = epure_pipeline_clean (job->pipeline, job->text, job->min_confidence, &changes, &len,
+  cleaned = epure_pipeline_clean (job->pipeline, job->text, job->min_confidence, NULL, &len,
                                   &problems, NULL, NULL, &error);
 
   g_mutex_lock (&job->lock);
   job->cleaned = cleaned;
   job->len = len;
-  job->changes = changes;
   job->problems = problems;
   job->error = error;
   job->done = TRUE;
