@@ -359,6 +359,20 @@ cut_before_open_code_block (EpureText *piece)
   return 0;
 }
 
+/* The first @cut bytes of the pending text, read as the input's format
+ * is written. */
+static EpureText *
+make_piece (EpureCliInput  *self,
+            gsize           cut,
+            GError        **error)
+{
+  EpureText *text = epure_text_new (self->pending->str, cut, error);
+
+  if (text != NULL)
+    epure_text_set_syntax (text, epure_format_get_syntax (self->format));
+  return text;
+}
+
 /* Takes the first @cut bytes of the pending text as the next piece;
  * @piece, when given, is that text already made. */
 static EpureText *
@@ -372,7 +386,7 @@ take_piece (EpureCliInput  *self,
   guint64 at = self->consumed;
 
   if (text == NULL)
-    text = epure_text_new (self->pending->str, cut, &local_error);
+    text = make_piece (self, cut, &local_error);
   g_string_erase (self->pending, 0, cut);
   self->consumed += cut;
 
@@ -416,7 +430,7 @@ epure_cli_input_next (EpureCliInput  *self,
         {
           /* Made once: the checkers then reuse its verbatim spans.  Bad
            * bytes are reported by take_piece(). */
-          g_autoptr(EpureText) piece = epure_text_new (self->pending->str, cut, NULL);
+          g_autoptr(EpureText) piece = make_piece (self, cut, NULL);
 
           if (piece != NULL && self->pending->len < self->block_size * MAX_BLOCKS_PER_PIECE)
             {
