@@ -1148,7 +1148,22 @@ ends_code (Context *ctx,
            gsize    p)
 {
   char c = p > ps ? ctx->s[p - 1] : 0;
-  return (c == '"' || c == '\'' || c == ')') && in_skip (ctx, p - 1);
+  guint lo = 0, hi = ctx->n_verbatim;
+
+  if (!((c == '"' || c == '\'' || c == ')') && in_skip (ctx, p - 1)))
+    return FALSE;
+
+  /* A Markdown link's "(url "titre")" is not code: text goes on after it. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ctx->verbatim[mid].end <= p - 1)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo >= ctx->n_verbatim || ctx->verbatim[lo].start > p - 1 ||
+         ctx->verbatim[lo].kind != EPURE_VERBATIM_URL || c != ')';
 }
 
 /* Does the mark at @p end a name of the exceptions list (Yahoo!)? */

@@ -407,14 +407,14 @@ static void
 test_markdown_code_and_links (void)
 {
   const char *input =
-    "Il a dit \"oui\" : voir [la page](https://exemple.fr \"Le titre\").\n"
+    "Il a dit \"oui\" : voir [la page](https://exemple.fr \"Le titre\") , puis.\n"
     "\n"
     "    print(\"l'été\")\n"
     "    echo \"l'été\" ; exit\n"
     "\n"
     "Elle a dit \"non\".\n";
   const char *expected =
-    "Il a dit " "\u00AB" NBSP "oui" NBSP "\u00BB" NBSP ": voir [la page](https://exemple.fr \"Le titre\").\n"
+    "Il a dit " "\u00AB" NBSP "oui" NBSP "\u00BB" NBSP ": voir [la page](https://exemple.fr \"Le titre\"), puis.\n"
     "\n"
     "    print(\"l'été\")\n"
     "    echo \"l'été\" ; exit\n"
