@@ -898,9 +898,10 @@ add_markdown_spans (EpureText *self,
           /* (Not a footnote, [^1]: which is prose.) */
           if (*content == '[' && content + 1 < end && content[1] != '^')
             {
-              const char *close = memchr (content, ']', line_end (content, end) - content);
-              if (close != NULL && close + 1 < end && close[1] == ':')
-                add_span (extra, base, close + 2, line_end (close, end), EPURE_VERBATIM_URL);
+              const char *le = line_end (content, end);
+              const char *close = memchr (content, ']', le - content);
+              if (close != NULL && close + 2 < le && close[1] == ':')
+                add_span (extra, base, close + 2, le, EPURE_VERBATIM_URL);
             }
         }
 
