@@ -1821,6 +1821,7 @@ settles (Context  *ctx,
       g_autoptr(EpureText) sub = epure_text_new_take_valid (cur, len);
       Context c = *ctx;
 
+      epure_text_set_syntax (sub, epure_text_get_syntax (ctx->text));
       c.text = sub;
       c.s = epure_text_get_string (sub, NULL);
       c.hits = hits;
