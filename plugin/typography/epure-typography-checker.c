@@ -1898,6 +1898,32 @@ emit_findings (Context *ctx)
     }
 }
 
+/* For clean (fix_settled()): one edit for all the automatic fixes of the
+ * paragraph, from the first to the last.  Nobody looks at them one by one
+ * there, and a paragraph of an article has a dozen: as many allocations,
+ * sorts and copies saved. */
+static void
+emit_paragraph_edit (Context *ctx)
+{
+  const Hit *hits = (const Hit *) (gpointer) ctx->hits->data;
+  gsize start = 0, end = 0, len;
+  gboolean any = FALSE;
+  g_autofree char *replacement = NULL;
+
+  for (guint i = 0; i < ctx->hits->len; i++)
+    if (hits[i].automatic)
+      {
+        if (!any)
+          start = hits[i].start;
+        end = hits[i].end;
+        any = TRUE;
+      }
+  if (!any)
+    return;
+  replacement = apply_automatic (ctx->s, start, end, ctx->hits, &len);
+  g_ptr_array_add (ctx->edits, epure_edit_new (start, end, replacement));
+}
+
 static void
 check_paragraph (Context *ctx,
                  gsize    ps,
@@ -1933,6 +1959,8 @@ check_paragraph (Context *ctx,
           gsize range[2] = { ps, pe };
           g_array_append_vals (ctx->unsettled, range, 2);
         }
+      emit_paragraph_edit (ctx);
+      return;
     }
 
   emit_findings (ctx);
