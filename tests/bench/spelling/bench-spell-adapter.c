@@ -1,7 +1,9 @@
 /* bench-spell-adapter.c: the spell adapter in a real GtkSourceView window
  * (under Xvfb): time until a whole document is underlined, the worst
  * main-loop stall meanwhile, the re-check after a one-character edit;
- * with --memory, the peak memory (VmHWM) for a big document.
+ * with --memory, the peak memory (VmHWM) for a big document, against the
+ * same editor without spell checking, measured by a child process in the
+ * same run (--bare).
  *
  * Usage: bench-spell-adapter [--memory] FILE
  *
@@ -68,6 +70,17 @@ iterate_for (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Until nothing is ready to run: GtkTextView lays the whole text out in
+ * idle steps, seconds for a big one, and its memory grows meanwhile. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (g_main_context_pending (NULL) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static double
 wait_complete (EpureSpellAdapter *adapter)
 {
@@ -109,6 +122,28 @@ count_tag_runs (GtkTextBuffer *buffer,
   return n;
 }
 
+/* The bare editor's figures, from a child process (so that nothing of
+ * ours is in its memory): "bare KiB dictionary KiB". */
+static gboolean
+measure_bare (const char *self_path,
+              const char *path,
+              long       *bare,
+              long       *dictionary)
+{
+  const char *argv[] = { self_path, "--bare", path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s --bare: %s\n", self_path, error->message);
+      return FALSE;
+    }
+  return sscanf (out, "bare %ld dictionary %ld", bare, dictionary) == 2;
+}
+
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -127,7 +162,9 @@ main (int   argc,
   g_autoptr(EpureSpellAdapter) adapter = NULL;
   g_autoptr(EpureSpellingChecker) checker = NULL;
   StallMeter meter = { 0 };
-  gboolean memory = FALSE;
+  gboolean memory = FALSE, bare = FALSE;
+  long bare_kib = -1, dictionary_kib = -1;
+  guint tick_id;
   const char *path;
   gsize len;
   GtkWindow *window;
@@ -135,20 +172,18 @@ main (int   argc,
   GtkTextBuffer *buffer;
   GtkTextIter iter;
   double t_load, t_full;
-  long hwm_before;
+  long hwm_at_complete;
 
   if (argc > 1 && strcmp (argv[1], "--memory") == 0)
-    {
-      memory = TRUE;
-      argc--;
-      argv++;
-    }
-  if (argc < 2)
+    memory = TRUE;
+  else if (argc > 1 && strcmp (argv[1], "--bare") == 0)
+    bare = TRUE;
+  if (argc < 2 + (memory || bare))
     {
       g_printerr ("Usage: bench-spell-adapter [--memory] FILE\n");
       return 2;
     }
-  path = argv[1];
+  path = argv[1 + (memory || bare)];
 
   /* Figures show up as they come, even through meson's pipe. */
   setvbuf (stdout, NULL, _IOLBF, 0);
@@ -159,6 +194,9 @@ main (int   argc,
       printf ("spell adapter benchmark: no display, skipped\n");
       return 0;
     }
+  /* The baseline first, alone on the machine. */
+  if (memory && !measure_bare (argv[0], path, &bare_kib, &dictionary_kib))
+    return 1;
   gtk_source_init ();
   epure_init ();
 
@@ -190,14 +228,25 @@ main (int   argc,
   g_clear_pointer (&contents, g_free);
   /* Let GTK settle (its own line validation) before measuring ours. */
   iterate_for (500);
-  hwm_before = status_kib ("VmHWM:");
+  if (bare)
+    {
+      /* The editor as it stays with the text alone, then with the
+       * dictionary that the app loads anyway (Hunspell's, not ours). */
+      settle ();
+      printf ("bare %ld ", status_kib ("VmHWM:"));
+      checker = epure_spelling_checker_new ("fr_FR");
+      g_assert_true (epure_spelling_checker_check_word (checker, "maison", -1, &error));
+      printf ("dictionary %ld\n", status_kib ("VmHWM:"));
+      gtk_window_destroy (window);
+      return 0;
+    }
 
   /* Dictionary loaded beforehand: the app has it from the pipeline. */
   checker = epure_spelling_checker_new ("fr_FR");
   g_assert_true (epure_spelling_checker_check_word (checker, "maison", -1, &error));
   g_assert_no_error (error);
 
-  g_timeout_add_full (G_PRIORITY_HIGH, 1, tick, &meter, NULL);
+  tick_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick, &meter, NULL);
   iterate_for (50);
   meter.active = TRUE;
   meter.worst = 0;
@@ -207,16 +256,25 @@ main (int   argc,
   epure_spell_adapter_set_view (adapter, GTK_TEXT_VIEW (view));
   t_full = wait_complete (adapter);
   meter.active = FALSE;
+  hwm_at_complete = status_kib ("VmHWM:");
 
   if (memory)
     {
-      long hwm = status_kib ("VmHWM:");
-      printf ("== Spell adapter, %.1f MiB document: peak memory ==\n", len / 1048576.0);
-      printf ("  VmHWM with the document loaded, before spell checking: %6.1f MiB\n", hwm_before / 1024.0);
-      printf ("  VmHWM once fully underlined:                           %6.1f MiB   target ≤ 200 MiB\n",
-              hwm / 1024.0);
-      printf ("  (%u misspelled words underlined in %.2f s)\n",
-              epure_spell_adapter_get_n_misspelled (adapter), t_full / 1000);
+      long hwm;
+
+      /* Underlined, and the text laid out as in the bare run. */
+      g_source_remove (tick_id);
+      settle ();
+      hwm = status_kib ("VmHWM:");
+      printf ("== Spell adapter, %.1f MiB document: peak memory (VmHWM) ==\n", len / 1048576.0);
+      printf ("  bare editor, text laid out, no spell checking:   %6.1f MiB\n", bare_kib / 1024.0);
+      printf ("  same with the Hunspell dictionary loaded:        %6.1f MiB   (+%.1f MiB, Hunspell's)\n",
+              dictionary_kib / 1024.0, (dictionary_kib - bare_kib) / 1024.0);
+      printf ("  spell checking on, fully underlined, laid out:   %6.1f MiB   target ≤ 200 MiB\n", hwm / 1024.0);
+      printf ("  spell checking's own share:                      %+6.1f MiB over the dictionary line\n",
+              (hwm - dictionary_kib) / 1024.0);
+      printf ("  (%u misspelled words underlined in %.2f s; VmHWM %.1f MiB at that moment)\n",
+              epure_spell_adapter_get_n_misspelled (adapter), t_full / 1000, hwm_at_complete / 1024.0);
     }
   else
     {
