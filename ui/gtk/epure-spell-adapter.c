@@ -502,9 +502,12 @@ worker_thread (GTask        *task,
   g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (Word));
   g_autoptr(GError) error = NULL;
   const char *str, *start, *end, *p;
+  gsize ctx_len;
   gint64 chars;
 
-  text = epure_text_new (data->ctx, -1, &error);
+  /* The copy is the worker's: checked in place, not copied again. */
+  ctx_len = strlen (data->ctx);
+  text = epure_text_new_take (g_steal_pointer (&data->ctx), ctx_len, &error);
   if (text == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
