@@ -199,8 +199,13 @@ main (int   argc,
   /* The baseline first, alone on the machine. */
   if (memory)
     {
-      bare_kib = measure_baseline (argv[0], "--bare", path);
-      dictionary_kib = measure_baseline (argv[0], "--bare-dictionary", path);
+      /* This very program, however it was started. */
+      g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+
+      if (self_path == NULL)
+        self_path = g_strdup (argv[0]);
+      bare_kib = measure_baseline (self_path, "--bare", path);
+      dictionary_kib = measure_baseline (self_path, "--bare-dictionary", path);
       if (bare_kib < 0 || dictionary_kib < 0)
         return 1;
     }
