@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "epure-spell-adapter.h"
+#include "epure-document.h"
 #include "epure-spelling-checker.h"
 
 /* Characters copied for the worker at once: about 0.3 ms of get_slice. */
@@ -480,6 +481,7 @@ typedef struct
   gint64 ctx_start;
   gint64 start;   /* chars, relative to ctx */
   gint64 end;
+  EpureTextSyntax syntax;   /* Markdown's code is not spelled */
 } WorkerData;
 
 static void
@@ -513,6 +515,7 @@ worker_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  epure_text_set_syntax (text, data->syntax);
   str = epure_text_get_string (text, NULL);
   start = g_utf8_offset_to_pointer (str, data->start);
   end = g_utf8_offset_to_pointer (start, data->end - data->start);
@@ -744,6 +747,7 @@ dispatch (EpureSpellAdapter *self)
   data->ctx_start = job->ctx_start;
   data->start = start - job->ctx_start;
   data->end = end - job->ctx_start;
+  data->syntax = epure_buffer_get_text_syntax (self->buffer);
 
   {
     JobRef *ref = g_new0 (JobRef, 1);
