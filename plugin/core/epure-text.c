@@ -193,6 +193,7 @@ epure_text_new_edited (EpureText  *source,
                        GError    **error)
 {
   EpureText *next;
+  const char *bad;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (edits != NULL, NULL);
@@ -205,7 +206,7 @@ epure_text_new_edited (EpureText  *source,
       if (e->start > e->end || e->end > source->len ||
           !at_char_boundary (source->str, source->len, e->start) ||
           !at_char_boundary (source->str, source->len, e->end) ||
-          !g_utf8_validate (e->replacement, -1, NULL))
+          !utf8_validate (e->replacement, strlen (e->replacement), &bad))
         {
           next = epure_text_new_take (utf8, len, error);
           if (next != NULL)

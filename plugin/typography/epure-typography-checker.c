@@ -1908,7 +1908,6 @@ emit_paragraph_edit (Context *ctx)
   const Hit *hits = (const Hit *) (gpointer) ctx->hits->data;
   gsize start = 0, end = 0, len;
   gboolean any = FALSE;
-  g_autofree char *replacement = NULL;
 
   for (guint i = 0; i < ctx->hits->len; i++)
     if (hits[i].automatic)
@@ -1920,8 +1919,7 @@ emit_paragraph_edit (Context *ctx)
       }
   if (!any)
     return;
-  replacement = apply_automatic (ctx->s, start, end, ctx->hits, &len);
-  g_ptr_array_add (ctx->edits, epure_edit_new (start, end, replacement));
+  g_ptr_array_add (ctx->edits, epure_edit_new_take (start, end, apply_automatic (ctx->s, start, end, ctx->hits, &len)));
 }
 
 static void
