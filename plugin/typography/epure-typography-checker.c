@@ -1647,11 +1647,21 @@ resolve_hits (Context *ctx)
       hits[kept++] = hits[i];
     }
 
+  /* As epure_text_overlaps_verbatim(), walking the spans once: the hits
+   * are in order, and build_skip() left verbatim_index at the paragraph. */
   n = kept;
   kept = 0;
-  for (guint i = 0; i < n; i++)
-    if (!epure_text_overlaps_verbatim (ctx->text, hits[i].start, hits[i].end))
-      hits[kept++] = hits[i];
+  for (guint i = 0, k = ctx->verbatim_index; i < n; i++)
+    {
+      gboolean overlaps;
+
+      while (k < ctx->n_verbatim && ctx->verbatim[k].end <= hits[i].start)
+        k++;
+      overlaps = k < ctx->n_verbatim &&
+                 ctx->verbatim[k].start < (hits[i].start == hits[i].end ? hits[i].start : hits[i].end);
+      if (!overlaps)
+        hits[kept++] = hits[i];
+    }
   g_array_set_size (ctx->hits, kept);
 }
 
