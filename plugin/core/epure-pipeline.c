@@ -8,6 +8,7 @@
 
 #include "epure-error.h"
 #include "epure-pipeline.h"
+#include "epure-text-private.h"
 
 /* clean: re-check after applying, because one fix can reveal another
  * (a quote converted, then its spacing); bounded so it always ends. */
@@ -865,6 +866,15 @@ epure_pipeline_clean (EpurePipeline  *self,
   if (passes != NULL)
     *passes = g_steal_pointer (&all_passes);
 
+  /* The last snapshot is ours alone: its string is the result. */
+  if (current != text)
+    {
+      char *result = epure_text_steal_string (g_steal_pointer (&current), &len);
+
+      if (out_len != NULL)
+        *out_len = len;
+      return result;
+    }
   str = epure_text_get_string (current, &len);
   if (out_len != NULL)
     *out_len = len;

@@ -10,6 +10,7 @@
 #include "epure-edit.h"
 #include "epure-error.h"
 #include "epure-text.h"
+#include "epure-text-private.h"
 
 typedef struct
 {
@@ -304,6 +305,27 @@ epure_text_unref (EpureText *self)
       g_free (self->str);
       g_free (self);
     }
+}
+
+/* Frees @self, which must hold the only reference, and returns its
+ * string rather than a copy of it: the end of a cleaning, whose last
+ * snapshot nobody else has seen. */
+char *
+epure_text_steal_string (EpureText *self,
+                         gsize     *len)
+{
+  char *str;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (g_atomic_ref_count_compare (&self->ref_count, 1), NULL);
+
+  str = g_steal_pointer (&self->str);
+  if (len != NULL)
+    *len = self->len;
+  g_clear_pointer (&self->lines, line_index_free);
+  g_clear_pointer (&self->verbatim, g_array_unref);
+  g_free (self);
+  return str;
 }
 
 /* The returned string is always NUL-terminated. */
