@@ -60,9 +60,10 @@ is_continuation (guchar c)
 
 /* g_utf8_validate_len() for text without NUL bytes (refused before as
  * binary), at a few bytes per cycle: every clean pass makes a new
- * snapshot.  ASCII is skipped 16 bytes at a time and the common sequences
- * are checked inline; at the first doubt g_utf8_validate_len() has the
- * last word, and says where the bad byte is. */
+ * snapshot.  ASCII is skipped 8 bytes at a time, straight to the next
+ * byte with its high bit set, and the common sequences are checked
+ * inline; at the first doubt g_utf8_validate_len() has the last word, and
+ * says where the bad byte is. */
 static gboolean
 utf8_validate (const char  *s,
                gsize        len,
@@ -71,41 +72,35 @@ utf8_validate (const char  *s,
   const guchar *u = (const guchar *) s;
   gsize p = 0;
 
-  while (p < len)
+  while (p + 8 <= len)
     {
-      gsize block_end;
-      guint64 halves[2];
+      guint64 high;
+      guchar c;
 
-      if (p + 16 > len)
-        break;
-      memcpy (halves, u + p, sizeof halves);
-      if (((halves[0] | halves[1]) & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+      memcpy (&high, u + p, sizeof high);
+      high = GUINT64_FROM_LE (high) & G_GUINT64_CONSTANT (0x8080808080808080);
+      if (high == 0)
         {
-          p += 16;
+          p += 8;
           continue;
         }
+      p += __builtin_ctzll (high) / 8;
+      c = u[p];
 
-      for (block_end = p + 16; p < block_end; )
-        {
-          guchar c = u[p];
-
-          if (c < 0x80)
-            p++;
-          else if (c >= 0xC2 && c <= 0xDF && p + 1 < len && is_continuation (u[p + 1]))
-            p += 2;
-          else if (c >= 0xE0 && c <= 0xEF && p + 2 < len && is_continuation (u[p + 1]) &&
-                   is_continuation (u[p + 2]) &&
-                   (c != 0xE0 || u[p + 1] >= 0xA0) &&    /* overlong */
-                   (c != 0xED || u[p + 1] < 0xA0))       /* surrogate */
-            p += 3;
-          else if (c >= 0xF0 && c <= 0xF4 && p + 3 < len && is_continuation (u[p + 1]) &&
-                   is_continuation (u[p + 2]) && is_continuation (u[p + 3]) &&
-                   (c != 0xF0 || u[p + 1] >= 0x90) &&    /* overlong */
-                   (c != 0xF4 || u[p + 1] < 0x90))       /* beyond U+10FFFF */
-            p += 4;
-          else
-            return g_utf8_validate_len (s + p, len - p, bad);
-        }
+      if (c >= 0xC2 && c <= 0xDF && p + 1 < len && is_continuation (u[p + 1]))
+        p += 2;
+      else if (c >= 0xE0 && c <= 0xEF && p + 2 < len && is_continuation (u[p + 1]) &&
+               is_continuation (u[p + 2]) &&
+               (c != 0xE0 || u[p + 1] >= 0xA0) &&    /* overlong */
+               (c != 0xED || u[p + 1] < 0xA0))       /* surrogate */
+        p += 3;
+      else if (c >= 0xF0 && c <= 0xF4 && p + 3 < len && is_continuation (u[p + 1]) &&
+               is_continuation (u[p + 2]) && is_continuation (u[p + 3]) &&
+               (c != 0xF0 || u[p + 1] >= 0x90) &&    /* overlong */
+               (c != 0xF4 || u[p + 1] < 0x90))       /* beyond U+10FFFF */
+        p += 4;
+      else
+        return g_utf8_validate_len (s + p, len - p, bad);
     }
 
   return g_utf8_validate_len (s + p, len - p, bad);
