@@ -648,6 +648,15 @@ static const guint8 cannot_start_word[256] = {
   [0x00 ... 0x40] = 1, [0x5B ... 0x60] = 1, [0x7B ... 0xBF] = 1,
 };
 
+/* ASCII letters among 16 bytes: (c | 0x20) in 'a'..'z'. */
+static inline EpureMask16
+ascii_letters16 (EpureBytes16 v)
+{
+  EpureBytes16 zero = { 0 };
+
+  return (EpureMask16) ((EpureBytes16) ((v | (zero + 0x20)) - (zero + 'a')) < zero + 26);
+}
+
 static void
 count_words (const char *s,
              gsize       start,
@@ -669,6 +678,15 @@ count_words (const char *s,
       if (p >= end)
         break;
       q = p;
+
+      /* The word's ASCII letters at once; the loop below goes on past
+       * them for a longer word or one with other letters. */
+      if (p + 16 <= end)
+        {
+          EpureMask16 m = ~ascii_letters16 (epure_bytes16_load ((const guchar *) s + p));
+
+          q = p + (epure_mask16_any (m) ? epure_mask16_first (m) : 16);
+        }
 
       while (q < end)
         {
