@@ -552,27 +552,6 @@ is_vowel_or_h (gunichar c)
   return folded != NULL && strchr ("aeiouyh", folded[0]) != NULL;
 }
 
-typedef struct
-{
-  char *word;
-  guint tier;
-  guint sub;    /* order within a tier, before Enchant's */
-  guint order;
-} Candidate;
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *ca = a, *cb = b;
-
-  if (ca->tier != cb->tier)
-    return ca->tier < cb->tier ? -1 : 1;
-  if (ca->sub != cb->sub)
-    return ca->sub < cb->sub ? -1 : 1;
-  return ca->order < cb->order ? -1 : ca->order > cb->order ? 1 : 0;
-}
-
 /* Lower tiers first: a case-only or accent-only correction is nearly always
  * the one meant, then single edits by how often typing makes them (see
  * EditKind), then single edits once accents are set aside (an accent and
@@ -583,6 +562,49 @@ compare_candidates (gconstpointer a,
 #define TIER_FOLDED(kind) (TIER_ACCENTS_MIXED + (kind))
 #define TIER_MORE         (TIER_FOLDED (EDIT_MORE))
 #define TIER_LAST         (TIER_MORE + 1)
+
+typedef struct
+{
+  char *word;
+  guint tier;
+  guint sub;    /* order within a tier, before Enchant's */
+  guint seen;   /* times the document around the typo uses it */
+  guint order;
+} Candidate;
+
+/* The document's cue: a correction the text around the typo uses
+ * elsewhere is the likelier one, as a proofreader would guess.  It moves up
+ * a tier, two when used twice or more (beyond that, it would beat edits
+ * far likelier than its own), but never above a case-only or accent-only
+ * correction: those are nearly always the one meant. */
+#define TIER_PROTECTED 1
+#define MAX_CONTEXT_LIFT 2
+
+static int
+context_tier (const Candidate *c)
+{
+  if (c->tier <= TIER_PROTECTED)
+    return (int) c->tier - (int) TIER_LAST;
+  return (int) c->tier - (int) MIN (c->seen, MAX_CONTEXT_LIFT);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+  int ka = context_tier (ca), kb = context_tier (cb);
+
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+  if ((ca->seen > 0) != (cb->seen > 0))
+    return ca->seen > 0 ? -1 : 1;
+  if (ca->tier != cb->tier)
+    return ca->tier < cb->tier ? -1 : 1;
+  if (ca->sub != cb->sub)
+    return ca->sub < cb->sub ? -1 : 1;
+  return ca->order < cb->order ? -1 : ca->order > cb->order ? 1 : 0;
+}
 
 static guint
 rank_tier (const char *typo,
@@ -693,6 +715,85 @@ match_style (const char *suggestion,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* How the context counts a word: case-folded, without its elision, so
+ * that "L’abandon" and "abandon" are one word. */
+static char *
+context_key (const char *word,
+             gssize      len)
+{
+  g_autofree char *key = normalize_word (word, len);
+  g_autofree char *nfc = g_utf8_normalize (key, -1, G_NORMALIZE_NFC);
+  const char *w = nfc != NULL ? nfc : key;
+  gsize elision = epure_word_elision_length (w, strlen (w));
+
+  return g_utf8_casefold (w + elision, -1);
+}
+
+static guint
+context_count (GHashTable *context,
+               const char *word)
+{
+  g_autofree char *key = NULL;
+
+  if (context == NULL)
+    return 0;
+  key = context_key (word, -1);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (context, key));
+}
+
+static void
+count_words (GHashTable *context,
+             const char *str,
+             gsize       start,
+             gsize       end)
+{
+  EpureWordIter iter;
+  gsize s, e;
+
+  epure_word_iter_init (&iter, str, start, end, NULL, EPURE_WORD_ITER_NONE);
+  while (epure_word_iter_next (&iter, &s, &e))
+    {
+      char *key = context_key (str + s, e - s);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (context, key));
+
+      g_hash_table_replace (context, key, GUINT_TO_POINTER (n + 1));
+    }
+}
+
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+GHashTable *
+epure_spelling_context_new (const char *str,
+                            gsize       len,
+                            gsize       start,
+                            gsize       end)
+{
+  GHashTable *context = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gsize from, to;
+
+  g_return_val_if_fail (str != NULL, context);
+  g_return_val_if_fail (start <= end && end <= len, context);
+
+  from = start > EPURE_SPELLING_CONTEXT_BYTES ? start - EPURE_SPELLING_CONTEXT_BYTES : 0;
+  to = len - end > EPURE_SPELLING_CONTEXT_BYTES ? end + EPURE_SPELLING_CONTEXT_BYTES : len;
+  /* A cut word would count as another word: the edges move inwards to
+   * white space (a byte the text's slices agree on). */
+  if (from > 0)
+    while (from < start && !is_blank (str[from - 1]))
+      from++;
+  if (to < len)
+    while (to > end && !is_blank (str[to]))
+      to--;
+
+  count_words (context, str, from, start);
+  count_words (context, str, end, to);
+  return context;
+}
+
 static void
 collect (GPtrArray  *out,
          char      **words,
@@ -757,6 +858,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
                                 const char              *word,
                                 gssize                   len,
                                 const char * const      *candidates,
+                                GHashTable              *context,
                                 guint                    max)
 {
   g_autofree char *key = NULL;
@@ -777,7 +879,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   for (guint i = 0; candidates != NULL && candidates[i] != NULL; i++)
     {
       char *styled = match_style (candidates[i], key, elision);
-      Candidate c = { styled, 0, 0, i };
+      Candidate c = { styled, 0, 0, 0, i };
 
       if (strcmp (styled, key) == 0 || g_hash_table_contains (seen, styled))
         {
@@ -786,6 +888,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
         }
       g_hash_table_add (seen, styled);
       c.tier = rank_tier (key, folded_key, styled, &c.sub);
+      c.seen = context_count (context, styled);
       g_array_append_val (ranked, c);
     }
 
@@ -812,6 +915,7 @@ char **
 epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
                                    const char              *word,
                                    gssize                   len,
+                                   GHashTable              *context,
                                    guint                    max)
 {
   g_autofree char *key = NULL;
@@ -823,7 +927,7 @@ epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
   key = normalize_word (word, len);
   raw = raw_suggestions (self, key, epure_word_elision_length (key, strlen (key)));
   g_ptr_array_add (raw, NULL);
-  return epure_spelling_dictionary_rank (self, word, len, (const char * const *) raw->pdata, max);
+  return epure_spelling_dictionary_rank (self, word, len, (const char * const *) raw->pdata, context, max);
 }
 
 /* Every verdict may change: "Blorfin" and "l’blorfin" follow "blorfin". */
