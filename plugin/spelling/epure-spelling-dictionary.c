@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "epure-spelling-dictionary.h"
+#include "epure-spelling-forms.h"
 #include "epure-word-iter.h"
 
 /* A 20 MiB document has fewer distinct words than this; the bound only
@@ -39,6 +40,11 @@ struct _EpureSpellingDictionary
   gboolean compounds_loaded;
   GHashTable *compounds;
   GHashTable *compound_set;
+
+  /* Rare verb forms, from the same files (under dict_lock, on first
+   * ranking; read-only after). */
+  gboolean forms_loaded;
+  EpureSpellingForms *forms;
 };
 
 enum {
@@ -62,6 +68,7 @@ epure_spelling_dictionary_finalize (GObject *object)
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->compounds, g_hash_table_unref);
   g_clear_pointer (&self->compound_set, g_hash_table_unref);
+  g_clear_pointer (&self->forms, epure_spelling_forms_free);
   g_clear_pointer (&self->language, g_free);
   g_mutex_clear (&self->dict_lock);
   g_mutex_clear (&self->cache_lock);
@@ -569,23 +576,31 @@ typedef struct
   guint tier;
   guint sub;    /* order within a tier, before Enchant's */
   guint seen;   /* times the document around the typo uses it */
+  gboolean rare; /* a verb form articles seldom use */
   guint order;
 } Candidate;
 
-/* The document's cue: a correction the text around the typo uses
- * elsewhere is the likelier one, as a proofreader would guess.  It moves up
- * a tier, two when used twice or more (beyond that, it would beat edits
- * far likelier than its own), but never above a case-only or accent-only
- * correction: those are nearly always the one meant. */
-#define TIER_PROTECTED 1
-#define MAX_CONTEXT_LIFT 2
+/* Two cues beyond the edit itself.  The document: a correction the text
+ * around the typo uses elsewhere is the likelier one, as a proofreader
+ * would guess; it moves up a tier per use, up to three (beyond, it would
+ * beat edits far likelier than its own).  Rare verb forms (lançât,
+ * rediriges) move down two tiers, below a letter left out even when only
+ * an accent is missing (lançat is lançant more often than lançât).
+ * Otherwise a case-only or accent-only correction stays first: those are
+ * nearly always the one meant. */
+#define MAX_CONTEXT_LIFT 3
+#define RARE_FORM_DROP   2
 
 static int
-context_tier (const Candidate *c)
+rank_key (const Candidate *c)
 {
-  if (c->tier <= TIER_PROTECTED)
-    return (int) c->tier - (int) TIER_LAST;
-  return (int) c->tier - (int) MIN (c->seen, MAX_CONTEXT_LIFT);
+  int tier = c->tier;
+
+  if (tier == 0 || (tier == 1 && !c->rare))
+    return tier - TIER_LAST - 1;
+  if (tier == 1)
+    tier = TIER_EXACT (EDIT_OMISSION);
+  return tier - (int) MIN (c->seen, MAX_CONTEXT_LIFT) + (c->rare ? RARE_FORM_DROP : 0);
 }
 
 static int
@@ -593,7 +608,7 @@ compare_candidates (gconstpointer a,
                     gconstpointer b)
 {
   const Candidate *ca = a, *cb = b;
-  int ka = context_tier (ca), kb = context_tier (cb);
+  int ka = rank_key (ca), kb = rank_key (cb);
 
   if (ka != kb)
     return ka < kb ? -1 : 1;
@@ -715,11 +730,10 @@ match_style (const char *suggestion,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-/* How the context counts a word: case-folded, without its elision, so
- * that "L’abandon" and "abandon" are one word. */
+/* Case-folded, NFC, without its elision ("L’abandon" → "abandon"). */
 static char *
-context_key (const char *word,
-             gssize      len)
+bare_word (const char *word,
+           gssize      len)
 {
   g_autofree char *key = normalize_word (word, len);
   g_autofree char *nfc = g_utf8_normalize (key, -1, G_NORMALIZE_NFC);
@@ -727,6 +741,21 @@ context_key (const char *word,
   gsize elision = epure_word_elision_length (w, strlen (w));
 
   return g_utf8_casefold (w + elision, -1);
+}
+
+/* How the context counts a word: bare, and without a plural's s or x
+ * ("fréquences" is "fréquence"): that the document uses the singular says
+ * nothing about whether the typo was of the plural. */
+static char *
+context_key (const char *word,
+             gssize      len)
+{
+  char *key = bare_word (word, len);
+  gsize n = strlen (key);
+
+  if (n > 3 && (key[n - 1] == 's' || key[n - 1] == 'x'))
+    key[n - 1] = '\0';
+  return key;
 }
 
 static guint
@@ -867,6 +896,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *apostrophe;
+  EpureSpellingForms *forms;
   gsize elision;
 
   g_return_val_if_fail (word != NULL, NULL);
@@ -876,10 +906,20 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   folded_key = fold_accents (key);
   apostrophe = find_apostrophe (word);
 
+  g_mutex_lock (&self->dict_lock);
+  if (!self->forms_loaded)
+    {
+      g_autofree char *path = find_hunspell_dic (self->language);
+      self->forms_loaded = TRUE;
+      self->forms = path != NULL ? epure_spelling_forms_load (path) : NULL;
+    }
+  forms = self->forms;
+  g_mutex_unlock (&self->dict_lock);
+
   for (guint i = 0; candidates != NULL && candidates[i] != NULL; i++)
     {
       char *styled = match_style (candidates[i], key, elision);
-      Candidate c = { styled, 0, 0, 0, i };
+      Candidate c = { styled, 0, 0, 0, FALSE, i };
 
       if (strcmp (styled, key) == 0 || g_hash_table_contains (seen, styled))
         {
@@ -888,7 +928,14 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
         }
       g_hash_table_add (seen, styled);
       c.tier = rank_tier (key, folded_key, styled, &c.sub);
-      c.seen = context_count (context, styled);
+      /* l’ont for lont: the document's "ont" says nothing of the split. */
+      if (elision > 0 || epure_word_elision_length (styled, strlen (styled)) == 0)
+        c.seen = context_count (context, styled);
+      if (c.tier >= 1)
+        {
+          g_autofree char *bare = bare_word (styled, -1);
+          c.rare = epure_spelling_forms_is_rare (forms, bare);
+        }
       g_array_append_val (ranked, c);
     }
 
