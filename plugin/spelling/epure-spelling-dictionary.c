@@ -577,6 +577,7 @@ typedef struct
   guint sub;    /* order within a tier, before Enchant's */
   guint seen;   /* times the document around the typo uses it */
   gboolean rare; /* a verb form articles seldom use */
+  guint kin;    /* uses nearby of other forms of its stem */
   guint order;
 } Candidate;
 
@@ -614,6 +615,10 @@ compare_candidates (gconstpointer a,
     return ka < kb ? -1 : 1;
   if ((ca->seen > 0) != (cb->seen > 0))
     return ca->seen > 0 ? -1 : 1;
+  /* Then one whose other forms the document uses (ajoutera when it says
+   * "ajouter"). */
+  if ((ca->kin > 0) != (cb->kin > 0))
+    return ca->kin > 0 ? -1 : 1;
   if (ca->tier != cb->tier)
     return ca->tier < cb->tier ? -1 : 1;
   if (ca->sub != cb->sub)
@@ -880,6 +885,29 @@ epure_spelling_dictionary_suggest_raw (EpureSpellingDictionary *self,
   return (char **) g_ptr_array_free (g_steal_pointer (&raw), FALSE);
 }
 
+/* The document's words by their .dic stem: "ajoute" and "ajouter" are
+ * two uses of "ajouter". */
+static GHashTable *
+count_stems (EpureSpellingForms *forms,
+             GHashTable         *context)
+{
+  GHashTable *stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer word, n;
+
+  g_hash_table_iter_init (&iter, context);
+  while (g_hash_table_iter_next (&iter, &word, &n))
+    {
+      char *stem = epure_spelling_forms_get_stem (forms, word);
+
+      if (stem != NULL)
+        g_hash_table_replace (stems, stem,
+                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (stems, stem)) +
+                                                GPOINTER_TO_UINT (n)));
+    }
+  return stems;
+}
+
 /* Ranks Enchant's ideas for @word: see rank_tier().  @candidates are in
  * Enchant's order; the result has at most @max, styled like the text. */
 char **
@@ -897,6 +925,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *apostrophe;
   EpureSpellingForms *forms;
+  g_autoptr(GHashTable) stems = NULL;
   gsize elision;
 
   g_return_val_if_fail (word != NULL, NULL);
@@ -916,10 +945,13 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   forms = self->forms;
   g_mutex_unlock (&self->dict_lock);
 
+  if (context != NULL && forms != NULL)
+    stems = count_stems (forms, context);
+
   for (guint i = 0; candidates != NULL && candidates[i] != NULL; i++)
     {
       char *styled = match_style (candidates[i], key, elision);
-      Candidate c = { styled, 0, 0, 0, FALSE, i };
+      Candidate c = { styled, 0, 0, 0, FALSE, 0, i };
 
       if (strcmp (styled, key) == 0 || g_hash_table_contains (seen, styled))
         {
@@ -935,6 +967,12 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
         {
           g_autofree char *bare = bare_word (styled, -1);
           c.rare = epure_spelling_forms_is_rare (forms, bare);
+          if (stems != NULL)
+            {
+              g_autofree char *stem = epure_spelling_forms_get_stem (forms, bare);
+              if (stem != NULL)
+                c.kin = GPOINTER_TO_UINT (g_hash_table_lookup (stems, stem));
+            }
         }
       g_array_append_val (ranked, c);
     }

@@ -271,31 +271,32 @@ condition_matches (const char *condition,
   return TRUE;
 }
 
-gboolean
-epure_spelling_forms_is_rare (EpureSpellingForms *forms,
-                              const char         *word)
-{
-  gsize len;
-  gboolean rare = FALSE;
-  const char *flags;
+/* Called on each reading of a word with its .dic stem; FALSE stops. */
+typedef gboolean (*ReadingFunc) (const char *stem,
+                                 gboolean    rare,
+                                 gpointer    data);
 
-  if (forms == NULL || word == NULL)
-    return FALSE;
+static void
+for_each_reading (EpureSpellingForms *forms,
+                  const char         *word,
+                  ReadingFunc         found,
+                  gpointer            data)
+{
+  gsize len = strlen (word);
+  const char *flags;
 
   /* A stem that is a word alone is a common reading. */
   flags = g_hash_table_lookup (forms->stems, word);
-  if (flags != NULL && (forms->need_affix == NULL || !has_flag (forms, flags, forms->need_affix)))
-    return FALSE;
+  if (flags != NULL && (forms->need_affix == NULL || !has_flag (forms, flags, forms->need_affix)) &&
+      !found (word, FALSE, data))
+    return;
 
-  len = strlen (word);
   for (guint i = 0; i < forms->rules->len; i++)
     {
       SuffixRule *rule = &g_array_index (forms->rules, SuffixRule, i);
       gsize add_len = strlen (rule->add);
       g_autofree char *stem = NULL;
 
-      if (rare && rule->rare)
-        continue;  /* one more rare reading changes nothing */
       if (add_len > len || strcmp (word + len - add_len, rule->add) != 0)
         continue;
       stem = g_strdup_printf ("%.*s%s", (int) (len - add_len), word, rule->strip);
@@ -303,9 +304,60 @@ epure_spelling_forms_is_rare (EpureSpellingForms *forms,
         continue;
       if (!has_flag (forms, g_hash_table_lookup (forms->stems, stem), rule->flag))
         continue;
-      if (!rule->rare)
-        return FALSE;
-      rare = TRUE;
+      if (!found (stem, rule->rare, data))
+        return;
     }
-  return rare;
+}
+
+typedef struct
+{
+  gboolean rare;
+  gboolean common;
+} Rarity;
+
+static gboolean
+note_rarity (const char *stem,
+             gboolean    rare,
+             gpointer    data)
+{
+  Rarity *r = data;
+
+  r->rare |= rare;
+  r->common |= !rare;
+  return !r->common;
+}
+
+gboolean
+epure_spelling_forms_is_rare (EpureSpellingForms *forms,
+                              const char         *word)
+{
+  Rarity r = { FALSE, FALSE };
+
+  if (forms == NULL || word == NULL)
+    return FALSE;
+  for_each_reading (forms, word, note_rarity, &r);
+  return r.rare && !r.common;
+}
+
+static gboolean
+keep_stem (const char *stem,
+           gboolean    rare,
+           gpointer    data)
+{
+  char **lemma = data;
+
+  *lemma = g_strdup (stem);
+  return FALSE;
+}
+
+char *
+epure_spelling_forms_get_stem (EpureSpellingForms *forms,
+                               const char         *word)
+{
+  char *stem = NULL;
+
+  if (forms == NULL || word == NULL)
+    return NULL;
+  for_each_reading (forms, word, keep_stem, &stem);
+  return stem;
 }

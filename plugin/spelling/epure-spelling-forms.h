@@ -22,6 +22,12 @@ void                epure_spelling_forms_free    (EpureSpellingForms *forms);
 gboolean            epure_spelling_forms_is_rare (EpureSpellingForms *forms,
                                                   const char         *word);
 
+/* The .dic stem @word is first read as ("ajoutera" → "ajouter",
+ * "maisons" → "maison"), or NULL when the dictionary cannot take it
+ * apart.  Thread-safe (read-only). */
+char               *epure_spelling_forms_get_stem (EpureSpellingForms *forms,
+                                                   const char         *word);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpureSpellingForms, epure_spelling_forms_free)
 
 G_END_DECLS

@@ -449,8 +449,15 @@ suggestion_accuracy (const char *corpus,
           g_autofree char *w = g_strjoinv (",", raw);
           gboolean ok_doc = ranked_in_doc[0] != NULL && strcmp (ranked_in_doc[0], word) == 0;
           gboolean ok_alone = ranked[0] != NULL && strcmp (ranked[0], word) == 0;
-          printf ("  %s %s → %s: in document %s | alone %s | raw %s\n",
-                  ok_doc ? "fixed" : ok_alone ? "LOST " : "miss ", word, typo, c, r, w);
+          gsize at = g_array_index (occurrence, gsize, index), from = at > 24 ? at - 24 : 0;
+          g_autofree char *before = NULL;
+
+          while (from < at && ((guchar) corpus[from] & 0xC0) == 0x80)
+            from++;
+          before = g_strndup (corpus + from, at - from);
+          g_strdelimit (before, "\n\t", ' ');
+          printf ("  %s %s → %s: in document %s | alone %s | raw %s | before “%s”\n",
+                  ok_doc ? "fixed" : ok_alone ? "LOST " : "miss ", word, typo, c, r, w, before);
         }
     }
 

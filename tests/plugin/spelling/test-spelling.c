@@ -311,6 +311,9 @@ test_context_ranks (void)
       "souent", "souvent" },
     { "Les trains venant de Lyon et les cars venant de Grenoble arrivent à l’heure ; ceux fenant de Marseille ont du retard.\n",
       "fenant", "venant" },
+    /* Another form of the same verb breaks a tie. */
+    { "Il faut ajouter du sel. Le chef ajutera du poivre ensuite.\n",
+      "ajutera", "ajoutera" },
     /* Used at the start of a sentence, or after an elision, it counts. */
     { "L’abandon du projet a surpris. Personne n’attendait ce bandon si tôt.\n",
       "bandon", "abandon" },
@@ -450,6 +453,15 @@ test_rare_forms (void)
                                                   "maison", NULL }; *w; w++)
     g_assert_false (epure_spelling_forms_is_rare (forms, *w));
   g_assert_null (epure_spelling_forms_load ("/nonexistent/fr_FR.dic"));
+
+  /* Stems, for "the document uses another form of it". */
+  for (const char * const *w = (const char *[]) { "ajoutera", "ajouter", "ajouter", "ajouter",
+                                                  "maisons", "maison", "chevaux", "cheval", NULL }; *w; w += 2)
+    {
+      g_autofree char *stem = epure_spelling_forms_get_stem (forms, w[0]);
+      g_assert_cmpstr (stem, ==, w[1]);
+    }
+  g_assert_null (epure_spelling_forms_get_stem (forms, "zorglub"));
 }
 
 /* epure-cli's JSON gives each finding the checker's own suggestions for
