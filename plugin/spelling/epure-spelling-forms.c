@@ -26,6 +26,9 @@ typedef struct
 struct _EpureSpellingForms
 {
   GArray *rules;         /* SuffixRule */
+  /* Indices into rules by the last byte of their ending, 256 for none:
+   * a word meets only the rules that could have made it. */
+  GArray *by_last_byte[257];
   GHashTable *stems;     /* .dic stem → its flags, homonyms' joined */
   char *need_affix;      /* the flag of stems that are no word alone */
   gboolean long_flags;
@@ -48,6 +51,8 @@ epure_spelling_forms_free (EpureSpellingForms *forms)
   if (forms == NULL)
     return;
   g_clear_pointer (&forms->rules, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (forms->by_last_byte); i++)
+    g_clear_pointer (&forms->by_last_byte[i], g_array_unref);
   g_clear_pointer (&forms->stems, g_hash_table_unref);
   g_free (forms->need_affix);
   g_free (forms);
@@ -185,6 +190,15 @@ epure_spelling_forms_load (const char *dic_path)
   forms->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!parse_aff (forms, aff))
     return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (forms->by_last_byte); i++)
+    forms->by_last_byte[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < forms->rules->len; i++)
+    {
+      const char *add = g_array_index (forms->rules, SuffixRule, i).add;
+      gsize n = strlen (add);
+
+      g_array_append_val (forms->by_last_byte[n > 0 ? (guchar) add[n - 1] : 256], i);
+    }
   parse_dic (forms, dic, dic_len);
   return g_steal_pointer (&forms);
 }
@@ -284,6 +298,7 @@ for_each_reading (EpureSpellingForms *forms,
 {
   gsize len = strlen (word);
   const char *flags;
+  guint buckets[2];
 
   /* A stem that is a word alone is a common reading. */
   flags = g_hash_table_lookup (forms->stems, word);
@@ -291,21 +306,29 @@ for_each_reading (EpureSpellingForms *forms,
       !found (word, FALSE, data))
     return;
 
-  for (guint i = 0; i < forms->rules->len; i++)
+  /* Rules ending in the word's last byte, then those adding nothing. */
+  buckets[0] = len > 0 ? (guchar) word[len - 1] : 256;
+  buckets[1] = 256;
+  for (guint b = 0; b < (buckets[0] == 256 ? 1 : 2); b++)
     {
-      SuffixRule *rule = &g_array_index (forms->rules, SuffixRule, i);
-      gsize add_len = strlen (rule->add);
-      g_autofree char *stem = NULL;
+      GArray *bucket = forms->by_last_byte[buckets[b]];
 
-      if (add_len > len || strcmp (word + len - add_len, rule->add) != 0)
-        continue;
-      stem = g_strdup_printf ("%.*s%s", (int) (len - add_len), word, rule->strip);
-      if (!condition_matches (rule->condition, stem))
-        continue;
-      if (!has_flag (forms, g_hash_table_lookup (forms->stems, stem), rule->flag))
-        continue;
-      if (!found (stem, rule->rare, data))
-        return;
+      for (guint k = 0; k < bucket->len; k++)
+        {
+          SuffixRule *rule = &g_array_index (forms->rules, SuffixRule, g_array_index (bucket, guint, k));
+          gsize add_len = strlen (rule->add);
+          g_autofree char *stem = NULL;
+
+          if (add_len > len || strcmp (word + len - add_len, rule->add) != 0)
+            continue;
+          stem = g_strdup_printf ("%.*s%s", (int) (len - add_len), word, rule->strip);
+          if (!condition_matches (rule->condition, stem))
+            continue;
+          if (!has_flag (forms, g_hash_table_lookup (forms->stems, stem), rule->flag))
+            continue;
+          if (!found (stem, rule->rare, data))
+            return;
+        }
     }
 }
 
