@@ -21,6 +21,8 @@
 /* A 20 MiB document has fewer distinct words than this; the bound only
  * keeps a pathological input from growing the cache without limit. */
 #define MAX_CACHED_WORDS 500000
+/* A document has far fewer distinct typos. */
+#define MAX_CACHED_IDEAS 4096
 
 struct _EpureSpellingDictionary
 {
@@ -45,6 +47,12 @@ struct _EpureSpellingDictionary
    * ranking; read-only after). */
   gboolean forms_loaded;
   EpureSpellingForms *forms;
+
+  /* Enchant's ideas per word (under dict_lock): the ranking depends on
+   * where the word sits, Enchant's slow part does not, so a typo made
+   * twice asks Enchant once. */
+  GHashTable *ideas;    /* normalized word → GStrv */
+  guint ideas_generation;
 };
 
 enum {
@@ -69,6 +77,7 @@ epure_spelling_dictionary_finalize (GObject *object)
   g_clear_pointer (&self->compounds, g_hash_table_unref);
   g_clear_pointer (&self->compound_set, g_hash_table_unref);
   g_clear_pointer (&self->forms, epure_spelling_forms_free);
+  g_clear_pointer (&self->ideas, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
   g_mutex_clear (&self->dict_lock);
   g_mutex_clear (&self->cache_lock);
@@ -102,6 +111,7 @@ epure_spelling_dictionary_init (EpureSpellingDictionary *self)
   g_mutex_init (&self->dict_lock);
   g_mutex_init (&self->cache_lock);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ideas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }
 
 /* Hunspell's French dictionary knows ' and ’ but not the modifier letter
@@ -1004,15 +1014,34 @@ epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
                                    guint                    max)
 {
   g_autofree char *key = NULL;
-  g_autoptr(GPtrArray) raw = NULL;
+  g_auto(GStrv) ideas = NULL;
+  guint generation;
 
   g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
 
   key = normalize_word (word, len);
-  raw = raw_suggestions (self, key, epure_word_elision_length (key, strlen (key)));
-  g_ptr_array_add (raw, NULL);
-  return epure_spelling_dictionary_rank (self, word, len, (const char * const *) raw->pdata, context, max);
+  g_mutex_lock (&self->dict_lock);
+  ideas = g_strdupv (g_hash_table_lookup (self->ideas, key));
+  generation = self->ideas_generation;
+  g_mutex_unlock (&self->dict_lock);
+  if (ideas == NULL)
+    {
+      g_autoptr(GPtrArray) raw = raw_suggestions (self, key, epure_word_elision_length (key, strlen (key)));
+
+      g_ptr_array_add (raw, NULL);
+      ideas = g_strdupv ((char **) raw->pdata);
+      g_mutex_lock (&self->dict_lock);
+      /* Not when the word lists changed meanwhile. */
+      if (generation == self->ideas_generation)
+        {
+          if (g_hash_table_size (self->ideas) >= MAX_CACHED_IDEAS)
+            g_hash_table_remove_all (self->ideas);
+          g_hash_table_replace (self->ideas, g_strdup (key), g_strdupv (ideas));
+        }
+      g_mutex_unlock (&self->dict_lock);
+    }
+  return epure_spelling_dictionary_rank (self, word, len, (const char * const *) ideas, context, max);
 }
 
 /* Every verdict may change: "Blorfin" and "l’blorfin" follow "blorfin". */
@@ -1036,6 +1065,9 @@ change_word_lists (EpureSpellingDictionary *self,
 
   g_mutex_lock (&self->dict_lock);
   change (self->dict, key, -1);
+  /* Enchant suggests the personal words too. */
+  g_hash_table_remove_all (self->ideas);
+  self->ideas_generation++;
   g_mutex_unlock (&self->dict_lock);
   forget_cached (self);
 

@@ -471,17 +471,28 @@ test_cli_same_suggestions (void)
 {
   EpureChecker *checker = NULL;
   g_autoptr(EpurePipeline) pipeline = spelling_pipeline (&checker);
-  const char *str = "Les trains venant de Lyon et les cars venant de Grenoble arrivent à l’heure ; ceux fenant de Marseille ont du retard.\n"
-                    "Les cyclistes partent souvent avant l’aube. Ils roulent souent sous la pluie.\n";
+  g_autoptr(GString) doc = g_string_new ("Les trains venant de Lyon et les cars venant de Grenoble arrivent à l’heure ; "
+                                          "ceux fenant de Marseille ont du retard.\n"
+                                          "Les cyclistes partent souvent avant l’aube. Ils roulent souent sous la pluie.\n");
+  const char *str;
   const char *cli = g_getenv ("EPURE_CLI");
+  GHashTable *firsts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(EpureText) text = epure_text_new (str, -1, NULL);
-  g_autoptr(GPtrArray) findings = epure_checker_check (checker, text, NULL, NULL);
+  g_autoptr(EpureText) text = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   JsonArray *reported;
   guint compared = 0;
+
+  /* The same typo far from the document's "venant": another first
+   * suggestion, so a CLI asking once per word would differ here. */
+  append_filler (doc, EPURE_SPELLING_CONTEXT_BYTES + 100);
+  g_string_append (doc, "\nCeux fenant du nord aussi.\n");
+  str = doc->str;
+  text = epure_text_new (str, -1, NULL);
+  findings = epure_checker_check (checker, text, NULL, NULL);
 
   if (cli == NULL)
     {
@@ -517,10 +528,15 @@ test_cli_same_suggestions (void)
           g_assert_cmpuint (json_array_get_length (replacements), ==, g_strv_length (words));
           for (guint n = 0; words[n] != NULL; n++)
             g_assert_cmpstr (json_array_get_string_element (replacements, n), ==, words[n]);
+          g_hash_table_add (firsts, (gpointer) json_array_get_string_element (replacements, 0));
           compared++;
         }
     }
-  g_assert_cmpuint (compared, ==, 2);
+  g_assert_cmpuint (compared, ==, 3);
+  g_assert_true (g_hash_table_contains (firsts, "venant"));
+  g_assert_true (g_hash_table_contains (firsts, "souvent"));
+  g_assert_cmpuint (g_hash_table_size (firsts), ==, 3);
+  g_hash_table_unref (firsts);
 }
 
 /* Hunspell takes any hyphenated word whose parts are words: a typo of a
