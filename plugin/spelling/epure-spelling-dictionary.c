@@ -773,13 +773,38 @@ context_key (const char *word,
   return key;
 }
 
+/* French grammatical words: every text uses them, so the document's
+ * using one says nothing about a typo ("pir" is no likelier "par"). */
+static gboolean
+is_grammatical (const char *bare)
+{
+  static const char * const words[] = {
+    "a", "à", "ai", "as", "au", "aux", "avec", "c", "ce", "ceci", "cela", "ces", "cet", "cette",
+    "d", "dans", "de", "des", "du", "elle", "elles", "en", "entre", "es", "est", "et", "été",
+    "être", "eu", "eux", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui",
+    "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne", "ni", "nos", "notre", "nous", "on",
+    "ont", "or", "ou", "où", "par", "pas", "plus", "pour", "qu", "que", "qui", "s", "sa", "sans",
+    "se", "ses", "si", "son", "sont", "sous", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu",
+    "un", "une", "vers", "vos", "votre", "vous", "y",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (bare, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 context_count (GHashTable *context,
                const char *word)
 {
   g_autofree char *key = NULL;
+  g_autofree char *bare = NULL;
 
   if (context == NULL)
+    return 0;
+  bare = bare_word (word, -1);
+  if (is_grammatical (bare))
     return 0;
   key = context_key (word, -1);
   return GPOINTER_TO_UINT (g_hash_table_lookup (context, key));

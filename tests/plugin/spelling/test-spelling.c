@@ -345,6 +345,16 @@ test_context_keeps_tiers (void)
                                              "Une nouvele allée mène au bassin.\n", "nouvele");
   g_auto(GStrv) style = suggest_in_text (checker, "L’école ouvre lundi. Une Ecole de plus.\n", "Ecole");
 
+  /* Every text says "par": no cue for "pir". */
+  {
+    g_auto(GStrv) grammatical = suggest_in_text (checker,
+                                                 "Il passe par la gare, par le pont puis par la place. "
+                                                 "Le pir est derrière nous.\n", "pir");
+    g_autofree char *alone = first_alone (checker, "pir");
+
+    g_assert_cmpstr (alone, !=, "par");
+    g_assert_cmpstr (grammatical[0], ==, alone);
+  }
   g_assert_cmpstr (accent[0], ==, "mesurée");
   g_assert_cmpstr (unrelated[0], ==, "nouvelle");
   g_assert_cmpstr (style[0], ==, "École");
