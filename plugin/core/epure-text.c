@@ -24,6 +24,7 @@ struct _EpureText
   gsize len;
   LineIndex *lines;     /* built on first use */
   GArray *verbatim;     /* EpureVerbatimSpan, built on first use */
+  EpureTextSyntax syntax;
 };
 
 G_DEFINE_BOXED_TYPE (EpureText, epure_text, epure_text_ref, epure_text_unref)
@@ -191,6 +192,7 @@ epure_text_new_edited (EpureText  *source,
                        gsize       len,
                        GError    **error)
 {
+  EpureText *next;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (edits != NULL, NULL);
@@ -204,15 +206,23 @@ epure_text_new_edited (EpureText  *source,
           !at_char_boundary (source->str, source->len, e->start) ||
           !at_char_boundary (source->str, source->len, e->end) ||
           !g_utf8_validate (e->replacement, -1, NULL))
-        return epure_text_new_take (utf8, len, error);
+        {
+          next = epure_text_new_take (utf8, len, error);
+          if (next != NULL)
+            next->syntax = source->syntax;
+          return next;
+        }
     }
 
   /* No NUL anywhere (the source had none, nor do the replacements): only
    * the control bytes of the first block remain to count. */
   if (epure_utf8_looks_binary (utf8, MIN (len, 8192)))
-    return epure_text_new_take (utf8, len, error);
-
-  return epure_text_new_take_valid (utf8, len);
+    next = epure_text_new_take (utf8, len, error);
+  else
+    next = epure_text_new_take_valid (utf8, len);
+  if (next != NULL)
+    next->syntax = source->syntax;
+  return next;
 }
 
 /**
@@ -231,13 +241,16 @@ epure_text_new_slice (EpureText *source,
                       gsize      start,
                       gsize      end)
 {
+  EpureText *slice;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (start <= end && end <= source->len, NULL);
   g_return_val_if_fail (at_char_boundary (source->str, source->len, start) &&
                         at_char_boundary (source->str, source->len, end), NULL);
 
-  return epure_text_new_take_valid (g_strndup (source->str + start, end - start), end - start);
+  slice = epure_text_new_take_valid (g_strndup (source->str + start, end - start), end - start);
+  slice->syntax = source->syntax;
+  return slice;
 }
 
 EpureText *
@@ -542,6 +555,17 @@ next_line (const char *p,
   return p;
 }
 
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const EpureVerbatimSpan *sa = a, *sb = b;
+
+  if (sa->start != sb->start)
+    return sa->start < sb->start ? -1 : 1;
+  return sa->end > sb->end ? -1 : sa->end < sb->end;
+}
+
 static void
 add_span (GArray           *spans,
           const char       *base,
@@ -740,6 +764,225 @@ scan_verbatim (EpureText *self)
   return spans;
 }
 
+static gboolean
+is_blank_line (const char *p,
+               const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  return p >= end || *p == '\n' || *p == '\r';
+}
+
+/* Four spaces or a tab: the indent of a Markdown code line. */
+static gboolean
+is_indented (const char *p,
+             const char *end)
+{
+  return (p < end && *p == '\t') || (end - p >= 4 && memcmp (p, "    ", 4) == 0);
+}
+
+/* "- ", "* ", "+ ", "1. ", "1) " after up to three spaces. */
+static gboolean
+is_list_item (const char *p,
+              const char *end)
+{
+  const char *q = p;
+
+  while (q < end && q - p < 3 && *q == ' ')
+    q++;
+  if (q < end && (*q == '-' || *q == '*' || *q == '+'))
+    return q + 1 < end && (q[1] == ' ' || q[1] == '\t');
+  while (q < end && g_ascii_isdigit (*q) && q - p < 12)
+    q++;
+  return q > p && g_ascii_isdigit (q[-1]) && q + 1 < end && (*q == '.' || *q == ')') &&
+         (q[1] == ' ' || q[1] == '\t');
+}
+
+/* Is @p inside one of @spans (sorted, disjoint)?  Asked in the text's
+ * order: *@k is where the last answer was found. */
+static gboolean
+inside_spans (GArray     *spans,
+              const char *base,
+              const char *p,
+              guint      *k)
+{
+  gsize at = p - base;
+
+  while (*k < spans->len && g_array_index (spans, EpureVerbatimSpan, *k).end <= at)
+    (*k)++;
+  return *k < spans->len && g_array_index (spans, EpureVerbatimSpan, *k).start <= at;
+}
+
+/* The "(destination "title")" of an inline link or image at @open, to
+ * its closing parenthesis on the same line, or NULL. */
+static const char *
+link_destination_end (const char *open,
+                      const char *end)
+{
+  int depth = 0;
+
+  for (const char *q = open; q < end && *q != '\n' && *q != '\r'; q++)
+    {
+      if (*q == '\\' && q + 1 < end)
+        q++;
+      else if (*q == '(')
+        depth++;
+      else if (*q == ')' && --depth == 0)
+        return q + 1;
+    }
+  return NULL;
+}
+
+/* What Markdown adds to the spans of any text (@spans, sorted): indented
+ * code blocks (after a blank line, outside lists), link and image
+ * destinations with their titles, and the rest of a link reference
+ * definition's line.  Returns the spans of both, sorted and disjoint. */
+static GArray *
+add_markdown_spans (EpureText *self,
+                    GArray    *spans)
+{
+  g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (EpureVerbatimSpan));
+  GArray *all;
+  const char *base = self->str;
+  const char *end = self->str + self->len;
+  const char *line = base;
+  gboolean after_blank = TRUE, in_list = FALSE;
+  guint k = 0;
+
+  while (line < end)
+    {
+      const char *next = next_line (line, end);
+
+      if (is_blank_line (line, end))
+        {
+          after_blank = TRUE;
+          line = next;
+          continue;
+        }
+      if (inside_spans (spans, base, line, &k))
+        {
+          after_blank = FALSE;
+          line = next;
+          continue;
+        }
+
+      if (is_indented (line, end) && after_blank && !in_list)
+        {
+          /* To the last indented line before a line that is not. */
+          const char *q = next, *last_end = line_end (line, end);
+
+          while (q < end && (is_blank_line (q, end) || is_indented (q, end)))
+            {
+              if (!is_blank_line (q, end))
+                last_end = line_end (q, end);
+              q = next_line (q, end);
+            }
+          add_span (extra, base, line, last_end, EPURE_VERBATIM_CODE_BLOCK);
+          line = q;
+          after_blank = FALSE;
+          continue;
+        }
+
+      if (!is_indented (line, end))
+        {
+          const char *content = line;
+
+          if (is_list_item (line, end))
+            in_list = TRUE;
+          else if (after_blank)
+            in_list = FALSE;
+
+          /* [label]: destination "title" */
+          while (content < end && content - line < 3 && *content == ' ')
+            content++;
+          /* (Not a footnote, [^1]: which is prose.) */
+          if (*content == '[' && content + 1 < end && content[1] != '^')
+            {
+              const char *le = line_end (content, end);
+              const char *close = memchr (content, ']', le - content);
+              if (close != NULL && close + 2 < le && close[1] == ':')
+                add_span (extra, base, close + 2, le, EPURE_VERBATIM_URL);
+            }
+        }
+
+      /* [text](destination "title"), ![alt](source "title") */
+      for (const char *q = line, *le = line_end (line, end); q + 1 < le; q++)
+        if (q[0] == ']' && q[1] == '(')
+          {
+            const char *d = link_destination_end (q + 1, le);
+            if (d != NULL)
+              {
+                add_span (extra, base, q + 1, d, EPURE_VERBATIM_URL);
+                q = d - 1;
+              }
+          }
+
+      after_blank = FALSE;
+      line = next;
+    }
+
+  if (extra->len == 0)
+    return spans;
+
+  /* Merged: a span that starts inside another is part of it. */
+  all = g_array_sized_new (FALSE, FALSE, sizeof (EpureVerbatimSpan), spans->len + extra->len);
+  g_array_append_vals (all, spans->data, spans->len);
+  g_array_append_vals (all, extra->data, extra->len);
+  g_array_unref (spans);
+  g_array_sort (all, compare_spans);
+  {
+    guint kept = 0;
+
+    for (guint i = 0; i < all->len; i++)
+      {
+        EpureVerbatimSpan *span = &g_array_index (all, EpureVerbatimSpan, i);
+        EpureVerbatimSpan *last = kept > 0 ? &g_array_index (all, EpureVerbatimSpan, kept - 1) : NULL;
+
+        if (last != NULL && span->start < last->end)
+          last->end = MAX (last->end, span->end);
+        else
+          g_array_index (all, EpureVerbatimSpan, kept++) = *span;
+      }
+    g_array_set_size (all, kept);
+  }
+  return all;
+}
+
+static GArray *
+find_verbatim (EpureText *self)
+{
+  GArray *spans = scan_verbatim (self);
+
+  if (self->syntax == EPURE_TEXT_SYNTAX_MARKDOWN)
+    spans = add_markdown_spans (self, spans);
+  return spans;
+}
+
+/**
+ * epure_text_set_syntax:
+ *
+ * Says how @self is written, for epure_text_get_verbatim_spans(): call it
+ * on a text just made, before anything reads it.  Slices and edited
+ * copies keep it.
+ */
+void
+epure_text_set_syntax (EpureText       *self,
+                       EpureTextSyntax  syntax)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->verbatim == NULL);
+
+  self->syntax = syntax;
+}
+
+EpureTextSyntax
+epure_text_get_syntax (EpureText *self)
+{
+  g_return_val_if_fail (self != NULL, EPURE_TEXT_SYNTAX_PLAIN);
+
+  return self->syntax;
+}
+
 const EpureVerbatimSpan *
 epure_text_get_verbatim_spans (EpureText *self,
                                guint     *n_spans)
@@ -747,7 +990,7 @@ epure_text_get_verbatim_spans (EpureText *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   if (g_once_init_enter (&self->verbatim))
-    g_once_init_leave (&self->verbatim, scan_verbatim (self));
+    g_once_init_leave (&self->verbatim, find_verbatim (self));
 
   if (n_spans != NULL)
     *n_spans = self->verbatim->len;

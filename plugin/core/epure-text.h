@@ -22,6 +22,15 @@ typedef enum
   EPURE_VERBATIM_CODE_BLOCK,
 } EpureVerbatimKind;
 
+/* How the text is written.  Markdown has more that is not prose than any
+ * text has (fenced code, code spans, URLs, addresses): indented code
+ * blocks, and link destinations with their titles. */
+typedef enum
+{
+  EPURE_TEXT_SYNTAX_PLAIN,
+  EPURE_TEXT_SYNTAX_MARKDOWN,
+} EpureTextSyntax;
+
 /* A stretch of text that is not prose: checkers must not rewrite it. */
 typedef struct
 {
@@ -47,6 +56,10 @@ EpureText   *epure_text_new_edited         (EpureText          *source,
 EpureText   *epure_text_new_slice          (EpureText          *source,
                                             gsize               start,
                                             gsize               end);
+void         epure_text_set_syntax         (EpureText          *self,
+                                            EpureTextSyntax     syntax);
+EpureTextSyntax
+             epure_text_get_syntax         (EpureText          *self);
 EpureText   *epure_text_ref                (EpureText          *self);
 void         epure_text_unref              (EpureText          *self);
 const char  *epure_text_get_string         (EpureText          *self,

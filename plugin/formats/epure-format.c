@@ -124,6 +124,13 @@ epure_format_get_name (const char *format)
   return i < 0 ? NULL : _(formats[i].name);
 }
 
+/* Returns: how text in @format is written, for its verbatim spans. */
+EpureTextSyntax
+epure_format_get_syntax (const char *format)
+{
+  return g_strcmp0 (format, "md") == 0 ? EPURE_TEXT_SYNTAX_MARKDOWN : EPURE_TEXT_SYNTAX_PLAIN;
+}
+
 const char *
 epure_format_get_extension (const char *format)
 {
@@ -367,6 +374,7 @@ import_plain (GBytes      *bytes,
   self->text = epure_text_new_take (g_steal_pointer (&utf8), utf8_len, error);
   if (self->text == NULL)
     return NULL;
+  epure_text_set_syntax (self->text, epure_format_get_syntax (format));
   self->structure = g_str_equal (format, "md") ? epure_structure_new_markdown () : epure_structure_new ();
 
   return g_steal_pointer (&self);
@@ -632,12 +640,19 @@ export_plain (const char                *text,
   else if (options != NULL && options->newline == EPURE_NEWLINE_CR)
     newline = "\r";
 
-  for (gsize i = 0; i < len; i++)
+  /* Line by line: memchr and one copy a line, not a call a byte. */
+  for (const char *p = text, *end = text + len; p < end;)
     {
-      if (text[i] == '\n')
-        g_string_append (out, newline);
-      else
-        g_string_append_c (out, text[i]);
+      const char *nl = memchr (p, '\n', end - p);
+
+      if (nl == NULL || newline[0] == '\n')
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, nl - p);
+      g_string_append (out, newline);
+      p = nl + 1;
     }
 
   if (g_ascii_strcasecmp (encoding, "UTF-8") != 0)

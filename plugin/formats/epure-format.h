@@ -73,6 +73,8 @@ const char * const *
             epure_format_list            (gboolean    exportable);
 const char *epure_format_get_name        (const char *format);
 const char *epure_format_get_extension   (const char *format);
+EpureTextSyntax
+            epure_format_get_syntax      (const char *format);
 const char *epure_format_get_mime_type   (const char *format);
 const char * const *
             epure_format_get_extensions  (const char *format);

@@ -121,6 +121,9 @@ typedef struct
    * next to quotes or to other fixes, orphans, nesting): then they are
    * simulated before being made automatic. */
   gboolean risky;
+  /* The paragraph is a fixed copy of one found French: fixes change no
+   * letter and join no words, so its words, and that verdict, are the same. */
+  gboolean known_french;
   /* Scratch for settles(), kept across paragraphs. */
   GArray *settle_hits;
   GArray *settle_skip;
@@ -351,10 +354,14 @@ find_code_ranges (Context *ctx,
                   gsize    ps,
                   gsize    pe)
 {
+  static const guchar triggers[] = "(=";
   const char *s = ctx->s;
 
   for (gsize p = ps; p < pe; p++)
     {
+      p = epure_skip_to_any ((const guchar *) s, p, pe, triggers, 2);
+      if (p >= pe)
+        break;
       if (s[p] == '(' && p > ps && is_ident_char (s[p - 1]))
         {
           gsize q = p + 1, start = p - 1;
@@ -670,9 +677,6 @@ count_words (const char *s,
             {
               if (!g_ascii_isalpha (c))
                 break;
-              if (len < 8)
-                packed |= (guint64) (c | 0x20) << (8 * len);   /* ASCII letter to lower case */
-              len++;
               q++;
             }
           else if (c == 0xC3 && q + 1 < end && ((guchar) s[q + 1] & 0xC0) == 0x80 &&
@@ -681,7 +685,6 @@ count_words (const char *s,
               /* U+00C0..U+00FF but × and ÷: the accented letters of French. */
               latin_accent = TRUE;
               ascii = FALSE;
-              len++;
               q += 2;
             }
           else
@@ -694,10 +697,10 @@ count_words (const char *s,
               else
                 other_script = TRUE;
               ascii = FALSE;
-              len++;
               q = g_utf8_next_char (s + q) - s;
             }
         }
+      len = q - p;
 
       if (q == p)
         {
@@ -711,7 +714,17 @@ count_words (const char *s,
         counts->french++;
       else if (ascii && len <= 8)
         {
-          WordClass klass = classify_word (packed);
+          WordClass klass;
+
+          /* The letters packed little-endian, in lower case: one load. */
+          guint64 mask = G_GUINT64_CONSTANT (0xFFFFFFFFFFFFFFFF) >> (8 * (8 - len));
+
+          if (p + 8 <= end)
+            memcpy (&packed, s + p, 8);
+          else
+            memcpy (&packed, s + p, len);
+          packed = (GUINT64_FROM_LE (packed) | G_GUINT64_CONSTANT (0x2020202020202020)) & mask;
+          klass = classify_word (packed);
           counts->english += klass == WORD_ENGLISH;
           counts->french += klass == WORD_FRENCH;
         }
@@ -1135,7 +1148,22 @@ ends_code (Context *ctx,
            gsize    p)
 {
   char c = p > ps ? ctx->s[p - 1] : 0;
-  return (c == '"' || c == '\'' || c == ')') && in_skip (ctx, p - 1);
+  guint lo = 0, hi = ctx->n_verbatim;
+
+  if (!((c == '"' || c == '\'' || c == ')') && in_skip (ctx, p - 1)))
+    return FALSE;
+
+  /* A Markdown link's "(url "titre")" is not code: text goes on after it. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ctx->verbatim[mid].end <= p - 1)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo >= ctx->n_verbatim || ctx->verbatim[lo].start > p - 1 ||
+         ctx->verbatim[lo].kind != EPURE_VERBATIM_URL || c != ')';
 }
 
 /* Does the mark at @p end a name of the exceptions list (Yahoo!)? */
@@ -1376,8 +1404,18 @@ static const guint8 interesting[256] = {
   [0xC2] = 1, [0xE2] = 1,
 };
 
-/* The same bytes but the space, which only counts when doubled. */
-static const guchar interesting_set[] = "'.,;:!?-\xC2\xE2";
+/* The same bytes but the space, which only counts when doubled, 16 at a
+ * time: , - . and : ; are two runs, 0xC2 and 0xE2 differ by one bit. */
+static inline EpureMask16
+interesting16 (EpureBytes16 v)
+{
+  EpureBytes16 zero = { 0 };
+
+  return (EpureMask16) ((EpureBytes16) (v - (zero + ',')) < zero + 3) |
+         (EpureMask16) ((EpureBytes16) (v - (zero + ':')) < zero + 2) |
+         epure_bytes16_eq (v, '\'') | epure_bytes16_eq (v, '!') | epure_bytes16_eq (v, '?') |
+         epure_bytes16_eq (v & (zero + 0xDF), 0xC2);
+}
 
 static void
 other_hits (Context *ctx,
@@ -1400,10 +1438,9 @@ other_hits (Context *ctx,
       while (p + 17 <= pe)
         {
           EpureBytes16 v = epure_bytes16_load (u + p);
-          EpureMask16 m = epure_bytes16_eq (v, ' ') & epure_bytes16_eq (epure_bytes16_load (u + p + 1), ' ');
+          EpureMask16 m = (epure_bytes16_eq (v, ' ') & epure_bytes16_eq (epure_bytes16_load (u + p + 1), ' ')) |
+                          interesting16 (v);
 
-          for (guint i = 0; i < sizeof interesting_set - 1; i++)
-            m |= epure_bytes16_eq (v, interesting_set[i]);
           if (epure_mask16_any (m))
             {
               p += epure_mask16_first (m);
@@ -1668,7 +1705,7 @@ collect_hits (Context *ctx,
 
   /* A paragraph in another language is only flagged (nothing to do
    * when nothing is automatic). */
-  foreign = has_automatic (ctx->hits);
+  foreign = !ctx->known_french && has_automatic (ctx->hits);
   if (foreign)
     {
       count_words (ctx->s, ps, pe, &counts);
@@ -1784,6 +1821,7 @@ settles (Context  *ctx,
       g_autoptr(EpureText) sub = epure_text_new_take_valid (cur, len);
       Context c = *ctx;
 
+      epure_text_set_syntax (sub, epure_text_get_syntax (ctx->text));
       c.text = sub;
       c.s = epure_text_get_string (sub, NULL);
       c.hits = hits;
@@ -1794,6 +1832,7 @@ settles (Context  *ctx,
       c.findings = NULL;
       c.edits = NULL;
       c.unsettled = NULL;
+      c.known_french = TRUE;
 
       collect_hits (&c, 0, len);
       if (!has_automatic (hits))

@@ -1459,6 +1459,79 @@ test_cli_streaming_code_block (void)
   g_assert_nonnull (strstr (out_str (&streamed), "r\xC3\xA9pondu \xC2\xAB\xC2\xA0non\xC2\xA0\xC2\xBB."));
 }
 
+/* A .md file keeps its indented code and link titles, read whole or
+ * streamed; the same text in a .txt file is prose throughout. */
+static void
+test_cli_markdown_syntax (void)
+{
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autofree char *md = NULL, *txt = NULL;
+  g_auto(Run) whole = { 0 }, streamed = { 0 }, plain = { 0 };
+  const char *whole_args[] = { "clean", "-c", "typography", NULL, NULL };
+  const char *stream_args[] = { "clean", "-c", "typography", "--block-size=1024", NULL, NULL };
+  const char *plain_args[] = { "clean", "-c", "typography", NULL, NULL };
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (input, "Il dit \"oui\" : voir [la page](https://exemple.fr \"Le titre\").\n\n"
+                            "    echo \"l'\xC3\xA9t\xC3\xA9\" ; exit\n\n");
+  md = write_file (dir, "article.md", input->str, -1);
+  txt = write_file (dir, "article.txt", input->str, -1);
+  whole_args[3] = md;
+  stream_args[4] = md;
+  plain_args[3] = txt;
+
+  run_cli (&whole, whole_args, NULL);
+  run_cli (&streamed, stream_args, NULL);
+  run_cli (&plain, plain_args, NULL);
+  g_assert_cmpint (whole.status, ==, 0);
+  g_assert_cmpint (streamed.status, ==, 0);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_true (g_bytes_equal (whole.out, streamed.out));
+  g_assert_nonnull (strstr (out_str (&whole), "(https://exemple.fr \"Le titre\")"));
+  g_assert_nonnull (strstr (out_str (&whole), "    echo \"l'\xC3\xA9t\xC3\xA9\" ; exit\n"));
+  g_assert_nonnull (strstr (out_str (&whole), "Il dit \u00AB\u00A0oui\u00A0\u00BB\u00A0:"));
+  g_assert_null (strstr (out_str (&plain), "\"Le titre\""));
+  g_assert_null (strstr (out_str (&plain), "echo \"l'"));
+}
+
+/* CRLF line ends cut by block ends (a '\r' last in one block, its '\n'
+ * first in the next) come out as from a whole read: CRLF, no line more. */
+static void
+test_cli_streaming_crlf (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(Run) whole = { 0 }, streamed = { 0 };
+  const char *whole_args[] = { "clean", "-c", "typography", "-", NULL };
+  const char *stream_args[] = { "clean", "-c", "typography", "--block-size=4096", "-", NULL };
+  g_autofree char *expected_line = NULL;
+  const char *filler = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+
+  /* The first '\r' is the last byte of the first block read. */
+  g_string_append (text, "D\xC3\xA9" "but ");
+  while (text->len < 4095)
+    g_string_append_c (text, 'y');
+  g_string_append (text, "\r\n\r\n");
+  /* Then lines of every length from 20 to 80 bytes. */
+  for (guint i = 0; i < 600; i++)
+    {
+      g_string_append_printf (text, "Il dit \"oui\" %.*s%u\r\n", (int) (i % 61), filler, i);
+      if (i % 7 == 6)
+        g_string_append (text, "\r\n");
+    }
+  g_assert_cmpuint (text->len, >, 5 * 4096);
+
+  run_cli (&whole, whole_args, text->str);
+  run_cli (&streamed, stream_args, text->str);
+  g_assert_cmpint (whole.status, ==, 0);
+  g_assert_cmpint (streamed.status, ==, 0);
+  g_assert_true (g_bytes_equal (whole.out, streamed.out));
+  g_assert_null (strstr (out_str (&streamed), "\n\n\n"));
+  g_assert_null (strstr (out_str (&streamed), "\r\r"));
+  expected_line = g_strdup_printf ("\r\nIl dit \u00AB\u00A0oui\u00A0\u00BB %.*s599\r\n", 599 % 61, filler);
+  g_assert_true (g_str_has_suffix (out_str (&streamed), expected_line));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1496,6 +1569,8 @@ main (int    argc,
   g_test_add_func ("/cli/office-structure", test_cli_office_structure);
   g_test_add_func ("/cli/from", test_cli_from);
   g_test_add_func ("/cli/streaming-code-block", test_cli_streaming_code_block);
+  g_test_add_func ("/cli/streaming-crlf", test_cli_streaming_crlf);
+  g_test_add_func ("/cli/markdown-syntax", test_cli_markdown_syntax);
 
   return g_test_run ();
 }

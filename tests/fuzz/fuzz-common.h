@@ -41,6 +41,21 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
 
+  /* Its verbatim spans (Markdown's for md) are sorted, disjoint, not
+   * empty, and within the text. */
+  {
+    EpureText *read = epure_import_get_text (import);
+    guint n;
+    const EpureVerbatimSpan *spans = epure_text_get_verbatim_spans (read, &n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_assert (spans[i].start < spans[i].end);
+        g_assert (spans[i].end <= epure_text_get_length (read));
+        g_assert (i == 0 || spans[i - 1].end <= spans[i].start);
+      }
+  }
+
   /* Whatever was read must be writable again, with its structure. */
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
     {

@@ -57,7 +57,7 @@ screenshot_menu (GtkWidget  *view,
 {
   if (g_getenv ("EPURE_SCREENSHOT_DIR") == NULL)
     return;
-  gtk_widget_activate_action (view, "menu.popup", NULL);
+  gtk_widget_activate_action (view, "win.context-menu", NULL);
   screenshot (name);
   for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))

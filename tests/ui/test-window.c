@@ -1222,6 +1222,81 @@ test_misspellings (Fixture       *fixture,
     selected = gtk_text_iter_get_text (&start, &end);
     g_assert_cmpstr (selected, ==, "chatt");
   }
+
+  /* Shift+F10's menu: the suggestions come first, Cut and Paste after;
+   * choosing one replaces the word. */
+  {
+    GtkWidget *view = epure_window_get_source_view (fixture->window);
+    GtkWidget *popover = NULL;
+    GMenuModel *model;
+    g_autofree char *action = NULL;
+    g_autoptr(GVariant) target = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *expected = NULL;
+    guint first = G_MAXUINT, cut = G_MAXUINT;
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.context-menu", NULL);
+    for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER_MENU (child))
+        popover = child;
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+
+    /* Sections in order: the first item shown, and where Cut is. */
+    do
+      {
+        guint index = 0;
+
+        spin (20);
+        first = cut = G_MAXUINT;
+        g_clear_pointer (&action, g_free);
+        g_clear_pointer (&target, g_variant_unref);
+        for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+          {
+            g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+            GQueue sections = G_QUEUE_INIT;
+
+            g_queue_push_tail (&sections, g_object_ref (section));
+            while (!g_queue_is_empty (&sections))
+              {
+                g_autoptr(GMenuModel) m = g_queue_pop_head (&sections);
+
+                for (int j = 0; j < g_menu_model_get_n_items (m); j++)
+                  {
+                    GMenuModel *inner = g_menu_model_get_item_link (m, j, G_MENU_LINK_SECTION);
+                    g_autofree char *a = NULL;
+
+                    if (inner != NULL)
+                      {
+                        g_queue_push_tail (&sections, inner);
+                        continue;
+                      }
+                    g_menu_model_get_item_attribute (m, j, G_MENU_ATTRIBUTE_ACTION, "s", &a);
+                    if (first == G_MAXUINT)
+                      {
+                        first = index;
+                        action = g_strdup (a);
+                        target = g_menu_model_get_item_attribute_value (m, j, G_MENU_ATTRIBUTE_TARGET, NULL);
+                      }
+                    if (g_strcmp0 (a, "clipboard.cut") == 0)
+                      cut = index;
+                    index++;
+                  }
+              }
+          }
+      }
+    while (g_strcmp0 (action, "spelling.none") == 0 && g_get_monotonic_time () < deadline);
+
+    g_assert_cmpstr (action, ==, "spelling.replace");
+    g_assert_cmpuint (first, <, cut);
+    g_assert_cmpuint (cut, !=, G_MAXUINT);
+    gtk_widget_activate_action_variant (view, action, target);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    text = buffer_text (fixture);
+    expected = g_strdup_printf ("Le %s dort sur le canapé.\n", g_variant_get_string (target, NULL));
+    g_assert_cmpstr (text, ==, expected);
+  }
 }
 
 /* A big file goes into the buffer in slices: the window keeps drawing

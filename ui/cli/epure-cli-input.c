@@ -169,30 +169,31 @@ append_normalized (EpureCliInput *self,
                    const guint8  *data,
                    gsize          len)
 {
-  /* Most text has no '\r' at all: copy it in one go. */
-  if (!self->cr_pending && memchr (data, '\r', len) == NULL)
-    {
-      g_string_append_len (self->pending, (const char *) data, len);
-      return;
-    }
+  const guint8 *p = data, *end = data + len;
 
-  for (gsize i = 0; i < len; i++)
-    {
-      guint8 c = data[i];
+  if (len == 0)
+    return;
+  if (self->cr_pending && *p == '\n')
+    p++;
+  self->cr_pending = FALSE;
 
-      if (self->cr_pending)
+  /* Runs without '\r' are copied in one go: most text has none at all. */
+  while (p < end)
+    {
+      const guint8 *cr = memchr (p, '\r', end - p);
+
+      if (cr == NULL)
         {
-          self->cr_pending = FALSE;
-          if (c == '\n')
-            continue;
+          g_string_append_len (self->pending, (const char *) p, end - p);
+          break;
         }
-      if (c == '\r')
-        {
-          g_string_append_c (self->pending, '\n');
-          self->cr_pending = TRUE;
-        }
-      else
-        g_string_append_c (self->pending, c);
+      g_string_append_len (self->pending, (const char *) p, cr - p);
+      g_string_append_c (self->pending, '\n');
+      p = cr + 1;
+      if (p == end)
+        self->cr_pending = TRUE;
+      else if (*p == '\n')
+        p++;
     }
 }
 
@@ -265,6 +266,11 @@ epure_cli_input_open (const char  *path,
     }
 
   if (!read_more (stream, head, self->block_size, &eof, error))
+    return NULL;
+  /* A '\r' last in the head says nothing of the line ends until the next
+   * byte is known. */
+  if (!eof && head->len > 0 && head->data[head->len - 1] == '\r' &&
+      !read_more (stream, head, 1, &eof, error))
     return NULL;
 
   /* Streaming needs UTF-8 from the first byte: anything else (UTF-16,
@@ -353,6 +359,20 @@ cut_before_open_code_block (EpureText *piece)
   return 0;
 }
 
+/* The first @cut bytes of the pending text, read as the input's format
+ * is written. */
+static EpureText *
+make_piece (EpureCliInput  *self,
+            gsize           cut,
+            GError        **error)
+{
+  EpureText *text = epure_text_new (self->pending->str, cut, error);
+
+  if (text != NULL)
+    epure_text_set_syntax (text, epure_format_get_syntax (self->format));
+  return text;
+}
+
 /* Takes the first @cut bytes of the pending text as the next piece;
  * @piece, when given, is that text already made. */
 static EpureText *
@@ -366,7 +386,7 @@ take_piece (EpureCliInput  *self,
   guint64 at = self->consumed;
 
   if (text == NULL)
-    text = epure_text_new (self->pending->str, cut, &local_error);
+    text = make_piece (self, cut, &local_error);
   g_string_erase (self->pending, 0, cut);
   self->consumed += cut;
 
@@ -410,7 +430,7 @@ epure_cli_input_next (EpureCliInput  *self,
         {
           /* Made once: the checkers then reuse its verbatim spans.  Bad
            * bytes are reported by take_piece(). */
-          g_autoptr(EpureText) piece = epure_text_new (self->pending->str, cut, NULL);
+          g_autoptr(EpureText) piece = make_piece (self, cut, NULL);
 
           if (piece != NULL && self->pending->len < self->block_size * MAX_BLOCKS_PER_PIECE)
             {

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "epure-buffer-checker.h"
+#include "epure-document.h"
 
 /* Long enough not to check between two keystrokes, short enough to feel live. */
 #define CHECK_DELAY_MS 300
@@ -437,6 +438,8 @@ check_text (EpureBufferChecker *self,
       gtk_text_buffer_get_bounds (self->buffer, &start, &end);
       str = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
       run->text = epure_text_new_take (str, strlen (str), &error);
+      if (run->text != NULL)
+        epure_text_set_syntax (run->text, epure_buffer_get_text_syntax (self->buffer));
     }
   if (run->text == NULL)
     {

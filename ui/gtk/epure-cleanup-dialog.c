@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "epure-cleanup-dialog.h"
+#include "epure-document.h"
 #include "epure-gtk-utils.h"
 
 /* Rows shown one by one; beyond, one row stands for the rest (a list box
@@ -323,6 +324,7 @@ start_check (EpureCleanupDialog *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   str = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
   self->text = epure_text_new_take (str, strlen (str), NULL);
+  epure_text_set_syntax (self->text, epure_buffer_get_text_syntax (buffer));
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
   epure_pipeline_check_async (self->pipeline, self->text, self->cancellable, on_check_done, g_object_ref (self));

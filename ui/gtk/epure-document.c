@@ -656,6 +656,16 @@ epure_document_get_format (EpureDocument *self)
   return self->format;
 }
 
+/* How the text of @buffer is written: Markdown for a Markdown document,
+ * so that checkers skip its indented code and link destinations too. */
+EpureTextSyntax
+epure_buffer_get_text_syntax (GtkTextBuffer *buffer)
+{
+  if (!EPURE_IS_DOCUMENT (buffer))
+    return EPURE_TEXT_SYNTAX_PLAIN;
+  return epure_format_get_syntax (EPURE_DOCUMENT (buffer)->format);
+}
+
 const char *
 epure_document_get_encoding (EpureDocument *self)
 {

@@ -47,7 +47,8 @@ struct _EpureWindow
   GtkSourceView          *source_view;
   EpureFindingsPanel     *panel;
   GMenu                  *recent_section;
-  GMenu                  *extra_menu;
+  GMenu                  *context_menu;
+  GtkWidget              *context_popover;
   GMenu                  *fix_section;
   GMenu                  *spelling_section;
 };
@@ -1053,7 +1054,29 @@ apply_fix_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
-/* Right-click: the menu offers the fixes of what is under the pointer. */
+/* Pops the editor's menu up at (@x, @y) of the view, for what is at @iter. */
+static void
+popup_context_menu (EpureWindow       *self,
+                    const GtkTextIter *iter,
+                    double             x,
+                    double             y)
+{
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  epure_window_update_fix_menu (self, iter);
+  if (self->context_popover == NULL)
+    {
+      self->context_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->context_menu));
+      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self->source_view));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover), &at);
+  gtk_popover_popup (GTK_POPOVER (self->context_popover));
+}
+
+/* Right-click: the menu offers the fixes of what is under the pointer.
+ * The click is ours, so that the text view shows no menu of its own. */
 static void
 on_view_pressed (GtkGestureClick *gesture,
                  int              n_press,
@@ -1062,12 +1085,38 @@ on_view_pressed (GtkGestureClick *gesture,
                  EpureWindow     *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
-  GtkTextIter iter;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter, start, end;
   int bx, by;
 
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
   gtk_text_view_get_iter_at_location (view, &iter, bx, by);
-  epure_window_update_fix_menu (self, &iter);
+  /* As the text view does: a click outside the selection moves the cursor. */
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
+      !gtk_text_iter_in_range (&iter, &start, &end))
+    gtk_text_buffer_place_cursor (buffer, &iter);
+  popup_context_menu (self, &iter, x, y);
+}
+
+/* Shift+F10, the Menu key: the same menu, at the cursor. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  EpureWindow *self = EPURE_WINDOW (widget);
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y + rect.height, &x, &y);
+  popup_context_menu (self, &iter, x, y);
 }
 
 /* Cleanups */
@@ -1442,6 +1491,7 @@ epure_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
+  g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), EPURE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (epure_window_parent_class)->dispose (object);
@@ -1519,7 +1569,7 @@ epure_window_class_init (EpureWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpureWindow, source_view);
   gtk_widget_class_bind_template_child (widget_class, EpureWindow, panel);
   gtk_widget_class_bind_template_child (widget_class, EpureWindow, recent_section);
-  gtk_widget_class_bind_template_child (widget_class, EpureWindow, extra_menu);
+  gtk_widget_class_bind_template_child (widget_class, EpureWindow, context_menu);
   gtk_widget_class_bind_template_child (widget_class, EpureWindow, fix_section);
   gtk_widget_class_bind_template_child (widget_class, EpureWindow, spelling_section);
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
@@ -1543,12 +1593,14 @@ epure_window_class_init (EpureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-misspelling", NULL, next_misspelling_action);
   gtk_widget_class_install_action (widget_class, "win.previous-misspelling", NULL, previous_misspelling_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-panel", "show-panel");
+  gtk_widget_class_install_action (widget_class, "win.context-menu", NULL, context_menu_action);
 }
 
 static void
 epure_window_init (EpureWindow *self)
 {
   GtkGesture *click;
+  GtkEventController *keys;
   GtkDropTarget *drop;
   GtkSourceSearchSettings *search_settings;
 
@@ -1564,7 +1616,15 @@ epure_window_init (EpureWindow *self)
   g_signal_connect_object (self->document, "notify::progress", G_CALLBACK (on_load_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title", G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
 
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->source_view), G_MENU_MODEL (self->extra_menu));
+  /* Before the text view's own bindings of these keys. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                   gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                      gtk_named_action_new ("win.context-menu")));
+  gtk_widget_add_controller (GTK_WIDGET (self->source_view), keys);
+
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);

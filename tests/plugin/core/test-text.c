@@ -369,6 +369,66 @@ static const char *verbatim_fragments[] = {
 
 /* The trigger-driven verbatim scan finds exactly the spans of the byte by
  * byte scan, on generated text full of near misses. */
+/* Markdown has more that is not prose: indented code after a blank line
+ * (not a list item's continuation), link and image destinations with
+ * their titles, link reference definitions (not footnotes).  The same
+ * text read as plain has none of them; slices and edited copies keep the
+ * syntax. */
+static void
+test_text_verbatim_markdown (void)
+{
+  const char *s =
+    "Un lien [vers la page](https://exemple.fr/p \"Le titre\") et une image ![logo](logo.png 'Logo').\n"
+    "\n"
+    "    printf(\"%d\", x);\n"
+    "    y = 'z';\n"
+    "\n"
+    "- un point\n"
+    "\n"
+    "    suite du point, en \"prose\"\n"
+    "\n"
+    "[ref]: https://exemple.org \"Titre de la référence\"\n"
+    "[^1]: Une note en \"prose\".\n"
+    "```\n    dans une clôture\n```\n";
+  const char *expected[] = {
+    "(https://exemple.fr/p \"Le titre\")",
+    "(logo.png 'Logo')",
+    "    printf(\"%d\", x);\n    y = 'z';",
+    " https://exemple.org \"Titre de la référence\"",
+    "```\n    dans une clôture\n```",
+  };
+  g_autoptr(EpureText) plain = epure_text_new (s, -1, NULL);
+  g_autoptr(EpureText) md = epure_text_new (s, -1, NULL);
+  g_autoptr(EpureText) slice = NULL;
+  const EpureVerbatimSpan *spans;
+  guint n;
+
+  epure_text_set_syntax (md, EPURE_TEXT_SYNTAX_MARKDOWN);
+  g_assert_cmpint (epure_text_get_syntax (plain), ==, EPURE_TEXT_SYNTAX_PLAIN);
+
+  spans = epure_text_get_verbatim_spans (md, &n);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *got = span_text (md, &spans[i]);
+      g_assert_cmpstr (got, ==, expected[i]);
+      if (i > 0)
+        g_assert_cmpuint (spans[i - 1].end, <=, spans[i].start);
+    }
+  g_assert_cmpint (spans[2].kind, ==, EPURE_VERBATIM_CODE_BLOCK);
+
+  /* Plain text: only the URL and the fence. */
+  spans = epure_text_get_verbatim_spans (plain, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (spans[0].kind, ==, EPURE_VERBATIM_URL);
+
+  slice = epure_text_new_slice (md, strchr (s, '\n') + 2 - s, strlen (s));
+  g_assert_cmpint (epure_text_get_syntax (slice), ==, EPURE_TEXT_SYNTAX_MARKDOWN);
+  spans = epure_text_get_verbatim_spans (slice, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (spans[0].kind, ==, EPURE_VERBATIM_CODE_BLOCK);
+}
+
 static void
 test_text_verbatim_reference (void)
 {
@@ -564,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/text/empty", test_text_empty);
   g_test_add_func ("/text/verbatim", test_text_verbatim_spans);
   g_test_add_func ("/text/verbatim-reference", test_text_verbatim_reference);
+  g_test_add_func ("/text/verbatim-markdown", test_text_verbatim_markdown);
   g_test_add_func ("/text/validation", test_text_validation);
   g_test_add_func ("/text/new-edited", test_text_new_edited);
   g_test_add_func ("/text/locate-sweep", test_findings_locate_sweep);

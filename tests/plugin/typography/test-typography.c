@@ -400,6 +400,51 @@ test_peer_code_and_urls (void)
     }
 }
 
+/* A Markdown document keeps its indented code and its link titles as
+ * written (they are syntax); its prose around them is cleaned.  The same
+ * text as plain text is all prose. */
+static void
+test_markdown_code_and_links (void)
+{
+  const char *input =
+    "Il a dit \"oui\" : voir [la page](https://exemple.fr \"Le titre\") , puis.\n"
+    "\n"
+    "    print(\"l'été\")\n"
+    "    echo \"l'été\" ; exit\n"
+    "\n"
+    "Elle a dit \"non\".\n";
+  const char *expected =
+    "Il a dit " "\u00AB" NBSP "oui" NBSP "\u00BB" NBSP ": voir [la page](https://exemple.fr \"Le titre\"), puis.\n"
+    "\n"
+    "    print(\"l'été\")\n"
+    "    echo \"l'été\" ; exit\n"
+    "\n"
+    "Elle a dit " "\u00AB" NBSP "non" NBSP "\u00BB" ".\n";
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  g_autoptr(EpureText) md = epure_text_new (input, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md_out = NULL;
+  g_autofree char *plain_out = clean (input);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  epure_text_set_syntax (md, EPURE_TEXT_SYNTAX_MARKDOWN);
+  md_out = epure_pipeline_clean (pipeline, md, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (md_out, ==, expected);
+
+  /* Nothing is flagged inside the code or the link either. */
+  findings = epure_pipeline_check (pipeline, md, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EpureFinding *f = g_ptr_array_index (findings, i);
+      g_assert_false (epure_text_overlaps_verbatim (md, epure_finding_get_start (f), epure_finding_get_end (f)));
+    }
+
+  g_assert_null (strstr (plain_out, "\"Le titre\""));
+  g_assert_null (strstr (plain_out, "echo \"l'été\" ; exit"));
+}
+
 static void
 test_peer_idempotent_quoi_vraiment (void)
 {
@@ -1013,6 +1058,7 @@ main (int   argc,
   g_test_add_func ("/typography/peer/spaces-kept", test_peer_spaces_kept);
   g_test_add_func ("/typography/peer/code-and-urls", test_peer_code_and_urls);
   g_test_add_func ("/typography/peer/idempotent-quoi-vraiment", test_peer_idempotent_quoi_vraiment);
+  g_test_add_func ("/typography/markdown", test_markdown_code_and_links);
   g_test_add_func ("/typography/properties", test_properties);
   g_test_add_func ("/typography/streaming", test_streaming);
   g_test_add_func ("/typography/large-multibyte", test_large_multibyte);
