@@ -43,8 +43,8 @@ struct _EpureSpellingDictionary
   GHashTable *compounds;
   GHashTable *compound_set;
 
-  /* Rare verb forms, from the same files (under dict_lock, on first
-   * ranking; read-only after). */
+  /* libhunspell on the same files, for the morphology Enchant hides:
+   * made on the first ranking (under dict_lock), then thread-safe. */
   gboolean forms_loaded;
   EpureSpellingForms *forms;
 
