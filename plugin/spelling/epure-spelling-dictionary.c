@@ -21,6 +21,8 @@
 /* A 20 MiB document has fewer distinct words than this; the bound only
  * keeps a pathological input from growing the cache without limit. */
 #define MAX_CACHED_WORDS 500000
+/* Letters a stem and the words counted as its forms begin with alike. */
+#define STEM_START 3
 /* A document has far fewer distinct typos. */
 #define MAX_CACHED_IDEAS 4096
 
@@ -587,7 +589,8 @@ typedef struct
   guint sub;    /* order within a tier, before Enchant's */
   guint seen;   /* times the document around the typo uses it */
   gboolean rare; /* a verb form articles seldom use */
-  guint kin;    /* uses nearby of other forms of its stem */
+  guint kin;    /* uses nearby of any form of its stem */
+  char *stem;
   guint order;
 } Candidate;
 
@@ -920,27 +923,46 @@ epure_spelling_dictionary_suggest_raw (EpureSpellingDictionary *self,
   return (char **) g_ptr_array_free (g_steal_pointer (&raw), FALSE);
 }
 
-/* The document's words by their .dic stem: "ajoute" and "ajouter" are
- * two uses of "ajouter". */
-static GHashTable *
-count_stems (EpureSpellingForms *forms,
-             GHashTable         *context)
+/* The first letters of a word, accents aside (gérer, gère). */
+static char *
+stem_start (const char *word)
 {
-  GHashTable *stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *folded = fold_accents (word);
+
+  return g_utf8_substring (folded, 0, MIN (g_utf8_strlen (folded, -1), STEM_START));
+}
+
+/* How often the document uses each of @stems (stem → 0 on entry), in any
+ * form: "ajoute" and "ajouter" are two uses of "ajouter".  Only words
+ * beginning like a stem are analysed (a few, not the window's
+ * thousand). */
+static void
+count_stems (EpureSpellingForms *forms,
+             GHashTable         *context,
+             GHashTable         *stems)
+{
+  g_autoptr(GHashTable) starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer word, n;
+
+  g_hash_table_iter_init (&iter, stems);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    g_hash_table_add (starts, stem_start (word));
 
   g_hash_table_iter_init (&iter, context);
   while (g_hash_table_iter_next (&iter, &word, &n))
     {
-      char *stem = epure_spelling_forms_get_stem (forms, word);
+      g_autofree char *start = stem_start (word);
+      g_autofree char *stem = NULL;
 
-      if (stem != NULL)
-        g_hash_table_replace (stems, stem,
+      if (!g_hash_table_contains (starts, start))
+        continue;
+      stem = epure_spelling_forms_get_stem (forms, word);
+      if (stem != NULL && g_hash_table_contains (stems, stem))
+        g_hash_table_replace (stems, g_strdup (stem),
                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (stems, stem)) +
                                                 GPOINTER_TO_UINT (n)));
     }
-  return stems;
 }
 
 /* Ranks Enchant's ideas for @word: see rank_tier().  @candidates are in
@@ -981,12 +1003,12 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   g_mutex_unlock (&self->dict_lock);
 
   if (context != NULL && forms != NULL)
-    stems = count_stems (forms, context);
+    stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; candidates != NULL && candidates[i] != NULL; i++)
     {
       char *styled = match_style (candidates[i], key, elision);
-      Candidate c = { styled, 0, 0, 0, FALSE, 0, i };
+      Candidate c = { styled, 0, 0, 0, FALSE, 0, NULL, i };
 
       if (strcmp (styled, key) == 0 || g_hash_table_contains (seen, styled))
         {
@@ -1004,12 +1026,23 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
           c.rare = epure_spelling_forms_is_rare (forms, bare);
           if (stems != NULL)
             {
-              g_autofree char *stem = epure_spelling_forms_get_stem (forms, bare);
-              if (stem != NULL)
-                c.kin = GPOINTER_TO_UINT (g_hash_table_lookup (stems, stem));
+              c.stem = epure_spelling_forms_get_stem (forms, bare);
+              if (c.stem != NULL)
+                g_hash_table_replace (stems, g_strdup (c.stem), GUINT_TO_POINTER (0));
             }
         }
       g_array_append_val (ranked, c);
+    }
+
+  if (stems != NULL)
+    {
+      count_stems (forms, context, stems);
+      for (guint i = 0; i < ranked->len; i++)
+        {
+          Candidate *c = &g_array_index (ranked, Candidate, i);
+          if (c->stem != NULL)
+            c->kin = GPOINTER_TO_UINT (g_hash_table_lookup (stems, c->stem));
+        }
     }
 
   g_array_sort (ranked, compare_candidates);
@@ -1026,6 +1059,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
           g_strv_builder_add (builder, s->str);
         }
       g_free (c->word);
+      g_free (c->stem);
     }
 
   return g_strv_builder_end (builder);
