@@ -71,11 +71,12 @@ void                     epure_spelling_dictionary_remove_word  (EpureSpellingDi
 
 /* The words of str[0, len) within EPURE_SPELLING_CONTEXT_BYTES of the
  * misspelled word str[start, end) (itself left out), case-folded, without
- * their elision, each with how often it occurs (GUINT_TO_POINTER): the
- * document's own cue to which correction is meant.  The window's edges
- * are snapped to white space, so that any slice of a document holding
- * the window gives the same words (the editor passes a slice, the CLI
- * the whole text). */
+ * their elision nor a plural's s or x, each with how often it occurs
+ * (GUINT_TO_POINTER): the document's own cue to which correction is
+ * meant.  The window's edges are snapped to white space, so that any
+ * slice of a document holding the window and one byte more each side
+ * gives the same words (the editor passes a slice, the CLI the whole
+ * text). */
 GHashTable              *epure_spelling_context_new             (const char               *str,
                                                                  gsize                     len,
                                                                  gsize                     start,
