@@ -202,7 +202,8 @@ epure_checker_has_fix (EpureChecker *self)
  *
  * As epure_checker_fix(), and appends to @unsettled the ranges of @text
  * whose edits might not be a fixpoint: the whole text when the checker
- * cannot tell.
+ * cannot tell.  An edit may hold several fixes: the text they make is
+ * the same, one by one they are not.
  *
  * Returns: (transfer container): EpureEdits in text order, or NULL and
  *   @error.

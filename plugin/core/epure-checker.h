@@ -71,7 +71,8 @@ struct _EpureCheckerInterface
    * pairs, [start, end) in @text, in order) the ranges whose edits, once
    * applied, this checker might fix again.  Every other edit is settled:
    * checking the text again after applying them all finds nothing more
-   * to fix outside those ranges.  Lets clean skip most re-checks. */
+   * to fix outside those ranges.  Lets clean skip most re-checks.  For
+   * clean only: an edit may hold several fixes (a paragraph's). */
   GPtrArray         *(*fix_settled)      (EpureChecker  *self,
                                           EpureText     *text,
                                           double         min_confidence,

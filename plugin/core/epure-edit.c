@@ -34,6 +34,30 @@ epure_edit_new (gsize       start,
   return self;
 }
 
+/**
+ * epure_edit_new_take:
+ * @replacement: (transfer full): UTF-8 from g_malloc()
+ *
+ * As epure_edit_new(), keeping @replacement rather than copying it: for
+ * a long one, such as a whole paragraph as fixed.
+ */
+EpureEdit *
+epure_edit_new_take (gsize  start,
+                     gsize  end,
+                     char  *replacement)
+{
+  EpureEdit *self;
+
+  g_return_val_if_fail (start <= end, NULL);
+  g_return_val_if_fail (replacement != NULL, NULL);
+
+  self = g_new (EpureEdit, 1);
+  self->start = start;
+  self->end = end;
+  self->replacement = replacement;
+  return self;
+}
+
 EpureEdit *
 epure_edit_copy (const EpureEdit *self)
 {

@@ -19,14 +19,18 @@ struct _EpureEdit
   gsize start;        /* byte offset, see epure-types.h */
   gsize end;
   char *replacement;  /* UTF-8, may be "" to delete; epure_edit_new() puts it
-                       * in the edit's own block: make a new edit rather
-                       * than replacing it */
+                       * in the edit's own block, epure_edit_new_take()
+                       * keeps the caller's: make a new edit rather than
+                       * replacing it */
 };
 
 GType      epure_edit_get_type  (void) G_GNUC_CONST;
 EpureEdit *epure_edit_new       (gsize            start,
                                  gsize            end,
                                  const char      *replacement);
+EpureEdit *epure_edit_new_take  (gsize            start,
+                                 gsize            end,
+                                 char            *replacement);
 EpureEdit *epure_edit_copy      (const EpureEdit *self);
 void       epure_edit_free      (EpureEdit       *self);
 int        epure_edit_compare   (const EpureEdit *a,

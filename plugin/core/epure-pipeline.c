@@ -8,6 +8,7 @@
 
 #include "epure-error.h"
 #include "epure-pipeline.h"
+#include "epure-text-private.h"
 
 /* clean: re-check after applying, because one fix can reveal another
  * (a quote converted, then its spacing); bounded so it always ends. */
@@ -656,11 +657,12 @@ dirty_ranges (GPtrArray *edits,
  * when the fast path cannot be taken: a checker without fix(), or two
  * edits of the same range, which only the findings' rule ids would order.
  * @state says where the previous pass changed the text and gets where
- * this one does.  Returns FALSE with @error when cancelled. */
+ * this one does; @each_fix asks for one edit a fix.  Returns FALSE with @error when cancelled. */
 static gboolean
 fix_with (EpurePipeline  *self,
           EpureText      *text,
           double          min_confidence,
+          gboolean        each_fix,
           FixState       *state,
           GPtrArray     **out_edits,
           GPtrArray     **problems,
@@ -693,8 +695,10 @@ fix_with (EpurePipeline  *self,
   g_clear_pointer (&state->dirty, g_array_unref);
 
   /* One checker whose edits are settled where it says so needs no second
-   * look there.  With several, one's edit may give another work. */
-  if (checkers->len == 1 && !self->recheck_settled &&
+   * look there.  With several, one's edit may give another work.  Its
+   * edits may each hold several fixes: not when the caller wants them one
+   * by one (@each_fix, to carry a document's structure along). */
+  if (checkers->len == 1 && !self->recheck_settled && !each_fix &&
       epure_pipeline_get_scope (self) == EPURE_CHECKER_SCOPE_PARAGRAPH)
     unsettled = g_array_new (FALSE, FALSE, sizeof (gsize));
 
@@ -771,7 +775,8 @@ epure_pipeline_set_recheck_settled (EpurePipeline *self,
 /**
  * epure_pipeline_clean:
  * @min_confidence: findings less sure than this are left alone
- * @n_changes: (out) (optional): how many edits were applied
+ * @n_changes: (out) (optional): how many edits were applied (without
+ *   @passes, one edit may hold several fixes of a paragraph)
  * @problems: (out) (optional) (element-type GError): one per checker that
  *   could not run, as epure_pipeline_check() gives them (each once, however
  *   many passes); those checkers' fixes are not applied, the others' are
@@ -821,7 +826,7 @@ epure_pipeline_clean (EpurePipeline  *self,
       EpureText *next;
 
       /* The fast path when every checker has one: edits without findings. */
-      if (!fix_with (self, current, min_confidence, &fix_state, &edits, &pass_problems, cancellable, error))
+      if (!fix_with (self, current, min_confidence, passes != NULL, &fix_state, &edits, &pass_problems, cancellable, error))
         return NULL;
       if (edits == NULL)
         {
@@ -861,6 +866,15 @@ epure_pipeline_clean (EpurePipeline  *self,
   if (passes != NULL)
     *passes = g_steal_pointer (&all_passes);
 
+  /* The last snapshot is ours alone: its string is the result. */
+  if (current != text)
+    {
+      char *result = epure_text_steal_string (g_steal_pointer (&current), &len);
+
+      if (out_len != NULL)
+        *out_len = len;
+      return result;
+    }
   str = epure_text_get_string (current, &len);
   if (out_len != NULL)
     *out_len = len;

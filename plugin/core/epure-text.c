@@ -10,6 +10,7 @@
 #include "epure-edit.h"
 #include "epure-error.h"
 #include "epure-text.h"
+#include "epure-text-private.h"
 
 typedef struct
 {
@@ -193,6 +194,7 @@ epure_text_new_edited (EpureText  *source,
                        GError    **error)
 {
   EpureText *next;
+  const char *bad;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (edits != NULL, NULL);
@@ -205,7 +207,7 @@ epure_text_new_edited (EpureText  *source,
       if (e->start > e->end || e->end > source->len ||
           !at_char_boundary (source->str, source->len, e->start) ||
           !at_char_boundary (source->str, source->len, e->end) ||
-          !g_utf8_validate (e->replacement, -1, NULL))
+          !utf8_validate (e->replacement, strlen (e->replacement), &bad))
         {
           next = epure_text_new_take (utf8, len, error);
           if (next != NULL)
@@ -303,6 +305,27 @@ epure_text_unref (EpureText *self)
       g_free (self->str);
       g_free (self);
     }
+}
+
+/* Frees @self, which must hold the only reference, and returns its
+ * string rather than a copy of it: the end of a cleaning, whose last
+ * snapshot nobody else has seen. */
+char *
+epure_text_steal_string (EpureText *self,
+                         gsize     *len)
+{
+  char *str;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (g_atomic_ref_count_compare (&self->ref_count, 1), NULL);
+
+  str = g_steal_pointer (&self->str);
+  if (len != NULL)
+    *len = self->len;
+  g_clear_pointer (&self->lines, line_index_free);
+  g_clear_pointer (&self->verbatim, g_array_unref);
+  g_free (self);
+  return str;
 }
 
 /* The returned string is always NUL-terminated. */

@@ -26,6 +26,11 @@
 /* A document has far fewer distinct typos. */
 #define MAX_CACHED_IDEAS 4096
 
+#define VERDICT_CORRECT 'c'
+#define VERDICT_WRONG   'w'
+/* Room for a normalized word: ʼ (2 bytes) becomes ’ (3). */
+#define NORMALIZED_SIZE(len) ((len) + (len) / 2 + 1)
+
 struct _EpureSpellingDictionary
 {
   GObject parent_instance;
@@ -36,12 +41,18 @@ struct _EpureSpellingDictionary
   EnchantBroker *broker;
   EnchantDict *dict;
 
+  /* Verdicts, one per distinct word of the text (tens of thousands): each
+   * is a verdict byte then the normalized word, packed end to end in
+   * cache_words; cache is the set of them, hashed past that byte.  A
+   * malloc'd key per word would cost several times the word. */
   GMutex cache_lock;
-  GHashTable *cache;    /* normalized word → GINT_TO_POINTER (1 correct, 2 wrong) */
+  GStringChunk *cache_words;
+  GHashTable *cache;
 
   /* Hyphenated entries of Hunspell's .dic, case-folded, read on first need
    * (under dict_lock): shape (see compound_shape()) → GPtrArray of entries. */
   gboolean compounds_loaded;
+  GStringChunk *compound_words;   /* the entries and shapes, stored once */
   GHashTable *compounds;
   GHashTable *compound_set;
 
@@ -76,8 +87,10 @@ epure_spelling_dictionary_finalize (GObject *object)
   if (self->broker != NULL)
     enchant_broker_free (self->broker);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->cache_words, g_string_chunk_free);
   g_clear_pointer (&self->compounds, g_hash_table_unref);
   g_clear_pointer (&self->compound_set, g_hash_table_unref);
+  g_clear_pointer (&self->compound_words, g_string_chunk_free);
   g_clear_pointer (&self->forms, epure_spelling_forms_free);
   g_clear_pointer (&self->ideas, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
@@ -107,47 +120,70 @@ epure_spelling_dictionary_class_init (EpureSpellingDictionaryClass *klass)
                                    G_TYPE_NONE, 0);
 }
 
+/* Cache entries and look-up keys: the verdict byte, then the word. */
+static guint
+cache_hash (gconstpointer key)
+{
+  return g_str_hash ((const char *) key + 1);
+}
+
+static gboolean
+cache_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp ((const char *) a + 1, (const char *) b + 1) == 0;
+}
+
 static void
 epure_spelling_dictionary_init (EpureSpellingDictionary *self)
 {
   g_mutex_init (&self->dict_lock);
   g_mutex_init (&self->cache_lock);
-  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cache_words = g_string_chunk_new (64 * 1024);
+  self->cache = g_hash_table_new (cache_hash, cache_equal);
   self->ideas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }
 
 /* Hunspell's French dictionary knows ' and ’ but not the modifier letter
  * ʼ, and only the ASCII hyphen. */
-static char *
-normalize_word (const char *word,
-                gssize      len)
+static void
+normalize_into (const char *word,
+                gsize       len,
+                char       *out)
 {
-  GString *s;
-  const char *p, *end;
+  const char *p = word, *end = word + len;
 
-  if (len < 0)
-    len = strlen (word);
-
-  s = g_string_sized_new (len);
-  p = word;
-  end = word + len;
   while (p < end)
     {
       if ((guchar) p[0] == 0xCA && p + 1 < end && (guchar) p[1] == 0xBC)          /* ʼ */
         {
-          g_string_append (s, "\xE2\x80\x99");
+          memcpy (out, "\xE2\x80\x99", 3);
+          out += 3;
           p += 2;
         }
       else if ((guchar) p[0] == 0xE2 && p + 2 < end && (guchar) p[1] == 0x80 &&
                ((guchar) p[2] == 0x90 || (guchar) p[2] == 0x91))                 /* ‐ ‑ */
         {
-          g_string_append_c (s, '-');
+          *out++ = '-';
           p += 3;
         }
       else
-        g_string_append_c (s, *p++);
+        *out++ = *p++;
     }
-  return g_string_free (s, FALSE);
+  *out = '\0';
+}
+
+static char *
+normalize_word (const char *word,
+                gssize      len)
+{
+  char *s;
+
+  if (len < 0)
+    len = strlen (word);
+  s = g_malloc (NORMALIZED_SIZE (len));
+  normalize_into (word, len, s);
+  return s;
 }
 
 static void
@@ -255,20 +291,27 @@ static void
 load_compounds (EpureSpellingDictionary *self)
 {
   g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  gsize len;
-  const char *p, *end;
+  g_autoptr(GMappedFile) file = NULL;
+  const char *contents, *p, *end;
 
+  /* Strings live in one chunk, shared by both tables: a malloc'd string
+   * per entry would cost several times the entry. */
   self->compounds_loaded = TRUE;
-  self->compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->compound_words = g_string_chunk_new (16 * 1024);
+  self->compounds = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                            (GDestroyNotify) g_ptr_array_unref);
-  self->compound_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->compound_set = g_hash_table_new (g_str_hash, g_str_equal);
 
+  /* Mapped, not read: its pages go back to the system once done. */
   path = find_hunspell_dic (self->language);
-  if (path == NULL || !g_file_get_contents (path, &contents, &len, NULL))
+  if (path == NULL || (file = g_mapped_file_new (path, FALSE, NULL)) == NULL)
     return;
 
-  end = contents + len;
+  /* NULL for an empty file. */
+  contents = g_mapped_file_get_contents (file);
+  if (contents == NULL)
+    return;
+  end = contents + g_mapped_file_get_length (file);
   for (p = contents; p < end; )
     {
       const char *eol = memchr (p, '\n', end - p);
@@ -290,13 +333,15 @@ load_compounds (EpureSpellingDictionary *self)
 
           if (!g_hash_table_contains (self->compound_set, folded))
             {
+              char *entry = g_string_chunk_insert (self->compound_words, folded);
+
               if (same == NULL)
                 {
-                  same = g_ptr_array_new_with_free_func (g_free);
-                  g_hash_table_insert (self->compounds, g_steal_pointer (&shape), same);
+                  same = g_ptr_array_new ();
+                  g_hash_table_insert (self->compounds, g_string_chunk_insert (self->compound_words, shape), same);
                 }
-              g_ptr_array_add (same, g_strdup (folded));
-              g_hash_table_add (self->compound_set, g_steal_pointer (&folded));
+              g_ptr_array_add (same, entry);
+              g_hash_table_add (self->compound_set, entry);
             }
         }
       p = eol + 1;
@@ -370,20 +415,35 @@ epure_spelling_dictionary_check_word (EpureSpellingDictionary *self,
                                       const char              *word,
                                       gssize                   len)
 {
-  g_autofree char *key = NULL;
-  gpointer verdict;
+  /* Most words fit on the stack: a cached look-up allocates nothing. */
+  char stack_entry[128];
+  g_autofree char *heap_entry = NULL;
+  char *entry, *key;
+  const char *cached;
+  char verdict = 0;
   gboolean correct;
 
   g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), TRUE);
   g_return_val_if_fail (word != NULL, TRUE);
 
-  key = normalize_word (word, len);
+  if (len < 0)
+    len = strlen (word);
+  if ((gsize) (1 + NORMALIZED_SIZE (len)) <= sizeof stack_entry)
+    entry = stack_entry;
+  else
+    entry = heap_entry = g_malloc (1 + NORMALIZED_SIZE (len));
+  key = entry + 1;
+  normalize_into (word, len, key);
+  entry[0] = VERDICT_WRONG;
 
   g_mutex_lock (&self->cache_lock);
-  verdict = g_hash_table_lookup (self->cache, key);
+  /* Read under the lock: forgetting the verdicts frees their chunk. */
+  cached = g_hash_table_lookup (self->cache, entry);
+  if (cached != NULL)
+    verdict = cached[0];
   g_mutex_unlock (&self->cache_lock);
-  if (verdict != NULL)
-    return GPOINTER_TO_INT (verdict) == 1;
+  if (verdict != 0)
+    return verdict == VERDICT_CORRECT;
 
   g_mutex_lock (&self->dict_lock);
   correct = enchant_dict_check (self->dict, key, -1) == 0;
@@ -405,10 +465,16 @@ epure_spelling_dictionary_check_word (EpureSpellingDictionary *self,
     correct = FALSE;
   g_mutex_unlock (&self->dict_lock);
 
+  entry[0] = correct ? VERDICT_CORRECT : VERDICT_WRONG;
   g_mutex_lock (&self->cache_lock);
   if (g_hash_table_size (self->cache) >= MAX_CACHED_WORDS)
-    g_hash_table_remove_all (self->cache);
-  g_hash_table_replace (self->cache, g_steal_pointer (&key), GINT_TO_POINTER (correct ? 1 : 2));
+    {
+      g_hash_table_remove_all (self->cache);
+      g_string_chunk_clear (self->cache_words);
+    }
+  /* Another thread may have checked the same word meanwhile. */
+  if (!g_hash_table_contains (self->cache, entry))
+    g_hash_table_add (self->cache, g_string_chunk_insert (self->cache_words, entry));
   g_mutex_unlock (&self->cache_lock);
 
   return correct;
@@ -1109,6 +1175,7 @@ forget_cached (EpureSpellingDictionary *self)
 {
   g_mutex_lock (&self->cache_lock);
   g_hash_table_remove_all (self->cache);
+  g_string_chunk_clear (self->cache_words);
   g_mutex_unlock (&self->cache_lock);
 }
 

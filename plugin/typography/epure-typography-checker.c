@@ -1647,11 +1647,21 @@ resolve_hits (Context *ctx)
       hits[kept++] = hits[i];
     }
 
+  /* As epure_text_overlaps_verbatim(), walking the spans once: the hits
+   * are in order, and build_skip() left verbatim_index at the paragraph. */
   n = kept;
   kept = 0;
-  for (guint i = 0; i < n; i++)
-    if (!epure_text_overlaps_verbatim (ctx->text, hits[i].start, hits[i].end))
-      hits[kept++] = hits[i];
+  for (guint i = 0, k = ctx->verbatim_index; i < n; i++)
+    {
+      gboolean overlaps;
+
+      while (k < ctx->n_verbatim && ctx->verbatim[k].end <= hits[i].start)
+        k++;
+      overlaps = k < ctx->n_verbatim &&
+                 ctx->verbatim[k].start < (hits[i].start == hits[i].end ? hits[i].start : hits[i].end);
+      if (!overlaps)
+        hits[kept++] = hits[i];
+    }
   g_array_set_size (ctx->hits, kept);
 }
 
@@ -1898,6 +1908,30 @@ emit_findings (Context *ctx)
     }
 }
 
+/* For clean (fix_settled()): one edit for all the automatic fixes of the
+ * paragraph, from the first to the last.  Nobody looks at them one by one
+ * there, and a paragraph of an article has a dozen: as many allocations,
+ * sorts and copies saved. */
+static void
+emit_paragraph_edit (Context *ctx)
+{
+  const Hit *hits = (const Hit *) (gpointer) ctx->hits->data;
+  gsize start = 0, end = 0, len;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < ctx->hits->len; i++)
+    if (hits[i].automatic)
+      {
+        if (!any)
+          start = hits[i].start;
+        end = hits[i].end;
+        any = TRUE;
+      }
+  if (!any)
+    return;
+  g_ptr_array_add (ctx->edits, epure_edit_new_take (start, end, apply_automatic (ctx->s, start, end, ctx->hits, &len)));
+}
+
 static void
 check_paragraph (Context *ctx,
                  gsize    ps,
@@ -1933,6 +1967,8 @@ check_paragraph (Context *ctx,
           gsize range[2] = { ps, pe };
           g_array_append_vals (ctx->unsettled, range, 2);
         }
+      emit_paragraph_edit (ctx);
+      return;
     }
 
   emit_findings (ctx);

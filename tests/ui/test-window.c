@@ -1299,6 +1299,38 @@ test_misspellings (Fixture       *fixture,
   }
 }
 
+/* The misspellings of a document once all of it is checked. */
+static guint
+count_misspellings (Fixture    *fixture,
+                    const char *name,
+                    const char *contents)
+{
+  g_autofree char *path = write_fixture (fixture, name, contents);
+  EpureSpellAdapter *adapter;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  adapter = epure_window_get_spell_adapter (fixture->window);
+  g_assert_nonnull (adapter);
+  while (!epure_spell_adapter_get_complete (adapter) && g_get_monotonic_time () < deadline)
+    spin (20);
+  g_assert_true (epure_spell_adapter_get_complete (adapter));
+  return epure_spell_adapter_get_n_misspelled (adapter);
+}
+
+/* In a Markdown document, indented code is not spelled (nor fixed), as
+ * epure-cli does not spell it; the same text as plain text is all prose. */
+static void
+test_markdown_code_not_spelled (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *text = "Le chatt dort.\n\n    frobnicat --zorglub\n\nFin.\n";
+
+  g_assert_cmpuint (count_misspellings (fixture, "note.md", text), ==, 1);
+  g_assert_cmpuint (count_misspellings (fixture, "note.txt", text), ==, 3);
+}
+
 /* A big file goes into the buffer in slices: the window keeps drawing
  * (no main-loop iteration over 100 ms), the text is whole, not an edit,
  * and the checkers check it once it is all in. */
@@ -1570,6 +1602,7 @@ main (int   argc,
   g_test_add ("/ui/window/save-imported-asks", Fixture, NULL, fixture_set_up, test_save_imported_asks, fixture_tear_down);
 
   g_test_add ("/ui/window/misspellings", Fixture, "spelling", fixture_set_up, test_misspellings, fixture_tear_down);
+  g_test_add ("/ui/window/markdown-code-not-spelled", Fixture, "spelling", fixture_set_up, test_markdown_code_not_spelled, fixture_tear_down);
 
   g_test_add ("/ui/window/open-big-file", Fixture, NULL, fixture_set_up, test_open_big_file, fixture_tear_down);
   g_test_add ("/ui/window/open-big-file-cancel", Fixture, NULL, fixture_set_up, test_open_big_file_cancel, fixture_tear_down);

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "epure-spell-adapter.h"
+#include "epure-document.h"
 #include "epure-spelling-checker.h"
 
 /* Characters copied for the worker at once: about 0.3 ms of get_slice. */
@@ -45,6 +46,15 @@ typedef struct
   gint64 end;
 } Range;
 
+/* A misspelled word, in buffer characters.  GtkTextBuffer offsets are ints,
+ * and a 20 MiB document has hundreds of thousands of these: half the size
+ * of a Range. */
+typedef struct
+{
+  guint32 start;
+  guint32 end;
+} Word;
+
 typedef struct
 {
   gint64 pos;
@@ -58,7 +68,7 @@ typedef struct
   gint64 ctx_start;   /* the copied context, in buffer chars */
   char *ctx;          /* the copied text, owned by the worker until done */
   GArray *edits;      /* Edit: buffer changes since the copy */
-  GArray *results;    /* Range: misspelled words, buffer chars at copy time */
+  GArray *results;    /* Word: misspelled words, buffer chars at copy time */
   guint next;         /* next result to apply */
   gboolean cleared;   /* old tags of [start, end) removed */
   gboolean done;
@@ -83,7 +93,7 @@ struct _EpureSpellAdapter
 
   gint64 delete_start;     /* between delete-range's before and after */
   gint64 delete_end;
-  GArray *words;           /* Range: every known misspelling, sorted */
+  GArray *words;           /* Word: every known misspelling, sorted */
   gint64 win_start;        /* words in [win_start, win_end) are tagged */
   gint64 win_end;
   GtkAdjustment *vadjustment;
@@ -277,7 +287,7 @@ words_after (GArray *words,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (words, Range, mid).end <= pos)
+      if (g_array_index (words, Word, mid).end <= pos)
         lo = mid + 1;
       else
         hi = mid;
@@ -336,7 +346,7 @@ retag_window (EpureSpellAdapter *self,
   tag_range (self, start, end, FALSE);
   for (guint i = words_after (self->words, start); i < self->words->len; i++)
     {
-      Range *w = &g_array_index (self->words, Range, i);
+      Word *w = &g_array_index (self->words, Word, i);
       if (w->start >= end)
         break;
       tag_range (self, MAX (w->start, start), MIN (w->end, end), TRUE);
@@ -352,7 +362,7 @@ replace_words (EpureSpellAdapter *self,
 {
   guint first = words_after (self->words, start), last = first;
 
-  while (last < self->words->len && g_array_index (self->words, Range, last).start < end)
+  while (last < self->words->len && g_array_index (self->words, Word, last).start < end)
     last++;
   if (last > first)
     g_array_remove_range (self->words, first, last - first);
@@ -437,7 +447,7 @@ shift_words (EpureSpellAdapter *self,
 
   while (i < w->len)
     {
-      Range *r = &g_array_index (w, Range, i);
+      Word *r = &g_array_index (w, Word, i);
       if (r->start >= del_end)
         break;
       if (r->end <= pos)
@@ -453,9 +463,9 @@ shift_words (EpureSpellAdapter *self,
     g_array_remove_range (w, first_dropped, n_dropped);
   for (i = first_dropped; i < w->len; i++)
     {
-      Range *r = &g_array_index (w, Range, i);
-      r->start += delta;
-      r->end += delta;
+      Word *r = &g_array_index (w, Word, i);
+      r->start = (guint32) (r->start + delta);
+      r->end = (guint32) (r->end + delta);
     }
   shift_point (&self->win_start, pos, delta);
   shift_point (&self->win_end, pos, delta);
@@ -471,6 +481,7 @@ typedef struct
   gint64 ctx_start;
   gint64 start;   /* chars, relative to ctx */
   gint64 end;
+  EpureTextSyntax syntax;   /* Markdown's code is not spelled */
 } WorkerData;
 
 static void
@@ -490,17 +501,21 @@ worker_thread (GTask        *task,
   WorkerData *data = task_data;
   g_autoptr(EpureText) text = NULL;
   g_autoptr(GArray) found = NULL;
-  g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (Range));
+  g_autoptr(GArray) results = g_array_new (FALSE, FALSE, sizeof (Word));
   g_autoptr(GError) error = NULL;
   const char *str, *start, *end, *p;
+  gsize ctx_len;
   gint64 chars;
 
-  text = epure_text_new (data->ctx, -1, &error);
+  /* The copy is the worker's: checked in place, not copied again. */
+  ctx_len = strlen (data->ctx);
+  text = epure_text_new_take (g_steal_pointer (&data->ctx), ctx_len, &error);
   if (text == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  epure_text_set_syntax (text, data->syntax);
   str = epure_text_get_string (text, NULL);
   start = g_utf8_offset_to_pointer (str, data->start);
   end = g_utf8_offset_to_pointer (start, data->end - data->start);
@@ -523,12 +538,12 @@ worker_thread (GTask        *task,
   for (guint i = 0; i < found->len; i++)
     {
       EpureSpellingRange *r = &g_array_index (found, EpureSpellingRange, i);
-      Range out;
+      Word out;
 
       chars += g_utf8_pointer_to_offset (p, str + r->start);
-      out.start = chars;
+      out.start = (guint32) chars;
       chars += g_utf8_pointer_to_offset (str + r->start, str + r->end);
-      out.end = chars;
+      out.end = (guint32) chars;
       p = str + r->end;
       g_array_append_val (results, out);
     }
@@ -570,7 +585,7 @@ worker_done (GObject      *source,
       return;
     }
   if (results == NULL)
-    results = g_array_new (FALSE, FALSE, sizeof (Range));
+    results = g_array_new (FALSE, FALSE, sizeof (Word));
 
   job->results = results;
   job->done = TRUE;
@@ -732,6 +747,7 @@ dispatch (EpureSpellAdapter *self)
   data->ctx_start = job->ctx_start;
   data->start = start - job->ctx_start;
   data->end = end - job->ctx_start;
+  data->syntax = epure_buffer_get_text_syntax (self->buffer);
 
   {
     JobRef *ref = g_new0 (JobRef, 1);
@@ -756,13 +772,14 @@ apply_some (EpureSpellAdapter *self,
     {
       gint64 s = map_point (job->edits, job->start);
       gint64 e = map_point (job->edits, job->end);
-      g_autoptr(GArray) found = g_array_sized_new (FALSE, FALSE, sizeof (Range), job->results->len);
+      g_autoptr(GArray) found = g_array_sized_new (FALSE, FALSE, sizeof (Word), job->results->len);
 
       for (guint i = 0; i < job->results->len; i++)
         {
-          Range r = g_array_index (job->results, Range, i);
-          if (map_word (job->edits, &r.start, &r.end) && r.start >= s && r.end <= e)
-            g_array_append_val (found, r);
+          Word w = g_array_index (job->results, Word, i);
+          gint64 ws = w.start, we = w.end;
+          if (map_word (job->edits, &ws, &we) && ws >= s && we <= e)
+            g_array_append_val (found, ((Word) { (guint32) ws, (guint32) we }));
         }
       if (s < e)
         replace_words (self, s, e, found);
@@ -1424,7 +1441,7 @@ epure_spell_adapter_init (EpureSpellAdapter *self)
 {
   self->enabled = TRUE;
   self->dirty = g_array_new (FALSE, FALSE, sizeof (Range));
-  self->words = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->words = g_array_new (FALSE, FALSE, sizeof (Word));
   self->win_start = 0;
   self->win_end = G_MAXINT64;
   self->cancellable = g_cancellable_new ();
@@ -1657,7 +1674,7 @@ word_iters (EpureSpellAdapter *self,
             GtkTextIter       *start,
             GtkTextIter       *end)
 {
-  Range *w = &g_array_index (self->words, Range, index);
+  Word *w = &g_array_index (self->words, Word, index);
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, start, (int) w->start);
   gtk_text_buffer_get_iter_at_offset (self->buffer, end, (int) w->end);
@@ -1682,7 +1699,7 @@ epure_spell_adapter_find_next (EpureSpellAdapter *self,
    * the first of all. */
   pos = gtk_text_iter_get_offset (from);
   i = words_after (self->words, pos);
-  if (i < self->words->len && g_array_index (self->words, Range, i).start <= pos)
+  if (i < self->words->len && g_array_index (self->words, Word, i).start <= pos)
     i++;
   if (i >= self->words->len)
     i = 0;
@@ -1708,9 +1725,9 @@ epure_spell_adapter_find_previous (EpureSpellAdapter *self,
   /* The last word that starts before the one @from is in (or before it). */
   pos = gtk_text_iter_get_offset (from);
   i = words_after (self->words, pos);
-  if (i < self->words->len && g_array_index (self->words, Range, i).start < pos)
-    pos = g_array_index (self->words, Range, i).start;
-  while (i > 0 && g_array_index (self->words, Range, i - 1).start >= pos)
+  if (i < self->words->len && g_array_index (self->words, Word, i).start < pos)
+    pos = g_array_index (self->words, Word, i).start;
+  while (i > 0 && g_array_index (self->words, Word, i - 1).start >= pos)
     i--;
   i = i > 0 ? i - 1 : self->words->len - 1;
   word_iters (self, i, match_start, match_end);

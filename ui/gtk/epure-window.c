@@ -1352,6 +1352,15 @@ epure_window_get_buffer_checker (EpureWindow *self)
   return self->checker;
 }
 
+/* Returns: (nullable): the spell checking of the editor, NULL without
+ * a spelling checker. */
+EpureSpellAdapter *
+epure_window_get_spell_adapter (EpureWindow *self)
+{
+  g_return_val_if_fail (EPURE_IS_WINDOW (self), NULL);
+  return self->spell_adapter;
+}
+
 EpureFindingsPanel *
 epure_window_get_findings_panel (EpureWindow *self)
 {

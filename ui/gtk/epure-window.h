@@ -10,6 +10,7 @@
 #include "epure-buffer-checker.h"
 #include "epure-document.h"
 #include "epure-findings-panel.h"
+#include "epure-spell-adapter.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ void                epure_window_save_to            (EpureWindow      *self,
 gboolean            epure_window_is_empty           (EpureWindow      *self);
 EpureDocument      *epure_window_get_document       (EpureWindow      *self);
 EpureBufferChecker *epure_window_get_buffer_checker (EpureWindow      *self);
+EpureSpellAdapter  *epure_window_get_spell_adapter  (EpureWindow      *self);
 EpureFindingsPanel *epure_window_get_findings_panel (EpureWindow      *self);
 GtkWidget          *epure_window_get_source_view    (EpureWindow      *self);
 GtkWidget          *epure_window_open_cleanup       (EpureWindow      *self,

@@ -1,7 +1,9 @@
 /* bench-spell-adapter.c: the spell adapter in a real GtkSourceView window
  * (under Xvfb): time until a whole document is underlined, the worst
  * main-loop stall meanwhile, the re-check after a one-character edit;
- * with --memory, the peak memory (VmHWM) for a big document.
+ * with --memory, the peak memory (VmHWM) for a big document, against the
+ * same editor without spell checking, measured by child processes in the
+ * same run (--bare, --bare-dictionary).
  *
  * Usage: bench-spell-adapter [--memory] FILE
  *
@@ -68,6 +70,17 @@ iterate_for (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Until nothing is ready to run: GtkTextView lays the whole text out in
+ * idle steps, seconds for a big one, and its memory grows meanwhile. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (g_main_context_pending (NULL) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static double
 wait_complete (EpureSpellAdapter *adapter)
 {
@@ -109,6 +122,28 @@ count_tag_runs (GtkTextBuffer *buffer,
   return n;
 }
 
+/* A baseline's VmHWM in KiB, from a child process (so that nothing of the
+ * spelled run is in its memory), or -1. */
+static long
+measure_baseline (const char *self_path,
+                  const char *mode,
+                  const char *path)
+{
+  const char *argv[] = { self_path, mode, path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  long kib;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s %s: %s\n", self_path, mode, error->message);
+      return -1;
+    }
+  return sscanf (out, "%ld", &kib) == 1 ? kib : -1;
+}
+
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -127,7 +162,9 @@ main (int   argc,
   g_autoptr(EpureSpellAdapter) adapter = NULL;
   g_autoptr(EpureSpellingChecker) checker = NULL;
   StallMeter meter = { 0 };
-  gboolean memory = FALSE;
+  gboolean memory = FALSE, bare = FALSE, bare_dictionary = FALSE;
+  long bare_kib = -1, dictionary_kib = -1;
+  guint tick_id;
   const char *path;
   gsize len;
   GtkWindow *window;
@@ -135,20 +172,20 @@ main (int   argc,
   GtkTextBuffer *buffer;
   GtkTextIter iter;
   double t_load, t_full;
-  long hwm_before;
+  long hwm_at_complete;
 
   if (argc > 1 && strcmp (argv[1], "--memory") == 0)
-    {
-      memory = TRUE;
-      argc--;
-      argv++;
-    }
-  if (argc < 2)
+    memory = TRUE;
+  else if (argc > 1 && strcmp (argv[1], "--bare") == 0)
+    bare = TRUE;
+  else if (argc > 1 && strcmp (argv[1], "--bare-dictionary") == 0)
+    bare = bare_dictionary = TRUE;
+  if (argc < 2 + (memory || bare))
     {
       g_printerr ("Usage: bench-spell-adapter [--memory] FILE\n");
       return 2;
     }
-  path = argv[1];
+  path = argv[1 + (memory || bare)];
 
   /* Figures show up as they come, even through meson's pipe. */
   setvbuf (stdout, NULL, _IOLBF, 0);
@@ -158,6 +195,19 @@ main (int   argc,
     {
       printf ("spell adapter benchmark: no display, skipped\n");
       return 0;
+    }
+  /* The baseline first, alone on the machine. */
+  if (memory)
+    {
+      /* This very program, however it was started. */
+      g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+
+      if (self_path == NULL)
+        self_path = g_strdup (argv[0]);
+      bare_kib = measure_baseline (self_path, "--bare", path);
+      dictionary_kib = measure_baseline (self_path, "--bare-dictionary", path);
+      if (bare_kib < 0 || dictionary_kib < 0)
+        return 1;
     }
   gtk_source_init ();
   epure_init ();
@@ -190,14 +240,26 @@ main (int   argc,
   g_clear_pointer (&contents, g_free);
   /* Let GTK settle (its own line validation) before measuring ours. */
   iterate_for (500);
-  hwm_before = status_kib ("VmHWM:");
 
   /* Dictionary loaded beforehand: the app has it from the pipeline. */
-  checker = epure_spelling_checker_new ("fr_FR");
-  g_assert_true (epure_spelling_checker_check_word (checker, "maison", -1, &error));
-  g_assert_no_error (error);
+  if (!bare || bare_dictionary)
+    {
+      checker = epure_spelling_checker_new ("fr_FR");
+      g_assert_true (epure_spelling_checker_check_word (checker, "maison", -1, &error));
+      g_assert_no_error (error);
+    }
+  if (bare)
+    {
+      /* The editor as it stays with the text alone; or with the Hunspell
+       * dictionary too, loaded at the same moment as below: its 8 MiB
+       * then land among GTK's layout, which spreads the heap further. */
+      settle ();
+      printf ("%ld\n", status_kib ("VmHWM:"));
+      gtk_window_destroy (window);
+      return 0;
+    }
 
-  g_timeout_add_full (G_PRIORITY_HIGH, 1, tick, &meter, NULL);
+  tick_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick, &meter, NULL);
   iterate_for (50);
   meter.active = TRUE;
   meter.worst = 0;
@@ -207,16 +269,25 @@ main (int   argc,
   epure_spell_adapter_set_view (adapter, GTK_TEXT_VIEW (view));
   t_full = wait_complete (adapter);
   meter.active = FALSE;
+  hwm_at_complete = status_kib ("VmHWM:");
 
   if (memory)
     {
-      long hwm = status_kib ("VmHWM:");
-      printf ("== Spell adapter, %.1f MiB document: peak memory ==\n", len / 1048576.0);
-      printf ("  VmHWM with the document loaded, before spell checking: %6.1f MiB\n", hwm_before / 1024.0);
-      printf ("  VmHWM once fully underlined:                           %6.1f MiB   target ≤ 200 MiB\n",
-              hwm / 1024.0);
-      printf ("  (%u misspelled words underlined in %.2f s)\n",
-              epure_spell_adapter_get_n_misspelled (adapter), t_full / 1000);
+      long hwm;
+
+      /* Underlined, and the text laid out as in the bare run. */
+      g_source_remove (tick_id);
+      settle ();
+      hwm = status_kib ("VmHWM:");
+      printf ("== Spell adapter, %.1f MiB document: peak memory (VmHWM) ==\n", len / 1048576.0);
+      printf ("  bare editor, text laid out, no spell checking:     %6.1f MiB\n", bare_kib / 1024.0);
+      printf ("  same with the Hunspell dictionary, no adapter:     %6.1f MiB   (%+.1f MiB)\n",
+              dictionary_kib / 1024.0, (dictionary_kib - bare_kib) / 1024.0);
+      printf ("  spell checking on, fully underlined, laid out:     %6.1f MiB   target ≤ 200 MiB\n", hwm / 1024.0);
+      printf ("  the adapter's own share (misspellings, cache…):    %+6.1f MiB\n",
+              (hwm - dictionary_kib) / 1024.0);
+      printf ("  (%u misspelled words underlined in %.2f s; VmHWM %.1f MiB at that moment)\n",
+              epure_spell_adapter_get_n_misspelled (adapter), t_full / 1000, hwm_at_complete / 1024.0);
     }
   else
     {

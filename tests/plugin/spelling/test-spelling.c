@@ -749,6 +749,47 @@ test_ignore_all (void)
   }
 }
 
+/* The second verdict comes from the cache: the same as the first, for
+ * words past the on-stack key too, whatever the apostrophe, and after
+ * ignoring a word has dropped every cached verdict. */
+static void
+test_verdict_cache (void)
+{
+  g_autoptr(EpureSpellingChecker) checker = epure_spelling_checker_new ("fr_FR");
+  g_autoptr(GString) compound = g_string_new ("anticonstitutionnellement");
+  g_autoptr(GString) nonsense = g_string_new (NULL);
+  const struct { const char *word; gboolean correct; } cases[] = {
+    { "maison", TRUE }, { "mazon", FALSE }, { "Maison", TRUE }, { "MAISON", TRUE },
+    { "l’arrivée", TRUE }, { "lʼarrivée", TRUE }, { "l'arrivée", TRUE }, { "lʼarivée", FALSE },
+  };
+
+  for (guint i = 0; i < 3; i++)
+    g_string_append (compound, "-anticonstitutionnellement");
+  for (guint i = 0; i < 90; i++)
+    g_string_append (nonsense, "é");
+  g_assert_cmpuint (compound->len, >, 100);
+  g_assert_cmpuint (nonsense->len, >, 100);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_test_message ("round %u: %s", round, cases[i].word);
+          g_assert_true (epure_spelling_checker_check_word (checker, cases[i].word, -1, NULL) == cases[i].correct);
+        }
+      g_assert_true (epure_spelling_checker_check_word (checker, compound->str, compound->len, NULL));
+      g_assert_false (epure_spelling_checker_check_word (checker, nonsense->str, nonsense->len, NULL));
+      /* Only the first len bytes are the word. */
+      g_assert_true (epure_spelling_checker_check_word (checker, "maisonnette", 6, NULL));
+    }
+
+  epure_spelling_checker_ignore_word (checker, "mazon", -1);
+  g_assert_true (epure_spelling_checker_check_word (checker, "mazon", -1, NULL));
+  g_assert_true (epure_spelling_checker_check_word (checker, "maison", -1, NULL));
+  g_assert_false (epure_spelling_checker_check_word (checker, "lʼarivée", -1, NULL));
+  g_assert_false (epure_spelling_checker_check_word (checker, nonsense->str, nonsense->len, NULL));
+}
+
 static void
 test_extra_words (void)
 {
@@ -859,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/spelling/near-compound", test_near_compound);
   g_test_add_func ("/spelling/personal-dictionary", test_personal_dictionary);
   g_test_add_func ("/spelling/ignore-all", test_ignore_all);
+  g_test_add_func ("/spelling/verdict-cache", test_verdict_cache);
   g_test_add_func ("/spelling/extra-words", test_extra_words);
   g_test_add_func ("/spelling/options", test_options);
   g_test_add_func ("/spelling/missing-language", test_missing_language);

@@ -1,0 +1,15 @@
+/* epure-text-private.h: EpureText for the rest of plugin/core only (not
+ * part of <epure.h>).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "epure-text.h"
+
+G_BEGIN_DECLS
+
+char *epure_text_steal_string (EpureText *self,
+                               gsize     *len);
+
+G_END_DECLS
