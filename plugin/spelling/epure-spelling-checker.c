@@ -354,7 +354,7 @@ epure_spelling_checker_suggest_word (EpureSpellingChecker  *self,
   dictionary = epure_spelling_checker_get_dictionary (self, error);
   if (dictionary == NULL)
     return NULL;
-  return epure_spelling_dictionary_suggest (dictionary, word, len, EPURE_SPELLING_MAX_SUGGESTIONS);
+  return epure_spelling_dictionary_suggest (dictionary, word, len, NULL, EPURE_SPELLING_MAX_SUGGESTIONS);
 }
 
 /* l’Zorglubie: the word is kept without its elision, so that its elided
@@ -458,6 +458,8 @@ suggest (EpureChecker  *checker,
          GError       **error)
 {
   EpureSpellingChecker *self = EPURE_SPELLING_CHECKER (checker);
+  g_autoptr(EpureSpellingDictionary) dictionary = NULL;
+  g_autoptr(GHashTable) context = NULL;
   gsize start = epure_finding_get_start (finding);
   gsize end = epure_finding_get_end (finding);
   gsize len;
@@ -473,7 +475,15 @@ suggest (EpureChecker  *checker,
                    "Finding out of the text's range");
       return NULL;
     }
-  return epure_spelling_checker_suggest_word (self, str + start, end - start, error);
+
+  dictionary = epure_spelling_checker_get_dictionary (self, error);
+  if (dictionary == NULL)
+    return NULL;
+  /* The words around it: the same window whether the text is the whole
+   * document (CLI) or the editor's slice of it. */
+  context = epure_spelling_context_new (str, len, start, end);
+  return epure_spelling_dictionary_suggest (dictionary, str + start, end - start, context,
+                                            EPURE_SPELLING_MAX_SUGGESTIONS);
 }
 
 static void

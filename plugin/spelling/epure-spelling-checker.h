@@ -49,7 +49,9 @@ gboolean                 epure_spelling_checker_check_word         (EpureSpellin
                                                                     const char            *word,
                                                                     gssize                 len,
                                                                     GError               **error);
-/* Ranked corrections for one word.  Costly: off the UI thread. */
+/* Ranked corrections for one word alone (no document around it; see
+ * epure_checker_suggest() for the document's cue).  Costly: off the UI
+ * thread. */
 char                   **epure_spelling_checker_suggest_word       (EpureSpellingChecker  *self,
                                                                     const char            *word,
                                                                     gssize                 len,

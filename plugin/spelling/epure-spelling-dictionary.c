@@ -15,11 +15,16 @@
 #include <glib/gi18n-lib.h>
 
 #include "epure-spelling-dictionary.h"
+#include "epure-spelling-forms.h"
 #include "epure-word-iter.h"
 
 /* A 20 MiB document has fewer distinct words than this; the bound only
  * keeps a pathological input from growing the cache without limit. */
 #define MAX_CACHED_WORDS 500000
+/* Letters a stem and the words counted as its forms begin with alike. */
+#define STEM_START 3
+/* A document has far fewer distinct typos. */
+#define MAX_CACHED_IDEAS 4096
 
 #define VERDICT_CORRECT 'c'
 #define VERDICT_WRONG   'w'
@@ -50,6 +55,17 @@ struct _EpureSpellingDictionary
   GStringChunk *compound_words;   /* the entries and shapes, stored once */
   GHashTable *compounds;
   GHashTable *compound_set;
+
+  /* libhunspell on the same files, for the morphology Enchant hides:
+   * made on the first ranking (under dict_lock), then thread-safe. */
+  gboolean forms_loaded;
+  EpureSpellingForms *forms;
+
+  /* Enchant's ideas per word (under dict_lock): the ranking depends on
+   * where the word sits, Enchant's slow part does not, so a typo made
+   * twice asks Enchant once. */
+  GHashTable *ideas;    /* normalized word → GStrv */
+  guint ideas_generation;
 };
 
 enum {
@@ -75,6 +91,8 @@ epure_spelling_dictionary_finalize (GObject *object)
   g_clear_pointer (&self->compounds, g_hash_table_unref);
   g_clear_pointer (&self->compound_set, g_hash_table_unref);
   g_clear_pointer (&self->compound_words, g_string_chunk_free);
+  g_clear_pointer (&self->forms, epure_spelling_forms_free);
+  g_clear_pointer (&self->ideas, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
   g_mutex_clear (&self->dict_lock);
   g_mutex_clear (&self->cache_lock);
@@ -123,6 +141,7 @@ epure_spelling_dictionary_init (EpureSpellingDictionary *self)
   g_mutex_init (&self->cache_lock);
   self->cache_words = g_string_chunk_new (64 * 1024);
   self->cache = g_hash_table_new (cache_hash, cache_equal);
+  self->ideas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }
 
 /* Hunspell's French dictionary knows ' and ’ but not the modifier letter
@@ -618,27 +637,6 @@ is_vowel_or_h (gunichar c)
   return folded != NULL && strchr ("aeiouyh", folded[0]) != NULL;
 }
 
-typedef struct
-{
-  char *word;
-  guint tier;
-  guint sub;    /* order within a tier, before Enchant's */
-  guint order;
-} Candidate;
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *ca = a, *cb = b;
-
-  if (ca->tier != cb->tier)
-    return ca->tier < cb->tier ? -1 : 1;
-  if (ca->sub != cb->sub)
-    return ca->sub < cb->sub ? -1 : 1;
-  return ca->order < cb->order ? -1 : ca->order > cb->order ? 1 : 0;
-}
-
 /* Lower tiers first: a case-only or accent-only correction is nearly always
  * the one meant, then single edits by how often typing makes them (see
  * EditKind), then single edits once accents are set aside (an accent and
@@ -649,6 +647,63 @@ compare_candidates (gconstpointer a,
 #define TIER_FOLDED(kind) (TIER_ACCENTS_MIXED + (kind))
 #define TIER_MORE         (TIER_FOLDED (EDIT_MORE))
 #define TIER_LAST         (TIER_MORE + 1)
+
+typedef struct
+{
+  char *word;
+  guint tier;
+  guint sub;    /* order within a tier, before Enchant's */
+  guint seen;   /* times the document around the typo uses it */
+  gboolean rare; /* a verb form articles seldom use */
+  guint kin;    /* uses nearby of any form of its stem */
+  char *stem;
+  guint order;
+} Candidate;
+
+/* Two cues beyond the edit itself.  The document: a correction the text
+ * around the typo uses elsewhere is the likelier one, as a proofreader
+ * would guess; it moves up a tier per use, up to three (beyond, it would
+ * beat edits far likelier than its own).  Rare verb forms (lançât,
+ * rediriges) move down two tiers, below a letter left out even when only
+ * an accent is missing (lançat is lançant more often than lançât).
+ * Otherwise a case-only or accent-only correction stays first: those are
+ * nearly always the one meant. */
+#define MAX_CONTEXT_LIFT 3
+#define RARE_FORM_DROP   2
+
+static int
+rank_key (const Candidate *c)
+{
+  int tier = c->tier;
+
+  if (tier == 0 || (tier == 1 && !c->rare))
+    return tier - TIER_LAST - 1;
+  if (tier == 1)
+    tier = TIER_EXACT (EDIT_OMISSION);
+  return tier - (int) MIN (c->seen, MAX_CONTEXT_LIFT) + (c->rare ? RARE_FORM_DROP : 0);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+  int ka = rank_key (ca), kb = rank_key (cb);
+
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+  if ((ca->seen > 0) != (cb->seen > 0))
+    return ca->seen > 0 ? -1 : 1;
+  /* Then one whose other forms the document uses (ajoutera when it says
+   * "ajouter"). */
+  if ((ca->kin > 0) != (cb->kin > 0))
+    return ca->kin > 0 ? -1 : 1;
+  if (ca->tier != cb->tier)
+    return ca->tier < cb->tier ? -1 : 1;
+  if (ca->sub != cb->sub)
+    return ca->sub < cb->sub ? -1 : 1;
+  return ca->order < cb->order ? -1 : ca->order > cb->order ? 1 : 0;
+}
 
 static guint
 rank_tier (const char *typo,
@@ -759,6 +814,124 @@ match_style (const char *suggestion,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* Case-folded, NFC, without its elision ("L’abandon" → "abandon"). */
+static char *
+bare_word (const char *word,
+           gssize      len)
+{
+  g_autofree char *key = normalize_word (word, len);
+  g_autofree char *nfc = g_utf8_normalize (key, -1, G_NORMALIZE_NFC);
+  const char *w = nfc != NULL ? nfc : key;
+  gsize elision = epure_word_elision_length (w, strlen (w));
+
+  return g_utf8_casefold (w + elision, -1);
+}
+
+/* How the context counts a word: bare, and without a plural's s or x
+ * ("fréquences" is "fréquence"): that the document uses the singular says
+ * nothing about whether the typo was of the plural. */
+static char *
+context_key (const char *word,
+             gssize      len)
+{
+  char *key = bare_word (word, len);
+  gsize n = strlen (key);
+
+  if (n > 3 && (key[n - 1] == 's' || key[n - 1] == 'x'))
+    key[n - 1] = '\0';
+  return key;
+}
+
+/* French grammatical words: every text uses them, so the document's
+ * using one says nothing about a typo ("pir" is no likelier "par"). */
+static gboolean
+is_grammatical (const char *bare)
+{
+  static const char * const words[] = {
+    "a", "à", "ai", "as", "au", "aux", "avec", "c", "ce", "ceci", "cela", "ces", "cet", "cette",
+    "d", "dans", "de", "des", "du", "elle", "elles", "en", "entre", "es", "est", "et", "été",
+    "être", "eu", "eux", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui",
+    "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne", "ni", "nos", "notre", "nous", "on",
+    "ont", "or", "ou", "où", "par", "pas", "plus", "pour", "qu", "que", "qui", "s", "sa", "sans",
+    "se", "ses", "si", "son", "sont", "sous", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu",
+    "un", "une", "vers", "vos", "votre", "vous", "y",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (bare, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+context_count (GHashTable *context,
+               const char *word)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *bare = NULL;
+
+  if (context == NULL)
+    return 0;
+  bare = bare_word (word, -1);
+  if (is_grammatical (bare))
+    return 0;
+  key = context_key (word, -1);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (context, key));
+}
+
+static void
+count_words (GHashTable *context,
+             const char *str,
+             gsize       start,
+             gsize       end)
+{
+  EpureWordIter iter;
+  gsize s, e;
+
+  epure_word_iter_init (&iter, str, start, end, NULL, EPURE_WORD_ITER_NONE);
+  while (epure_word_iter_next (&iter, &s, &e))
+    {
+      char *key = context_key (str + s, e - s);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (context, key));
+
+      g_hash_table_replace (context, key, GUINT_TO_POINTER (n + 1));
+    }
+}
+
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+GHashTable *
+epure_spelling_context_new (const char *str,
+                            gsize       len,
+                            gsize       start,
+                            gsize       end)
+{
+  GHashTable *context = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gsize from, to;
+
+  g_return_val_if_fail (str != NULL, context);
+  g_return_val_if_fail (start <= end && end <= len, context);
+
+  from = start > EPURE_SPELLING_CONTEXT_BYTES ? start - EPURE_SPELLING_CONTEXT_BYTES : 0;
+  to = len - end > EPURE_SPELLING_CONTEXT_BYTES ? end + EPURE_SPELLING_CONTEXT_BYTES : len;
+  /* A cut word would count as another word: the edges move inwards to
+   * white space (a byte the text's slices agree on). */
+  if (from > 0)
+    while (from < start && !is_blank (str[from - 1]))
+      from++;
+  if (to < len)
+    while (to > end && !is_blank (str[to]))
+      to--;
+
+  count_words (context, str, from, start);
+  count_words (context, str, end, to);
+  return context;
+}
+
 static void
 collect (GPtrArray  *out,
          char      **words,
@@ -816,6 +989,48 @@ epure_spelling_dictionary_suggest_raw (EpureSpellingDictionary *self,
   return (char **) g_ptr_array_free (g_steal_pointer (&raw), FALSE);
 }
 
+/* The first letters of a word, accents aside (gérer, gère). */
+static char *
+stem_start (const char *word)
+{
+  g_autofree char *folded = fold_accents (word);
+
+  return g_utf8_substring (folded, 0, MIN (g_utf8_strlen (folded, -1), STEM_START));
+}
+
+/* How often the document uses each of @stems (stem → 0 on entry), in any
+ * form: "ajoute" and "ajouter" are two uses of "ajouter".  Only words
+ * beginning like a stem are analysed (a few, not the window's
+ * thousand). */
+static void
+count_stems (EpureSpellingForms *forms,
+             GHashTable         *context,
+             GHashTable         *stems)
+{
+  g_autoptr(GHashTable) starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer word, n;
+
+  g_hash_table_iter_init (&iter, stems);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    g_hash_table_add (starts, stem_start (word));
+
+  g_hash_table_iter_init (&iter, context);
+  while (g_hash_table_iter_next (&iter, &word, &n))
+    {
+      g_autofree char *start = stem_start (word);
+      g_autofree char *stem = NULL;
+
+      if (!g_hash_table_contains (starts, start))
+        continue;
+      stem = epure_spelling_forms_get_stem (forms, word);
+      if (stem != NULL && g_hash_table_contains (stems, stem))
+        g_hash_table_replace (stems, g_strdup (stem),
+                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (stems, stem)) +
+                                                GPOINTER_TO_UINT (n)));
+    }
+}
+
 /* Ranks Enchant's ideas for @word: see rank_tier().  @candidates are in
  * Enchant's order; the result has at most @max, styled like the text. */
 char **
@@ -823,6 +1038,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
                                 const char              *word,
                                 gssize                   len,
                                 const char * const      *candidates,
+                                GHashTable              *context,
                                 guint                    max)
 {
   g_autofree char *key = NULL;
@@ -831,6 +1047,8 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *apostrophe;
+  EpureSpellingForms *forms;
+  g_autoptr(GHashTable) stems = NULL;
   gsize elision;
 
   g_return_val_if_fail (word != NULL, NULL);
@@ -840,10 +1058,23 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   folded_key = fold_accents (key);
   apostrophe = find_apostrophe (word);
 
+  g_mutex_lock (&self->dict_lock);
+  if (!self->forms_loaded)
+    {
+      g_autofree char *path = find_hunspell_dic (self->language);
+      self->forms_loaded = TRUE;
+      self->forms = path != NULL ? epure_spelling_forms_load (path) : NULL;
+    }
+  forms = self->forms;
+  g_mutex_unlock (&self->dict_lock);
+
+  if (context != NULL && forms != NULL)
+    stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; candidates != NULL && candidates[i] != NULL; i++)
     {
       char *styled = match_style (candidates[i], key, elision);
-      Candidate c = { styled, 0, 0, i };
+      Candidate c = { styled, 0, 0, 0, FALSE, 0, NULL, i };
 
       if (strcmp (styled, key) == 0 || g_hash_table_contains (seen, styled))
         {
@@ -852,7 +1083,32 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
         }
       g_hash_table_add (seen, styled);
       c.tier = rank_tier (key, folded_key, styled, &c.sub);
+      /* l’ont for lont: the document's "ont" says nothing of the split. */
+      if (elision > 0 || epure_word_elision_length (styled, strlen (styled)) == 0)
+        c.seen = context_count (context, styled);
+      if (c.tier >= 1)
+        {
+          g_autofree char *bare = bare_word (styled, -1);
+          c.rare = epure_spelling_forms_is_rare (forms, bare);
+          if (stems != NULL)
+            {
+              c.stem = epure_spelling_forms_get_stem (forms, bare);
+              if (c.stem != NULL)
+                g_hash_table_replace (stems, g_strdup (c.stem), GUINT_TO_POINTER (0));
+            }
+        }
       g_array_append_val (ranked, c);
+    }
+
+  if (stems != NULL)
+    {
+      count_stems (forms, context, stems);
+      for (guint i = 0; i < ranked->len; i++)
+        {
+          Candidate *c = &g_array_index (ranked, Candidate, i);
+          if (c->stem != NULL)
+            c->kin = GPOINTER_TO_UINT (g_hash_table_lookup (stems, c->stem));
+        }
     }
 
   g_array_sort (ranked, compare_candidates);
@@ -869,6 +1125,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
           g_strv_builder_add (builder, s->str);
         }
       g_free (c->word);
+      g_free (c->stem);
     }
 
   return g_strv_builder_end (builder);
@@ -878,18 +1135,38 @@ char **
 epure_spelling_dictionary_suggest (EpureSpellingDictionary *self,
                                    const char              *word,
                                    gssize                   len,
+                                   GHashTable              *context,
                                    guint                    max)
 {
   g_autofree char *key = NULL;
-  g_autoptr(GPtrArray) raw = NULL;
+  g_auto(GStrv) ideas = NULL;
+  guint generation;
 
   g_return_val_if_fail (EPURE_IS_SPELLING_DICTIONARY (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
 
   key = normalize_word (word, len);
-  raw = raw_suggestions (self, key, epure_word_elision_length (key, strlen (key)));
-  g_ptr_array_add (raw, NULL);
-  return epure_spelling_dictionary_rank (self, word, len, (const char * const *) raw->pdata, max);
+  g_mutex_lock (&self->dict_lock);
+  ideas = g_strdupv (g_hash_table_lookup (self->ideas, key));
+  generation = self->ideas_generation;
+  g_mutex_unlock (&self->dict_lock);
+  if (ideas == NULL)
+    {
+      g_autoptr(GPtrArray) raw = raw_suggestions (self, key, epure_word_elision_length (key, strlen (key)));
+
+      g_ptr_array_add (raw, NULL);
+      ideas = g_strdupv ((char **) raw->pdata);
+      g_mutex_lock (&self->dict_lock);
+      /* Not when the word lists changed meanwhile. */
+      if (generation == self->ideas_generation)
+        {
+          if (g_hash_table_size (self->ideas) >= MAX_CACHED_IDEAS)
+            g_hash_table_remove_all (self->ideas);
+          g_hash_table_replace (self->ideas, g_strdup (key), g_strdupv (ideas));
+        }
+      g_mutex_unlock (&self->dict_lock);
+    }
+  return epure_spelling_dictionary_rank (self, word, len, (const char * const *) ideas, context, max);
 }
 
 /* Every verdict may change: "Blorfin" and "l’blorfin" follow "blorfin". */
@@ -914,6 +1191,9 @@ change_word_lists (EpureSpellingDictionary *self,
 
   g_mutex_lock (&self->dict_lock);
   change (self->dict, key, -1);
+  /* Enchant suggests the personal words too. */
+  g_hash_table_remove_all (self->ideas);
+  self->ideas_generation++;
   g_mutex_unlock (&self->dict_lock);
   forget_cached (self);
 

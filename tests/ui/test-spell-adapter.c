@@ -249,6 +249,34 @@ test_type_and_replace (Fixture       *f,
   g_assert_cmpuint (epure_spell_adapter_get_n_misspelled (f->adapter), ==, 1);
 }
 
+/* The right-click menu ranks with the document around the word, as the
+ * CLI does: "souent" alone is "soudent", here the text says "souvent"
+ * (far enough that the adapter must pass more than the word). */
+static void
+test_menu_follows_document (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Les cyclistes partent souvent avant l’aube. ");
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *target = NULL;
+  GtkTextIter iter;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, "La route longe la rivière jusqu’au village. ");
+  g_string_append (text, "Ils roulent souent sous la pluie.\n");
+  g_assert_cmpuint (text->len, <, EPURE_SPELLING_CONTEXT_BYTES);
+  gtk_text_buffer_set_text (f->buffer, text->str, -1);
+  flush (f);
+  g_assert_true (is_underlined (f, "souent"));
+
+  iter_in_word (f, "souent", &iter);
+  epure_spell_adapter_update_menu (f->adapter, &iter);
+  wait_until (has_suggestions, f);
+  section = suggestions_section (f);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_TARGET, "s", &target);
+  g_assert_cmpstr (target, ==, "souvent");
+}
+
 static void
 test_edit_inside_word (Fixture       *f,
                        gconstpointer  data)
@@ -498,6 +526,7 @@ main (int   argc,
   epure_init ();
 
   g_test_add ("/spell-adapter/type-and-replace", Fixture, NULL, fixture_set_up, test_type_and_replace, fixture_tear_down);
+  g_test_add ("/spell-adapter/menu-follows-document", Fixture, NULL, fixture_set_up, test_menu_follows_document, fixture_tear_down);
   g_test_add ("/spell-adapter/edit-inside-word", Fixture, NULL, fixture_set_up, test_edit_inside_word, fixture_tear_down);
   g_test_add ("/spell-adapter/add-ignore-navigate", Fixture, NULL, fixture_set_up, test_add_ignore_and_navigate, fixture_tear_down);
   g_test_add ("/spell-adapter/long-document-scroll", Fixture, NULL, fixture_set_up, test_long_document_scroll, fixture_tear_down);

@@ -25,7 +25,7 @@ struct _EpureCliReport
   FILE *out;
   char *file;             /* the file being reported */
   JsonBuilder *builder;   /* JSON: the whole array, written at the end */
-  GHashTable *suggestions; /* "checker\037word" → GStrv: a word asks once */
+  GHashTable *suggestions; /* "checker\037start\037word" → GStrv */
   guint max_suggestions;
   guint n_findings;
   guint in_file : 1;
@@ -121,8 +121,7 @@ epure_cli_report_set_max_suggestions (EpureCliReport *self,
 }
 
 /* Word findings compute their suggestions only when asked: a French
- * suggestion costs tens of milliseconds, so the checker leaves it to us,
- * and each distinct word is asked once. */
+ * suggestion costs tens of milliseconds, so the checker leaves it to us. */
 static const char * const *
 finding_replacements (EpureCliReport *self,
                       EpurePipeline  *pipeline,
@@ -143,8 +142,11 @@ finding_replacements (EpureCliReport *self,
   if (self->max_suggestions == 0)
     return none;
 
+  /* Per place, not per word: the spelling checker ranks by the document
+   * around the word (and keeps Enchant's slow part per word itself). */
   str = epure_text_get_string (text, NULL);
-  key = g_strdup_printf ("%s\037%.*s", epure_finding_get_checker_id (finding),
+  key = g_strdup_printf ("%s\037%zu\037%.*s", epure_finding_get_checker_id (finding),
+                         epure_finding_get_start (finding),
                          (int) (epure_finding_get_end (finding) - epure_finding_get_start (finding)),
                          str + epure_finding_get_start (finding));
   cached = g_hash_table_lookup (self->suggestions, key);

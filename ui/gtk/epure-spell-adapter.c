@@ -1005,6 +1005,10 @@ suggest_done (GObject      *source,
     }
 }
 
+/* Characters beyond the checker's window, so that the window's edges
+ * (snapped to white space) see the same bytes as in the whole text. */
+#define CONTEXT_SLACK 16
+
 /* Whether @iter is on or just after an underlined word; its bounds. */
 static gboolean
 tagged_run_at (EpureSpellAdapter *self,
@@ -1030,9 +1034,11 @@ void
 epure_spell_adapter_update_menu (EpureSpellAdapter *self,
                                  const GtkTextIter *iter)
 {
-  GtkTextIter start, end;
+  GtkTextIter start, end, context_start, context_end;
   g_autoptr(EpureText) text = NULL;
   g_autoptr(EpureFinding) finding = NULL;
+  g_autofree char *context = NULL;
+  gsize word_start;
 
   g_return_if_fail (EPURE_IS_SPELL_ADAPTER (self));
   g_return_if_fail (iter != NULL);
@@ -1055,11 +1061,22 @@ epure_spell_adapter_update_menu (EpureSpellAdapter *self,
   g_menu_append (self->word_section, _("Add to Dictionary"), "spelling.add");
   g_menu_append (self->word_section, _("Ignore All"), "spelling.ignore");
 
-  text = epure_text_new (self->word, -1, NULL);
+  /* The document around the word ranks the suggestions (the checker reads
+   * EPURE_SPELLING_CONTEXT_BYTES each side): a slice at least that many
+   * bytes wider each side (a character is one byte or more) gives the
+   * same suggestions as the whole text would, as in epure-cli. */
+  context_start = start;
+  context_end = end;
+  gtk_text_iter_backward_chars (&context_start, EPURE_SPELLING_CONTEXT_BYTES + CONTEXT_SLACK);
+  gtk_text_iter_forward_chars (&context_end, EPURE_SPELLING_CONTEXT_BYTES + CONTEXT_SLACK);
+  context = gtk_text_buffer_get_slice (self->buffer, &context_start, &context_end, TRUE);
+  word_start = g_utf8_offset_to_pointer (context, gtk_text_iter_get_offset (&start) -
+                                                  gtk_text_iter_get_offset (&context_start)) - context;
+  text = epure_text_new (context, -1, NULL);
   if (text == NULL)
     return;
   finding = epure_finding_new (EPURE_SPELLING_CHECKER_ID, EPURE_SPELLING_RULE_MISSPELLED,
-                               EPURE_CATEGORY_SPELLING, 0, strlen (self->word), "");
+                               EPURE_CATEGORY_SPELLING, word_start, word_start + strlen (self->word), "");
   self->suggest_cancellable = g_cancellable_new ();
   epure_checker_suggest_async (EPURE_CHECKER (self->checker), text, finding, self->suggest_cancellable,
                                suggest_done, g_object_ref (self));

@@ -16,6 +16,7 @@
 
 #include "epure.h"
 #include "epure-spelling-checker.h"
+#include "epure-spelling-dictionary.h"
 
 #define N_TYPOS 400
 #define RUNS    3
@@ -288,6 +289,54 @@ load_raw_cache (const char *path)
   return cache;
 }
 
+/* The document around one occurrence of @word (at @at), with that
+ * occurrence replaced by @typo: what the editor sees when the user
+ * mistyped it there.  The word itself is not given away, only its other
+ * uses nearby. */
+static GHashTable *
+typo_context (const char *corpus,
+              gsize       len,
+              gsize       at,
+              const char *word,
+              const char *typo)
+{
+  /* A slice a little wider than the window, as the editor passes one. */
+  gsize margin = EPURE_SPELLING_CONTEXT_BYTES + 256;
+  gsize wlen = strlen (word);
+  gsize from = at > margin ? at - margin : 0;
+  gsize to = len - (at + wlen) > margin ? at + wlen + margin : len;
+  g_autoptr(GString) slice = g_string_new_len (corpus + from, at - from);
+  gsize start = slice->len;
+
+  g_string_append (slice, typo);
+  g_string_append_len (slice, corpus + at + wlen, to - at - wlen);
+  return epure_spelling_context_new (slice->str, slice->len, start, start + strlen (typo));
+}
+
+typedef struct
+{
+  guint tested, ok, in5;
+} Score;
+
+static void
+score (Score              *sc,
+       const char * const *ranked,
+       const char         *word)
+{
+  sc->tested++;
+  sc->ok += ranked[0] != NULL && strcmp (ranked[0], word) == 0;
+  sc->in5 += g_strv_contains (ranked, word);
+}
+
+static void
+print_score (const char *what,
+             Score      *sc,
+             const char *target)
+{
+  printf ("  top-1 %-34s %5.1f %%   (top-5 %5.1f %%)%s\n", what,
+          100.0 * sc->ok / MAX (sc->tested, 1), 100.0 * sc->in5 / MAX (sc->tested, 1), target);
+}
+
 static void
 suggestion_accuracy (const char *corpus,
                      gsize       len,
@@ -295,15 +344,21 @@ suggestion_accuracy (const char *corpus,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EpureSpellingDictionary) dict = epure_spelling_dictionary_new ("fr_FR", &error);
+  /* word → its index in words + 1 */
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GArray) occurrence = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) n_occurrences = g_array_new (FALSE, FALSE, sizeof (guint));
   /* BENCH_SEED: another draw of typos, to see the spread. */
   const char *seed_env = g_getenv ("BENCH_SEED");
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed_env ? (guint32) atoi (seed_env) : 20261206);
+  guint32 seed = seed_env ? (guint32) atoi (seed_env) : 20261206;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  /* Its own draw, so that the typos stay those of earlier versions. */
+  g_autoptr(GRand) pick = g_rand_new_with_seed (seed ^ 0x5EED);
   EpureWordIter iter;
   gsize s, e;
-  guint tested = 0, ranked_ok = 0, raw_ok = 0, ranked_in5 = 0, raw_in5 = 0;
-  double t0, t_suggest = 0;
+  Score raw_sc = { 0 }, alone = { 0 }, in_doc = { 0 };
+  double t0, t_suggest = 0, t_context = 0;
   const char *cache_path = g_getenv ("BENCH_RAW_CACHE");
   g_autoptr(GHashTable) raw_cache = load_raw_cache (cache_path);
   FILE *cache_out = cache_path != NULL ? fopen (cache_path, "a") : NULL;
@@ -314,17 +369,30 @@ suggestion_accuracy (const char *corpus,
 
   g_assert_no_error (error);
 
-  /* Distinct real words of the corpus, in a fixed shuffled order. */
+  /* Distinct real words of the corpus, in a fixed shuffled order, each
+   * with one of its occurrences drawn evenly (reservoir sampling). */
   epure_word_iter_init (&iter, corpus, 0, len, NULL, EPURE_WORD_ITER_SKIP_CAPITALS);
   while (epure_word_iter_next (&iter, &s, &e))
     {
       g_autofree char *w = g_strndup (corpus + s, e - s);
-      if (!plain_lower_word (w, e - s) || g_hash_table_contains (seen, w))
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (seen, w));
+
+      if (index > 0)
+        {
+          guint *n = &g_array_index (n_occurrences, guint, index - 1);
+          if (g_rand_int_range (pick, 0, ++*n) == 0)
+            g_array_index (occurrence, gsize, index - 1) = s;
+          continue;
+        }
+      if (!plain_lower_word (w, e - s))
         continue;
       if (!epure_spelling_dictionary_check_word (dict, w, -1))
         continue;
       g_ptr_array_add (words, w);
-      g_hash_table_add (seen, g_steal_pointer (&w));
+      g_array_append_val (occurrence, s);
+      index = 1;
+      g_array_append_val (n_occurrences, index);
+      g_hash_table_insert (seen, g_steal_pointer (&w), GUINT_TO_POINTER (words->len));
     }
   for (guint i = words->len; i > 1; i--)
     {
@@ -334,13 +402,17 @@ suggestion_accuracy (const char *corpus,
       words->pdata[j] = tmp;
     }
 
-  for (guint i = 0; i < words->len && tested < N_TYPOS; i++)
+  for (guint i = 0; i < words->len && raw_sc.tested < N_TYPOS; i++)
     {
       const char *word = g_ptr_array_index (words, i);
       g_autofree char *typo = keyboard ? make_keyboard_typo (rand, word) : make_typo (rand, word);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (seen, word)) - 1;
+      g_autoptr(GHashTable) context = NULL;
       g_auto(GStrv) raw = NULL;
       g_auto(GStrv) ranked = NULL;
-      const char *raw_first = NULL;
+      g_auto(GStrv) ranked_in_doc = NULL;
+      g_autoptr(GStrvBuilder) raw_top = g_strv_builder_new ();
+      g_auto(GStrv) raw_list = NULL;
 
       if (epure_spelling_dictionary_check_word (dict, typo, -1))
         continue;
@@ -358,37 +430,52 @@ suggestion_accuracy (const char *corpus,
               fprintf (cache_out, "%s\t%s\n", typo, line);
             }
         }
-      ranked = epure_spelling_dictionary_rank (dict, typo, -1, (const char * const *) raw, 5);
+      ranked = epure_spelling_dictionary_rank (dict, typo, -1, (const char * const *) raw, NULL, 5);
+      t0 = now ();
+      context = typo_context (corpus, len, g_array_index (occurrence, gsize, index), word, typo);
+      ranked_in_doc = epure_spelling_dictionary_rank (dict, typo, -1, (const char * const *) raw, context, 5);
+      t_context += now () - t0;
 
-      for (guint k = 0; raw[k] != NULL && raw_first == NULL; k++)
-        if (strcmp (raw[k], typo) != 0)
-          raw_first = raw[k];
-      tested++;
-      raw_ok += g_strcmp0 (raw_first, word) == 0;
-      ranked_ok += ranked[0] != NULL && strcmp (ranked[0], word) == 0;
       for (guint k = 0; raw[k] != NULL && k < 5; k++)
-        if (strcmp (raw[k], word) == 0)
-          raw_in5++;
-      ranked_in5 += g_strv_contains ((const char * const *) ranked, word);
-      if (g_getenv ("BENCH_VERBOSE") && (ranked[0] == NULL || strcmp (ranked[0], word) != 0))
+        if (strcmp (raw[k], typo) != 0)
+          g_strv_builder_add (raw_top, raw[k]);
+      raw_list = g_strv_builder_end (raw_top);
+      score (&raw_sc, (const char * const *) raw_list, word);
+      score (&alone, (const char * const *) ranked, word);
+      score (&in_doc, (const char * const *) ranked_in_doc, word);
+      if (g_getenv ("BENCH_VERBOSE") && (ranked_in_doc[0] == NULL || strcmp (ranked_in_doc[0], word) != 0 ||
+                                         ranked[0] == NULL || strcmp (ranked[0], word) != 0))
         {
+          g_autofree char *c = g_strjoinv (",", ranked_in_doc);
           g_autofree char *r = g_strjoinv (",", ranked);
           g_autofree char *w = g_strjoinv (",", raw);
-          printf ("  miss %s → %s: ranked %s | raw %s\n", word, typo, r, w);
+          gboolean ok_doc = ranked_in_doc[0] != NULL && strcmp (ranked_in_doc[0], word) == 0;
+          gboolean ok_alone = ranked[0] != NULL && strcmp (ranked[0], word) == 0;
+          gsize at = g_array_index (occurrence, gsize, index), from = at > 24 ? at - 24 : 0;
+          g_autofree char *before = NULL;
+
+          while (from < at && ((guchar) corpus[from] & 0xC0) == 0x80)
+            from++;
+          before = g_strndup (corpus + from, at - from);
+          g_strdelimit (before, "\n\t", ' ');
+          printf ("  %s %s → %s: in document %s | alone %s | raw %s | before “%s”\n",
+                  ok_doc ? "fixed" : ok_alone ? "LOST " : "miss ", word, typo, c, r, w, before);
         }
     }
 
-  printf ("Suggestions on %u one-letter typos of corpus words, %s (seed %s):\n", tested,
+  printf ("Suggestions on %u one-letter typos of corpus words, %s (seed %s):\n", raw_sc.tested,
           keyboard ? "as typed (accent slips, AZERTY neighbours, dropped/doubled letters, swaps)"
                    : g_getenv ("BENCH_SPARE_LAST") != NULL
                    ? "uniformly random inside the word (BENCH_SPARE_LAST: the last letter kept)"
                    : "uniformly random (any letter dropped, added, replaced or swapped)",
           seed_env ? seed_env : "20261206");
-  printf ("  top-1 Enchant's order:  %5.1f %%   (top-5 %5.1f %%)\n",
-          100.0 * raw_ok / MAX (tested, 1), 100.0 * raw_in5 / MAX (tested, 1));
-  printf ("  top-1 Épure's ranking:  %5.1f %%   (top-5 %5.1f %%)   target ≥ 90 %%\n",
-          100.0 * ranked_ok / MAX (tested, 1), 100.0 * ranked_in5 / MAX (tested, 1));
-  printf ("  mean Enchant suggestion time: %.0f ms\n", 1000 * t_suggest / MAX (tested, 1));
+  print_score ("Enchant's order:", &raw_sc, "");
+  print_score ("Épure's ranking, the word alone:", &alone, "");
+  print_score ("Épure's ranking, in its document:", &in_doc, "   target ≥ 90 %");
+  printf ("  (document: ±%d bytes around one occurrence of the word, drawn evenly, replaced by the typo)\n",
+          EPURE_SPELLING_CONTEXT_BYTES);
+  printf ("  mean Enchant suggestion time: %.0f ms; reading the document and ranking with it: %.1f ms\n",
+          1000 * t_suggest / MAX (raw_sc.tested, 1), 1000 * t_context / MAX (raw_sc.tested, 1));
   if (cache_out != NULL)
     fclose (cache_out);
 }

@@ -9,8 +9,11 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "epure.h"
 #include "epure-spelling-checker.h"
+#include "epure-spelling-forms.h"
 
 typedef struct
 {
@@ -252,6 +255,298 @@ test_suggestion_style (void)
   assert_first_suggestion (checker, "L’arivée", "L’arrivée");
   assert_first_suggestion (checker, "Nouvele", "Nouvelle");
   assert_first_suggestion (checker, "NOUVELE", "NOUVELLE");
+}
+
+/* The first suggestion the checker gives for @typo where it sits in @str,
+ * found as the app and the CLI find it: a finding of the whole text. */
+static char **
+suggest_in_text (EpureChecker *checker,
+                 const char   *str,
+                 const char   *typo)
+{
+  g_autoptr(EpureText) text = epure_text_new (str, -1, NULL);
+  g_autoptr(GPtrArray) findings = epure_checker_check (checker, text, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (findings);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EpureFinding *f = g_ptr_array_index (findings, i);
+      gsize start = epure_finding_get_start (f), end = epure_finding_get_end (f);
+
+      if (end - start == strlen (typo) && memcmp (str + start, typo, end - start) == 0)
+        {
+          char **words = epure_checker_suggest (checker, text, f, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (words);
+          g_test_message ("%s in its text → %s", typo, words[0] ? words[0] : "(none)");
+          return words;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+first_alone (EpureChecker *checker,
+             const char   *typo)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = epure_spelling_checker_suggest_word (EPURE_SPELLING_CHECKER (checker), typo, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (words);
+  g_test_message ("%s alone → %s", typo, words[0] ? words[0] : "(none)");
+  return g_strdup (words[0]);
+}
+
+/* A correction the document uses elsewhere comes first: alone, Enchant's
+ * and the edit's order pick another word. */
+static void
+test_context_ranks (void)
+{
+  EpureChecker *checker = NULL;
+  g_autoptr(EpurePipeline) pipeline = spelling_pipeline (&checker);
+  static const struct { const char *text, *typo, *meant; } cases[] = {
+    { "Les cyclistes partent souvent avant l’aube. Ils roulent souent sous la pluie et rentrent tard.\n",
+      "souent", "souvent" },
+    { "Les trains venant de Lyon et les cars venant de Grenoble arrivent à l’heure ; ceux fenant de Marseille ont du retard.\n",
+      "fenant", "venant" },
+    /* Another form of the same verb breaks a tie. */
+    { "Il faut ajouter du sel. Le chef ajutera du poivre ensuite.\n",
+      "ajutera", "ajoutera" },
+    /* Used at the start of a sentence, or after an elision, it counts. */
+    { "L’abandon du projet a surpris. Personne n’attendait ce bandon si tôt.\n",
+      "bandon", "abandon" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) in_text = suggest_in_text (checker, cases[i].text, cases[i].typo);
+      g_autofree char *alone = first_alone (checker, cases[i].typo);
+
+      g_assert_cmpstr (in_text[0], ==, cases[i].meant);
+      g_assert_cmpstr (alone, !=, cases[i].meant);
+      g_assert_cmpuint (g_strv_length (in_text), <=, EPURE_SPELLING_MAX_SUGGESTIONS);
+    }
+}
+
+/* The cue never beats an accent-only correction, and a word the text
+ * does not use keeps the order it has alone. */
+static void
+test_context_keeps_tiers (void)
+{
+  EpureChecker *checker = NULL;
+  g_autoptr(EpurePipeline) pipeline = spelling_pipeline (&checker);
+  g_auto(GStrv) accent = suggest_in_text (checker,
+                                          "La mesure est prise. Cette mesure plaît. Une autre mesure suivra. "
+                                          "La distance mesurèe est courte.\n", "mesurèe");
+  g_auto(GStrv) unrelated = suggest_in_text (checker,
+                                             "Le jardin fleurit au printemps. Les roses y poussent bien.\n"
+                                             "Une nouvele allée mène au bassin.\n", "nouvele");
+  g_auto(GStrv) style = suggest_in_text (checker, "L’école ouvre lundi. Une Ecole de plus.\n", "Ecole");
+
+  /* Every text says "par": no cue for "pir". */
+  {
+    g_auto(GStrv) grammatical = suggest_in_text (checker,
+                                                 "Il passe par la gare, par le pont puis par la place. "
+                                                 "Le pir est derrière nous.\n", "pir");
+    g_autofree char *alone = first_alone (checker, "pir");
+
+    g_assert_cmpstr (alone, !=, "par");
+    g_assert_cmpstr (grammatical[0], ==, alone);
+  }
+  g_assert_cmpstr (accent[0], ==, "mesurée");
+  g_assert_cmpstr (unrelated[0], ==, "nouvelle");
+  g_assert_cmpstr (style[0], ==, "École");
+}
+
+/* Filler that uses none of the candidates of "souent". */
+static void
+append_filler (GString *s,
+               gsize    bytes)
+{
+  static const char * const sentences[] = {
+    "La route longe la rivière jusqu’au village. ",
+    "Des pêcheurs s’installent près du pont de pierre. ",
+    "Le marché du samedi attire les habitants des hameaux voisins. ",
+  };
+  gsize target = s->len + bytes;
+
+  for (guint i = 0; s->len < target; i++)
+    g_string_append (s, sentences[i % G_N_ELEMENTS (sentences)]);
+}
+
+/* Only the window counts, and its edges do not depend on how much of the
+ * document the caller passes: a slice a byte wider than the window each
+ * side (the editor's) suggests what the whole text (the CLI's) does. */
+static void
+test_context_window (void)
+{
+  EpureChecker *checker = NULL;
+  g_autoptr(EpurePipeline) pipeline = spelling_pipeline (&checker);
+  g_autofree char *alone = first_alone (checker, "souent");
+  g_autoptr(GString) far = g_string_new ("Les cyclistes partent souvent avant l’aube. ");
+  g_autoptr(GString) edge = g_string_new (NULL);
+  g_auto(GStrv) far_words = NULL;
+  g_auto(GStrv) edge_words = NULL;
+  gsize typo_at;
+
+  append_filler (far, EPURE_SPELLING_CONTEXT_BYTES + 100);
+  g_string_append (far, "Ils roulent souent sous la pluie.\n");
+  far_words = suggest_in_text (checker, far->str, "souent");
+  g_assert_cmpstr (far_words[0], ==, alone);
+
+  /* "souvent" as the window's first word counts; astride its first byte,
+   * cut, it does not. */
+  for (gsize cut = 0; cut <= 3; cut += 3)
+    {
+      g_string_truncate (edge, 0);
+      append_filler (edge, 3000);
+      typo_at = edge->len + EPURE_SPELLING_CONTEXT_BYTES + cut;
+      g_string_append (edge, "souvent ");
+      append_filler (edge, EPURE_SPELLING_CONTEXT_BYTES);
+      g_string_truncate (edge, typo_at - 10);
+      while (edge->str[edge->len - 1] != ' ')
+        g_string_truncate (edge, edge->len - 1);
+      while (edge->len < typo_at)
+        g_string_append_c (edge, ' ');
+      g_string_append (edge, "souent ");
+      append_filler (edge, EPURE_SPELLING_CONTEXT_BYTES + 3000);
+      g_clear_pointer (&edge_words, g_strfreev);
+      edge_words = suggest_in_text (checker, edge->str, "souent");
+      g_assert_cmpstr (edge_words[0], ==, cut == 0 ? "souvent" : alone);
+    }
+
+  for (gsize a = 0, slack = 1; slack < 80; slack += a, a = slack - a)
+    {
+      gsize from = typo_at - EPURE_SPELLING_CONTEXT_BYTES - slack;
+      gsize to = typo_at + strlen ("souent") + EPURE_SPELLING_CONTEXT_BYTES + slack;
+      g_autofree char *slice = NULL;
+      g_auto(GStrv) words = NULL;
+
+      while ((edge->str[from] & 0xC0) == 0x80)
+        from--;
+      while ((edge->str[to] & 0xC0) == 0x80)
+        to++;
+      slice = g_strndup (edge->str + from, to - from);
+      words = suggest_in_text (checker, slice, "souent");
+      g_assert_cmpstrv (words, edge_words);
+    }
+}
+
+/* Forms an article seldom uses, from the installed dictionary's own
+ * morphology, come after the common ones. */
+static void
+test_rare_forms (void)
+{
+  g_autoptr(EpureSpellingChecker) checker = epure_spelling_checker_new ("fr_FR");
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autoptr(EpureSpellingForms) forms = NULL;
+
+  /* An accent away from the imperfect subjunctive, a letter from the
+   * participle: the participle. */
+  assert_first_suggestion (checker, "lançat", "lançant");
+  assert_first_suggestion (checker, "pointat", "pointant");
+
+  for (guint i = 0; dirs[i] != NULL && forms == NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], "hunspell", "fr_FR.dic", NULL);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        forms = epure_spelling_forms_load (path);
+    }
+  g_assert_nonnull (forms);
+  for (const char * const *w = (const char *[]) { "lançât", "pointâmes", "rediriges", "fourniras", NULL }; *w; w++)
+    g_assert_true (epure_spelling_forms_is_rare (forms, *w));
+  /* News French: third-person simple past, participles, the subjunctive
+   * present, nouns that share an ending with a rare form. */
+  for (const char * const *w = (const char *[]) { "lança", "pointant", "fasse", "masse", "répondais", "simulez",
+                                                  "maison", NULL }; *w; w++)
+    g_assert_false (epure_spelling_forms_is_rare (forms, *w));
+  g_assert_null (epure_spelling_forms_load ("/nonexistent/fr_FR.dic"));
+
+  /* Stems, for "the document uses another form of it". */
+  for (const char * const *w = (const char *[]) { "ajoutera", "ajouter", "ajouter", "ajouter",
+                                                  "maisons", "maison", "chevaux", "cheval", NULL }; *w; w += 2)
+    {
+      g_autofree char *stem = epure_spelling_forms_get_stem (forms, w[0]);
+      g_assert_cmpstr (stem, ==, w[1]);
+    }
+  g_assert_null (epure_spelling_forms_get_stem (forms, "zorglub"));
+}
+
+/* epure-cli's JSON gives each finding the checker's own suggestions for
+ * the same text, document cue included. */
+static void
+test_cli_same_suggestions (void)
+{
+  EpureChecker *checker = NULL;
+  g_autoptr(EpurePipeline) pipeline = spelling_pipeline (&checker);
+  g_autoptr(GString) doc = g_string_new ("Les trains venant de Lyon et les cars venant de Grenoble arrivent à l’heure ; "
+                                          "ceux fenant de Marseille ont du retard.\n"
+                                          "Les cyclistes partent souvent avant l’aube. Ils roulent souent sous la pluie.\n");
+  const char *str;
+  const char *cli = g_getenv ("EPURE_CLI");
+  GHashTable *firsts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(EpureText) text = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  JsonArray *reported;
+  guint compared = 0;
+
+  /* The same typo far from the document's "venant": another first
+   * suggestion, so a CLI asking once per word would differ here. */
+  append_filler (doc, EPURE_SPELLING_CONTEXT_BYTES + 100);
+  g_string_append (doc, "\nCeux fenant du nord aussi.\n");
+  str = doc->str;
+  text = epure_text_new (str, -1, NULL);
+  findings = epure_checker_check (checker, text, NULL, NULL);
+
+  if (cli == NULL)
+    {
+      g_test_skip ("EPURE_CLI not set");
+      return;
+    }
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              cli, "check", "-c", "spelling", "--lang=fr_FR", "-f", "json", "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, str, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  reported = json_object_get_array_member (json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0),
+                                           "findings");
+  g_assert_cmpuint (json_array_get_length (reported), ==, findings->len);
+
+  for (guint i = 0; i < json_array_get_length (reported); i++)
+    {
+      JsonObject *r = json_array_get_object_element (reported, i);
+      JsonArray *replacements = json_object_get_array_member (r, "replacements");
+      gsize start = g_utf8_offset_to_pointer (str, json_object_get_int_member (r, "start")) - str;
+
+      for (guint k = 0; k < findings->len; k++)
+        {
+          EpureFinding *f = g_ptr_array_index (findings, k);
+          g_auto(GStrv) words = NULL;
+
+          if (epure_finding_get_start (f) != start)
+            continue;
+          words = epure_checker_suggest (checker, text, f, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (json_array_get_length (replacements), ==, g_strv_length (words));
+          for (guint n = 0; words[n] != NULL; n++)
+            g_assert_cmpstr (json_array_get_string_element (replacements, n), ==, words[n]);
+          g_hash_table_add (firsts, (gpointer) json_array_get_string_element (replacements, 0));
+          compared++;
+        }
+    }
+  g_assert_cmpuint (compared, ==, 3);
+  g_assert_true (g_hash_table_contains (firsts, "venant"));
+  g_assert_true (g_hash_table_contains (firsts, "souvent"));
+  g_assert_cmpuint (g_hash_table_size (firsts), ==, 3);
+  g_hash_table_unref (firsts);
 }
 
 /* Hunspell takes any hyphenated word whose parts are words: a typo of a
@@ -597,6 +892,11 @@ main (int   argc,
   g_test_add_func ("/spelling/typos-found", test_typos_found);
   g_test_add_func ("/spelling/suggest-async", test_suggest_async);
   g_test_add_func ("/spelling/suggestion-style", test_suggestion_style);
+  g_test_add_func ("/spelling/context-ranks", test_context_ranks);
+  g_test_add_func ("/spelling/context-keeps-tiers", test_context_keeps_tiers);
+  g_test_add_func ("/spelling/context-window", test_context_window);
+  g_test_add_func ("/spelling/rare-forms", test_rare_forms);
+  g_test_add_func ("/spelling/cli-same-suggestions", test_cli_same_suggestions);
   g_test_add_func ("/spelling/near-compound", test_near_compound);
   g_test_add_func ("/spelling/personal-dictionary", test_personal_dictionary);
   g_test_add_func ("/spelling/ignore-all", test_ignore_all);
