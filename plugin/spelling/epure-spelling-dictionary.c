@@ -15,14 +15,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "epure-spelling-dictionary.h"
-#include "epure-spelling-forms.h"
 #include "epure-word-iter.h"
 
 /* A 20 MiB document has fewer distinct words than this; the bound only
  * keeps a pathological input from growing the cache without limit. */
 #define MAX_CACHED_WORDS 500000
-/* Letters a stem and the words counted as its forms begin with alike. */
-#define STEM_START 3
 /* A document has far fewer distinct typos. */
 #define MAX_CACHED_IDEAS 4096
 
@@ -56,11 +53,6 @@ struct _EpureSpellingDictionary
   GHashTable *compounds;
   GHashTable *compound_set;
 
-  /* libhunspell on the same files, for the morphology Enchant hides:
-   * made on the first ranking (under dict_lock), then thread-safe. */
-  gboolean forms_loaded;
-  EpureSpellingForms *forms;
-
   /* Enchant's ideas per word (under dict_lock): the ranking depends on
    * where the word sits, Enchant's slow part does not, so a typo made
    * twice asks Enchant once. */
@@ -91,7 +83,6 @@ epure_spelling_dictionary_finalize (GObject *object)
   g_clear_pointer (&self->compounds, g_hash_table_unref);
   g_clear_pointer (&self->compound_set, g_hash_table_unref);
   g_clear_pointer (&self->compound_words, g_string_chunk_free);
-  g_clear_pointer (&self->forms, epure_spelling_forms_free);
   g_clear_pointer (&self->ideas, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
   g_mutex_clear (&self->dict_lock);
@@ -654,33 +645,22 @@ typedef struct
   guint tier;
   guint sub;    /* order within a tier, before Enchant's */
   guint seen;   /* times the document around the typo uses it */
-  gboolean rare; /* a verb form articles seldom use */
-  guint kin;    /* uses nearby of any form of its stem */
-  char *stem;
   guint order;
 } Candidate;
 
-/* Two cues beyond the edit itself.  The document: a correction the text
+/* A cue beyond the edit itself, the document: a correction the text
  * around the typo uses elsewhere is the likelier one, as a proofreader
  * would guess; it moves up a tier per use, up to three (beyond, it would
- * beat edits far likelier than its own).  Rare verb forms (lançât,
- * rediriges) move down two tiers, below a letter left out even when only
- * an accent is missing (lançat is lançant more often than lançât).
- * Otherwise a case-only or accent-only correction stays first: those are
- * nearly always the one meant. */
+ * beat edits far likelier than its own).  A case-only or accent-only
+ * correction stays first: those are nearly always the one meant. */
 #define MAX_CONTEXT_LIFT 3
-#define RARE_FORM_DROP   2
 
 static int
 rank_key (const Candidate *c)
 {
-  int tier = c->tier;
-
-  if (tier == 0 || (tier == 1 && !c->rare))
-    return tier - TIER_LAST - 1;
-  if (tier == 1)
-    tier = TIER_EXACT (EDIT_OMISSION);
-  return tier - (int) MIN (c->seen, MAX_CONTEXT_LIFT) + (c->rare ? RARE_FORM_DROP : 0);
+  if (c->tier <= 1)
+    return (int) c->tier - TIER_LAST - 1;
+  return (int) c->tier - (int) MIN (c->seen, MAX_CONTEXT_LIFT);
 }
 
 static int
@@ -694,10 +674,6 @@ compare_candidates (gconstpointer a,
     return ka < kb ? -1 : 1;
   if ((ca->seen > 0) != (cb->seen > 0))
     return ca->seen > 0 ? -1 : 1;
-  /* Then one whose other forms the document uses (ajoutera when it says
-   * "ajouter"). */
-  if ((ca->kin > 0) != (cb->kin > 0))
-    return ca->kin > 0 ? -1 : 1;
   if (ca->tier != cb->tier)
     return ca->tier < cb->tier ? -1 : 1;
   if (ca->sub != cb->sub)
@@ -989,48 +965,6 @@ epure_spelling_dictionary_suggest_raw (EpureSpellingDictionary *self,
   return (char **) g_ptr_array_free (g_steal_pointer (&raw), FALSE);
 }
 
-/* The first letters of a word, accents aside (gérer, gère). */
-static char *
-stem_start (const char *word)
-{
-  g_autofree char *folded = fold_accents (word);
-
-  return g_utf8_substring (folded, 0, MIN (g_utf8_strlen (folded, -1), STEM_START));
-}
-
-/* How often the document uses each of @stems (stem → 0 on entry), in any
- * form: "ajoute" and "ajouter" are two uses of "ajouter".  Only words
- * beginning like a stem are analysed (a few, not the window's
- * thousand). */
-static void
-count_stems (EpureSpellingForms *forms,
-             GHashTable         *context,
-             GHashTable         *stems)
-{
-  g_autoptr(GHashTable) starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer word, n;
-
-  g_hash_table_iter_init (&iter, stems);
-  while (g_hash_table_iter_next (&iter, &word, NULL))
-    g_hash_table_add (starts, stem_start (word));
-
-  g_hash_table_iter_init (&iter, context);
-  while (g_hash_table_iter_next (&iter, &word, &n))
-    {
-      g_autofree char *start = stem_start (word);
-      g_autofree char *stem = NULL;
-
-      if (!g_hash_table_contains (starts, start))
-        continue;
-      stem = epure_spelling_forms_get_stem (forms, word);
-      if (stem != NULL && g_hash_table_contains (stems, stem))
-        g_hash_table_replace (stems, g_strdup (stem),
-                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (stems, stem)) +
-                                                GPOINTER_TO_UINT (n)));
-    }
-}
-
 /* Ranks Enchant's ideas for @word: see rank_tier().  @candidates are in
  * Enchant's order; the result has at most @max, styled like the text. */
 char **
@@ -1047,8 +981,6 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *apostrophe;
-  EpureSpellingForms *forms;
-  g_autoptr(GHashTable) stems = NULL;
   gsize elision;
 
   g_return_val_if_fail (word != NULL, NULL);
@@ -1058,23 +990,10 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
   folded_key = fold_accents (key);
   apostrophe = find_apostrophe (word);
 
-  g_mutex_lock (&self->dict_lock);
-  if (!self->forms_loaded)
-    {
-      g_autofree char *path = find_hunspell_dic (self->language);
-      self->forms_loaded = TRUE;
-      self->forms = path != NULL ? epure_spelling_forms_load (path) : NULL;
-    }
-  forms = self->forms;
-  g_mutex_unlock (&self->dict_lock);
-
-  if (context != NULL && forms != NULL)
-    stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   for (guint i = 0; candidates != NULL && candidates[i] != NULL; i++)
     {
       char *styled = match_style (candidates[i], key, elision);
-      Candidate c = { styled, 0, 0, 0, FALSE, 0, NULL, i };
+      Candidate c = { styled, 0, 0, 0, i };
 
       if (strcmp (styled, key) == 0 || g_hash_table_contains (seen, styled))
         {
@@ -1086,29 +1005,7 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
       /* l’ont for lont: the document's "ont" says nothing of the split. */
       if (elision > 0 || epure_word_elision_length (styled, strlen (styled)) == 0)
         c.seen = context_count (context, styled);
-      if (c.tier >= 1)
-        {
-          g_autofree char *bare = bare_word (styled, -1);
-          c.rare = epure_spelling_forms_is_rare (forms, bare);
-          if (stems != NULL)
-            {
-              c.stem = epure_spelling_forms_get_stem (forms, bare);
-              if (c.stem != NULL)
-                g_hash_table_replace (stems, g_strdup (c.stem), GUINT_TO_POINTER (0));
-            }
-        }
       g_array_append_val (ranked, c);
-    }
-
-  if (stems != NULL)
-    {
-      count_stems (forms, context, stems);
-      for (guint i = 0; i < ranked->len; i++)
-        {
-          Candidate *c = &g_array_index (ranked, Candidate, i);
-          if (c->stem != NULL)
-            c->kin = GPOINTER_TO_UINT (g_hash_table_lookup (stems, c->stem));
-        }
     }
 
   g_array_sort (ranked, compare_candidates);
@@ -1125,7 +1022,6 @@ epure_spelling_dictionary_rank (EpureSpellingDictionary *self,
           g_strv_builder_add (builder, s->str);
         }
       g_free (c->word);
-      g_free (c->stem);
     }
 
   return g_strv_builder_end (builder);

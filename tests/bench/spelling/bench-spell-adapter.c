@@ -288,6 +288,35 @@ main (int   argc,
               (hwm - dictionary_kib) / 1024.0);
       printf ("  (%u misspelled words underlined in %.2f s; VmHWM %.1f MiB at that moment)\n",
               epure_spell_adapter_get_n_misspelled (adapter), t_full / 1000, hwm_at_complete / 1024.0);
+
+      /* Then a right-click on a misspelled word: its suggestions are
+       * ranked with Hunspell's analysis, a second handle on the files. */
+      {
+        GtkTextIter from, start, end;
+        gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+        gboolean ranked = FALSE;
+
+        gtk_text_buffer_get_start_iter (buffer, &from);
+        if (epure_spell_adapter_find_next (adapter, &from, &start, &end))
+          {
+            GMenuModel *menu = epure_spell_adapter_get_menu_model (adapter);
+
+            epure_spell_adapter_update_menu (adapter, &start);
+            while (!ranked && g_get_monotonic_time () < until)
+              {
+                g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+                g_autofree char *action = NULL;
+
+                iterate_for (20);
+                ranked = section != NULL && g_menu_model_get_n_items (section) > 0 &&
+                         g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+                         g_strcmp0 (action, "spelling.replace") == 0;
+              }
+            settle ();
+            printf ("  after a right-click's suggestions (%s):         %6.1f MiB\n",
+                    ranked ? "ranked" : "NOT SHOWN", status_kib ("VmHWM:") / 1024.0);
+          }
+      }
     }
   else
     {

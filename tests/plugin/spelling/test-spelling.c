@@ -13,7 +13,6 @@
 
 #include "epure.h"
 #include "epure-spelling-checker.h"
-#include "epure-spelling-forms.h"
 
 typedef struct
 {
@@ -311,9 +310,6 @@ test_context_ranks (void)
       "souent", "souvent" },
     { "Les trains venant de Lyon et les cars venant de Grenoble arrivent à l’heure ; ceux fenant de Marseille ont du retard.\n",
       "fenant", "venant" },
-    /* Another form of the same verb breaks a tie. */
-    { "Il faut ajouter du sel. Le chef ajutera du poivre ensuite.\n",
-      "ajutera", "ajoutera" },
     /* Used at the start of a sentence, or after an elision, it counts. */
     { "L’abandon du projet a surpris. Personne n’attendait ce bandon si tôt.\n",
       "bandon", "abandon" },
@@ -432,46 +428,6 @@ test_context_window (void)
       words = suggest_in_text (checker, slice, "souent");
       g_assert_cmpstrv (words, edge_words);
     }
-}
-
-/* Forms an article seldom uses, from the installed dictionary's own
- * morphology, come after the common ones. */
-static void
-test_rare_forms (void)
-{
-  g_autoptr(EpureSpellingChecker) checker = epure_spelling_checker_new ("fr_FR");
-  const char * const *dirs = g_get_system_data_dirs ();
-  g_autoptr(EpureSpellingForms) forms = NULL;
-
-  /* An accent away from the imperfect subjunctive, a letter from the
-   * participle: the participle. */
-  assert_first_suggestion (checker, "lançat", "lançant");
-  assert_first_suggestion (checker, "pointat", "pointant");
-
-  for (guint i = 0; dirs[i] != NULL && forms == NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (dirs[i], "hunspell", "fr_FR.dic", NULL);
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        forms = epure_spelling_forms_load (path);
-    }
-  g_assert_nonnull (forms);
-  for (const char * const *w = (const char *[]) { "lançât", "pointâmes", "rediriges", "fourniras", NULL }; *w; w++)
-    g_assert_true (epure_spelling_forms_is_rare (forms, *w));
-  /* News French: third-person simple past, participles, the subjunctive
-   * present, nouns that share an ending with a rare form. */
-  for (const char * const *w = (const char *[]) { "lança", "pointant", "fasse", "masse", "répondais", "simulez",
-                                                  "maison", NULL }; *w; w++)
-    g_assert_false (epure_spelling_forms_is_rare (forms, *w));
-  g_assert_null (epure_spelling_forms_load ("/nonexistent/fr_FR.dic"));
-
-  /* Stems, for "the document uses another form of it". */
-  for (const char * const *w = (const char *[]) { "ajoutera", "ajouter", "ajouter", "ajouter",
-                                                  "maisons", "maison", "chevaux", "cheval", NULL }; *w; w += 2)
-    {
-      g_autofree char *stem = epure_spelling_forms_get_stem (forms, w[0]);
-      g_assert_cmpstr (stem, ==, w[1]);
-    }
-  g_assert_null (epure_spelling_forms_get_stem (forms, "zorglub"));
 }
 
 /* epure-cli's JSON gives each finding the checker's own suggestions for
@@ -895,7 +851,6 @@ main (int   argc,
   g_test_add_func ("/spelling/context-ranks", test_context_ranks);
   g_test_add_func ("/spelling/context-keeps-tiers", test_context_keeps_tiers);
   g_test_add_func ("/spelling/context-window", test_context_window);
-  g_test_add_func ("/spelling/rare-forms", test_rare_forms);
   g_test_add_func ("/spelling/cli-same-suggestions", test_cli_same_suggestions);
   g_test_add_func ("/spelling/near-compound", test_near_compound);
   g_test_add_func ("/spelling/personal-dictionary", test_personal_dictionary);
