@@ -1430,6 +1430,23 @@ test_cli_from (void)
   g_assert_nonnull (strstr (bad.err, "rtf"));
 }
 
+/* Cleans @text's typography read whole and streamed in 4 KiB blocks
+ * from the standard input: the same bytes, into @streamed. */
+static void
+clean_whole_and_streamed (const char *text,
+                          Run        *streamed)
+{
+  g_auto(Run) whole = { 0 };
+  const char *whole_args[] = { "clean", "-c", "typography", "-", NULL };
+  const char *stream_args[] = { "clean", "-c", "typography", "--block-size=4096", "-", NULL };
+
+  run_cli (&whole, whole_args, text);
+  run_cli (streamed, stream_args, text);
+  g_assert_cmpint (whole.status, ==, 0);
+  g_assert_cmpint (streamed->status, ==, 0);
+  g_assert_true (g_bytes_equal (whole.out, streamed->out));
+}
+
 /* A streamed text is cut at blank lines, never inside a fenced code block
  * (blank lines and all): the quotes inside stay code, and the result is
  * the one of the text read whole. */
@@ -1437,9 +1454,7 @@ static void
 test_cli_streaming_code_block (void)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(Run) whole = { 0 }, streamed = { 0 };
-  const char *whole_args[] = { "clean", "-c", "typography", "-", NULL };
-  const char *stream_args[] = { "clean", "-c", "typography", "--block-size=4096", "-", NULL };
+  g_auto(Run) streamed = { 0 };
 
   for (guint i = 0; i < 40; i++)
     g_string_append (text, "Il a dit \"oui\" puis il est parti.\n\n");
@@ -1449,11 +1464,7 @@ test_cli_streaming_code_block (void)
   g_string_append (text, "```\n\nElle a r\xC3\xA9pondu \"non\".\n");
   g_assert_cmpuint (text->len, >, 3 * 4096);
 
-  run_cli (&whole, whole_args, text->str);
-  run_cli (&streamed, stream_args, text->str);
-  g_assert_cmpint (whole.status, ==, 0);
-  g_assert_cmpint (streamed.status, ==, 0);
-  g_assert_true (g_bytes_equal (whole.out, streamed.out));
+  clean_whole_and_streamed (text->str, &streamed);
   g_assert_nonnull (strstr (out_str (&streamed), "print(\"code\")\n\nprint(\"code\")"));
   g_assert_null (strstr (out_str (&streamed), "print(\u00AB"));
   g_assert_nonnull (strstr (out_str (&streamed), "r\xC3\xA9pondu \xC2\xAB\xC2\xA0non\xC2\xA0\xC2\xBB."));
@@ -1501,9 +1512,7 @@ static void
 test_cli_streaming_crlf (void)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(Run) whole = { 0 }, streamed = { 0 };
-  const char *whole_args[] = { "clean", "-c", "typography", "-", NULL };
-  const char *stream_args[] = { "clean", "-c", "typography", "--block-size=4096", "-", NULL };
+  g_auto(Run) streamed = { 0 };
   g_autofree char *expected_line = NULL;
   const char *filler = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
 
@@ -1521,11 +1530,7 @@ test_cli_streaming_crlf (void)
     }
   g_assert_cmpuint (text->len, >, 5 * 4096);
 
-  run_cli (&whole, whole_args, text->str);
-  run_cli (&streamed, stream_args, text->str);
-  g_assert_cmpint (whole.status, ==, 0);
-  g_assert_cmpint (streamed.status, ==, 0);
-  g_assert_true (g_bytes_equal (whole.out, streamed.out));
+  clean_whole_and_streamed (text->str, &streamed);
   g_assert_null (strstr (out_str (&streamed), "\n\n\n"));
   g_assert_null (strstr (out_str (&streamed), "\r\r"));
   expected_line = g_strdup_printf ("\r\nIl dit \u00AB\u00A0oui\u00A0\u00BB %.*s599\r\n", 599 % 61, filler);
