@@ -1,5 +1,5 @@
-/* epure-text-private.h: EpureText for the rest of plugin/core only (not
- * part of <epure.h>).
+/* epure-text-private.h: EpureText for the rest of plugin/ only (not part
+ * of <epure.h>).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -21,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "epure-byte-scan.h"
+#include "epure-text-private.h"
 #include "epure-quote-scanner.h"
 #include "epure-typography-checker.h"
 #include "epure-typography-chars.h"
@@ -1827,11 +1828,15 @@ settles (Context  *ctx,
          gsize     ps,
          gsize     pe,
          guint     max_rounds,
-         gboolean *at_once)
+         gboolean *at_once,
+         char    **fixed,
+         gsize    *fixed_len)
 {
   GArray *hits = ctx->settle_hits;
   GArray *skip = ctx->settle_skip;
   GArray *foreign = ctx->settle_foreign;
+  g_autoptr(EpureText) first = NULL;
+  gboolean settled = FALSE;
   gsize len;
   char *cur = apply_automatic (ctx->s, ps, pe, ctx->hits, &len);
 
@@ -1841,7 +1846,7 @@ settles (Context  *ctx,
 
   if (at_once != NULL)
     *at_once = FALSE;
-  for (guint round = 0; round < max_rounds; round++)
+  for (guint round = 0; round < max_rounds && !settled; round++)
     {
       /* Read as the next pass would: a text made by editing valid text
        * with valid replacements, not checked again (nor judged binary on
@@ -1869,13 +1874,23 @@ settles (Context  *ctx,
            * no verbatim span of its own, no blank line splitting it. */
           if (at_once != NULL)
             *at_once = round == 0 && c.n_verbatim == 0 && !has_blank_line (c.s, len);
-          return TRUE;
+          settled = TRUE;
         }
-      cur = apply_automatic (c.s, 0, len, hits, &len);
+      else
+        cur = apply_automatic (c.s, 0, len, hits, &len);
+      /* The paragraph as this pass fixes it: the edit clean makes. */
+      if (round == 0)
+        first = g_steal_pointer (&sub);
     }
 
-  g_free (cur);
-  return FALSE;
+  if (!settled)
+    {
+      g_free (cur);
+      return FALSE;
+    }
+  if (fixed != NULL)
+    *fixed = epure_text_steal_string (g_steal_pointer (&first), fixed_len);
+  return TRUE;
 }
 
 static const char *
@@ -1956,11 +1971,14 @@ check_paragraph (Context *ctx,
                  gsize    pe)
 {
   gboolean at_once = FALSE;
+  g_autofree char *fixed = NULL;
+  gsize fixed_len = 0;
 
   collect_hits (ctx, ps, pe);
 
   if (ctx->risky && has_automatic (ctx->hits) &&
-      !settles (ctx, ps, pe, MAX_SETTLE_ROUNDS, ctx->unsettled != NULL ? &at_once : NULL))
+      !settles (ctx, ps, pe, MAX_SETTLE_ROUNDS, ctx->unsettled != NULL ? &at_once : NULL,
+                ctx->unsettled != NULL ? &fixed : NULL, &fixed_len))
     for (guint i = 0; i < ctx->hits->len; i++)
       g_array_index (ctx->hits, Hit, i).automatic = FALSE;
 
@@ -1979,13 +1997,17 @@ check_paragraph (Context *ctx,
           alone = !h->automatic || (h->start >= ps && h->end <= pe);
         }
       if (alone && !ctx->risky)
-        settles (ctx, ps, pe, 1, &at_once);
+        settles (ctx, ps, pe, 1, &at_once, &fixed, &fixed_len);
       if (!alone || !at_once)
         {
           gsize range[2] = { ps, pe };
           g_array_append_vals (ctx->unsettled, range, 2);
         }
-      emit_paragraph_edit (ctx);
+      /* The paragraph as fixed is at hand when it was simulated alone. */
+      if (alone && fixed != NULL)
+        g_ptr_array_add (ctx->edits, epure_edit_new_take (ps, pe, g_steal_pointer (&fixed)));
+      else
+        emit_paragraph_edit (ctx);
       return;
     }
 
