@@ -1054,6 +1054,23 @@ apply_fix_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* Suggestions arrive after the menu is shown; GTK 4.8 keeps a popover at
+ * the size it was shown with, cutting off the last items: shown again,
+ * it takes their size. */
+static void
+on_suggestions_changed (GMenuModel  *section,
+                        int          position,
+                        int          removed,
+                        int          added,
+                        EpureWindow *self)
+{
+  if (gtk_widget_get_visible (self->context_popover))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->context_popover));
+      gtk_popover_popup (GTK_POPOVER (self->context_popover));
+    }
+}
+
 /* Pops the editor's menu up at (@x, @y) of the view, for what is at @iter. */
 static void
 popup_context_menu (EpureWindow       *self,
@@ -1064,13 +1081,6 @@ popup_context_menu (EpureWindow       *self,
   GdkRectangle at = { (int) x, (int) y, 1, 1 };
 
   epure_window_update_fix_menu (self, iter);
-  if (self->context_popover == NULL)
-    {
-      self->context_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->context_menu));
-      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self->source_view));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
-      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
-    }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover), &at);
   gtk_popover_popup (GTK_POPOVER (self->context_popover));
 }
@@ -1410,6 +1420,12 @@ on_application_set (EpureWindow *self)
     gtk_widget_insert_action_group (GTK_WIDGET (self->source_view), "spelling",
                                     epure_spell_adapter_get_action_group (self->spell_adapter));
     g_menu_append_section (self->spelling_section, NULL, epure_spell_adapter_get_menu_model (self->spell_adapter));
+    {
+      g_autoptr(GMenuModel) suggestions = g_menu_model_get_item_link (epure_spell_adapter_get_menu_model (self->spell_adapter),
+                                                                      0, G_MENU_LINK_SECTION);
+      if (suggestions != NULL)
+        g_signal_connect_object (suggestions, "items-changed", G_CALLBACK (on_suggestions_changed), self, 0);
+    }
     epure_buffer_checker_set_skip_checker (self->checker, "spelling");
     if (self->settings != NULL)
       {
@@ -1624,6 +1640,13 @@ epure_window_init (EpureWindow *self)
   g_signal_connect_object (self->document, "modified-changed", G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::progress", G_CALLBACK (on_load_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title", G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
+
+  /* Made before it is first needed: popped up as soon as made, GTK 4.8
+   * sizes it short of its last items. */
+  self->context_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->context_menu));
+  gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self->source_view));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+  gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
 
   /* Before the text view's own bindings of these keys. */
   keys = gtk_shortcut_controller_new ();
