@@ -1823,6 +1823,34 @@ has_blank_line (const char *s,
   return FALSE;
 }
 
+/* Does an automatic fix take a gap away between two runs of text?  Only
+ * then can the paragraph as fixed hold an address or a link it did not
+ * ("voir www .exemple.fr", "nom@exemple .fr" once the space before the
+ * period goes): every other fix changes characters in place or keeps a
+ * space, a no-break space or a non-ASCII character between them. */
+static gboolean
+joins_runs (Context *ctx)
+{
+  const Hit *hits = (const Hit *) (gpointer) ctx->hits->data;
+
+  for (guint i = 0; i < ctx->hits->len; i++)
+    {
+      const Hit *h = &hits[i];
+      gboolean gap = FALSE, kept = FALSE;
+
+      if (!h->automatic)
+        continue;
+      for (gsize p = h->start; p < h->end && !gap; p++)
+        gap = ctx->s[p] == ' ' || ctx->s[p] == '\t' || ctx->s[p] == '\n' || ctx->s[p] == '\r' ||
+              (guchar) ctx->s[p] >= 0x80;
+      for (guint k = 0; k < h->len && gap && !kept; k++)
+        kept = h->replacement[k] == ' ' || h->replacement[k] == '\t' || (guchar) h->replacement[k] >= 0x80;
+      if (gap && !kept)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 settles (Context  *ctx,
          gsize     ps,
@@ -1836,9 +1864,11 @@ settles (Context  *ctx,
   GArray *skip = ctx->settle_skip;
   GArray *foreign = ctx->settle_foreign;
   g_autoptr(EpureText) first = NULL;
+  g_autofree char *first_str = NULL;
   gboolean settled = FALSE;
   gsize len;
   char *cur = apply_automatic (ctx->s, ps, pe, ctx->hits, &len);
+  gsize first_len = len;
 
   g_array_set_size (hits, 0);
   g_array_set_size (skip, 0);
@@ -1848,19 +1878,33 @@ settles (Context  *ctx,
     *at_once = FALSE;
   for (guint round = 0; round < max_rounds && !settled; round++)
     {
-      /* Read as the next pass would: a text made by editing valid text
-       * with valid replacements, not checked again (nor judged binary on
-       * a paragraph's few bytes). */
-      g_autoptr(EpureText) sub = epure_text_new_take_valid (cur, len);
+      g_autoptr(EpureText) sub = NULL;
       Context c = *ctx;
 
-      epure_text_set_syntax (sub, epure_text_get_syntax (ctx->text));
-      c.text = sub;
-      c.s = epure_text_get_string (sub, NULL);
+      if (round == 0 && !joins_runs (ctx))
+        {
+          /* It had no verbatim span in the text (or it would not be
+           * simulated), and these fixes make none: read it as is. */
+          first_str = cur;
+          c.text = NULL;
+          c.s = cur;
+          c.verbatim = NULL;
+          c.n_verbatim = 0;
+        }
+      else
+        {
+          /* Read as the next pass would: a text made by editing valid
+           * text with valid replacements, not checked again (nor judged
+           * binary on a paragraph's few bytes). */
+          sub = epure_text_new_take_valid (cur, len);
+          epure_text_set_syntax (sub, epure_text_get_syntax (ctx->text));
+          c.text = sub;
+          c.s = epure_text_get_string (sub, NULL);
+          c.verbatim = epure_text_get_verbatim_spans (sub, &c.n_verbatim);
+        }
       c.hits = hits;
       c.skip = skip;
       c.foreign = foreign;
-      c.verbatim = epure_text_get_verbatim_spans (sub, &c.n_verbatim);
       c.verbatim_index = 0;
       c.findings = NULL;
       c.edits = NULL;
@@ -1879,16 +1923,22 @@ settles (Context  *ctx,
       else
         cur = apply_automatic (c.s, 0, len, hits, &len);
       /* The paragraph as this pass fixes it: the edit clean makes. */
-      if (round == 0)
+      if (round == 0 && sub != NULL)
         first = g_steal_pointer (&sub);
     }
 
   if (!settled)
     {
-      g_free (cur);
+      if (cur != first_str)
+        g_free (cur);
       return FALSE;
     }
-  if (fixed != NULL)
+  if (fixed != NULL && first_str != NULL)
+    {
+      *fixed = g_steal_pointer (&first_str);
+      *fixed_len = first_len;
+    }
+  else if (fixed != NULL)
     *fixed = epure_text_steal_string (g_steal_pointer (&first), fixed_len);
   return TRUE;
 }

@@ -808,6 +808,15 @@ test_settled (void)
   g_assert_no_error (error);
   assert_settled_same (skip, full, article, &n_settled, &n_unsettled);
 
+  /* Fixes that take a space away next to addresses and links, where the
+   * paragraph as fixed is read again with its verbatim spans. */
+  for (const char * const *t = (const char *[]) {
+         "Écrivez à nom@exemple .fr , ou voyez www .exemple.fr .\n",
+         "Voir http://exemple.fr/?q=\"a\" , puis \"b\" .\n",
+         "Le site www.exemple.fr , \"dit-il\" , ferme .\n",
+         NULL }; *t != NULL; t++)
+    assert_settled_same (skip, full, *t, &n_settled, &n_unsettled);
+
   for (guint i = 0; i < rounds; i++)
     {
       g_autofree char *generated = generate_text (g_test_rand_int_range (1, 60));
