@@ -405,7 +405,6 @@ check_text (EpureBufferChecker *self,
             EpureText          *text)
 {
   g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
   CheckRun *run;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
@@ -432,15 +431,7 @@ check_text (EpureBufferChecker *self,
   if (text != NULL)
     run->text = epure_text_ref (text);
   else
-    {
-      char *str;
-
-      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-      str = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-      run->text = epure_text_new_take (str, strlen (str), &error);
-      if (run->text != NULL)
-        epure_text_set_syntax (run->text, epure_buffer_get_text_syntax (self->buffer));
-    }
+    run->text = epure_buffer_snapshot (self->buffer, &error);
   if (run->text == NULL)
     {
       g_warning ("Cannot check the text: %s", error->message);

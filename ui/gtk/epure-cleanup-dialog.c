@@ -303,8 +303,6 @@ start_check (EpureCleanupDialog *self)
   EpurePipeline *main_pipeline = epure_buffer_checker_get_pipeline (self->checker);
   EpureChecker *checker = main_pipeline ? epure_pipeline_get_checker (main_pipeline, self->checker_id) : NULL;
   GtkTextBuffer *buffer = epure_buffer_checker_get_buffer (self->checker);
-  GtkTextIter start, end;
-  char *str;
 
   if (checker == NULL)
     {
@@ -321,10 +319,7 @@ start_check (EpureCleanupDialog *self)
   self->pipeline = epure_pipeline_new ();
   epure_pipeline_add_checker (self->pipeline, checker);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  str = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  self->text = epure_text_new_take (str, strlen (str), NULL);
-  epure_text_set_syntax (self->text, epure_buffer_get_text_syntax (buffer));
+  self->text = epure_buffer_snapshot (buffer, NULL);
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
   epure_pipeline_check_async (self->pipeline, self->text, self->cancellable, on_check_done, g_object_ref (self));

@@ -666,6 +666,26 @@ epure_buffer_get_text_syntax (GtkTextBuffer *buffer)
   return epure_format_get_syntax (EPURE_DOCUMENT (buffer)->format);
 }
 
+/* The whole text of @buffer as the checkers read it: a snapshot in the
+ * syntax of the document's format. */
+EpureText *
+epure_buffer_snapshot (GtkTextBuffer  *buffer,
+                       GError        **error)
+{
+  GtkTextIter start, end;
+  char *str;
+  EpureText *text;
+
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  str = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  text = epure_text_new_take (str, strlen (str), error);
+  if (text != NULL)
+    epure_text_set_syntax (text, epure_buffer_get_text_syntax (buffer));
+  return text;
+}
+
 const char *
 epure_document_get_encoding (EpureDocument *self)
 {

@@ -20,6 +20,8 @@ GFile         *epure_document_get_file             (EpureDocument        *self);
 const char    *epure_document_get_format           (EpureDocument        *self);
 const char    *epure_document_get_encoding         (EpureDocument        *self);
 EpureTextSyntax epure_buffer_get_text_syntax       (GtkTextBuffer        *buffer);
+EpureText     *epure_buffer_snapshot               (GtkTextBuffer        *buffer,
+                                                    GError              **error);
 gboolean       epure_document_get_encoding_guessed (EpureDocument        *self);
 EpureNewline   epure_document_get_newline          (EpureDocument        *self);
 gboolean       epure_document_get_busy             (EpureDocument        *self);
