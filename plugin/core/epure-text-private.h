@@ -11,5 +11,8 @@ G_BEGIN_DECLS
 
 char *epure_text_steal_string (EpureText *self,
                                gsize     *len);
+guint epure_verbatim_spans_find (const EpureVerbatimSpan *spans,
+                                 guint                    n_spans,
+                                 gsize                    offset);
 
 G_END_DECLS

@@ -1015,26 +1015,36 @@ epure_text_get_verbatim_spans (EpureText *self,
   return (const EpureVerbatimSpan *) (gpointer) self->verbatim->data;
 }
 
+/* The index of the first of @spans (sorted, disjoint) that ends after
+ * @offset: the one holding it, or the next; @n_spans when none. */
+guint
+epure_verbatim_spans_find (const EpureVerbatimSpan *spans,
+                           guint                    n_spans,
+                           gsize                    offset)
+{
+  guint lo = 0, hi = n_spans;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (spans[mid].end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 gboolean
 epure_text_overlaps_verbatim (EpureText *self,
                               gsize      start,
                               gsize      end)
 {
   const EpureVerbatimSpan *spans;
-  guint n, lo = 0, hi;
+  guint n, lo;
 
   spans = epure_text_get_verbatim_spans (self, &n);
-  hi = n;
-
-  /* Spans are sorted and disjoint: find the first that ends after start. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (spans[mid].end <= start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  lo = epure_verbatim_spans_find (spans, n, start);
 
   if (lo >= n)
     return FALSE;

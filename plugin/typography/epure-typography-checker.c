@@ -1167,20 +1167,13 @@ ends_code (Context *ctx,
            gsize    p)
 {
   char c = p > ps ? ctx->s[p - 1] : 0;
-  guint lo = 0, hi = ctx->n_verbatim;
+  guint lo;
 
   if (!((c == '"' || c == '\'' || c == ')') && in_skip (ctx, p - 1)))
     return FALSE;
 
   /* A Markdown link's "(url "titre")" is not code: text goes on after it. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (ctx->verbatim[mid].end <= p - 1)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  lo = epure_verbatim_spans_find (ctx->verbatim, ctx->n_verbatim, p - 1);
   return lo >= ctx->n_verbatim || ctx->verbatim[lo].start > p - 1 ||
          ctx->verbatim[lo].kind != EPURE_VERBATIM_URL || c != ')';
 }
