@@ -190,30 +190,25 @@ epure_text_new_edited (EpureText  *source,
 {
   EpureText *next;
   const char *bad;
+  gboolean trusted = TRUE;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (edits != NULL, NULL);
   g_return_val_if_fail (utf8 != NULL, NULL);
 
-  for (guint i = 0; i < edits->len; i++)
+  for (guint i = 0; i < edits->len && trusted; i++)
     {
       const EpureEdit *e = g_ptr_array_index (edits, i);
 
-      if (e->start > e->end || e->end > source->len ||
-          !at_char_boundary (source->str, source->len, e->start) ||
-          !at_char_boundary (source->str, source->len, e->end) ||
-          !utf8_validate (e->replacement, strlen (e->replacement), &bad))
-        {
-          next = epure_text_new_take (utf8, len, error);
-          if (next != NULL)
-            next->syntax = source->syntax;
-          return next;
-        }
+      trusted = e->start <= e->end && e->end <= source->len &&
+                at_char_boundary (source->str, source->len, e->start) &&
+                at_char_boundary (source->str, source->len, e->end) &&
+                utf8_validate (e->replacement, strlen (e->replacement), &bad);
     }
 
   /* No NUL anywhere (the source had none, nor do the replacements): only
    * the control bytes of the first block remain to count. */
-  if (epure_utf8_looks_binary (utf8, MIN (len, 8192)))
+  if (!trusted || epure_utf8_looks_binary (utf8, MIN (len, 8192)))
     next = epure_text_new_take (utf8, len, error);
   else
     next = epure_text_new_take_valid (utf8, len);
