@@ -1124,16 +1124,25 @@ action_replace (GSimpleAction *action,
   set_word_actions_enabled (self, FALSE);
 }
 
+/* The menu's word, the menu done with it. */
+static char *
+take_word (EpureSpellAdapter *self)
+{
+  char *word = g_steal_pointer (&self->word);
+
+  clear_word (self);
+  set_word_actions_enabled (self, FALSE);
+  return word;
+}
+
 static void
 action_add (GSimpleAction *action,
             GVariant      *param,
             gpointer       user_data)
 {
   EpureSpellAdapter *self = user_data;
-  g_autofree char *word = g_steal_pointer (&self->word);
+  g_autofree char *word = take_word (self);
 
-  clear_word (self);
-  set_word_actions_enabled (self, FALSE);
   if (word != NULL)
     epure_spelling_checker_add_word (self->checker, word, -1);
 }
@@ -1144,10 +1153,8 @@ action_ignore (GSimpleAction *action,
                gpointer       user_data)
 {
   EpureSpellAdapter *self = user_data;
-  g_autofree char *word = g_steal_pointer (&self->word);
+  g_autofree char *word = take_word (self);
 
-  clear_word (self);
-  set_word_actions_enabled (self, FALSE);
   if (word != NULL)
     epure_spelling_checker_ignore_word (self->checker, word, -1);
 }
