@@ -86,3 +86,19 @@ epure_skip_to_any (const guchar *s,
     }
   return p;
 }
+
+/* Skip ranges are sorted, disjoint [start, end) pairs, walked with the
+ * cursor *@k while @p only moves forward.  Returns where the range holding
+ * @p ends, or @p itself when none holds it. */
+static inline gsize
+epure_skip_ranges_past (const gsize *skip,
+                        guint        n_skip,
+                        guint       *k,
+                        gsize        p)
+{
+  while (*k < n_skip && skip[2 * *k + 1] <= p)
+    (*k)++;
+  if (*k < n_skip && skip[2 * *k] <= p)
+    return skip[2 * *k + 1];
+  return p;
+}

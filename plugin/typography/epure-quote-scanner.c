@@ -292,7 +292,7 @@ epure_quote_scanner_scan (EpureQuoteScanner *self,
                           guint              n_skip)
 {
   const guchar *u = (const guchar *) s;
-  gsize p = start;
+  gsize p = start, past;
   guint k = 0;
 
   g_return_if_fail (EPURE_IS_QUOTE_SCANNER (self));
@@ -308,11 +308,10 @@ epure_quote_scanner_scan (EpureQuoteScanner *self,
       if (p >= end)
         break;
 
-      while (k < n_skip && skip[2 * k + 1] <= p)
-        k++;
-      if (k < n_skip && skip[2 * k] <= p)
+      past = epure_skip_ranges_past (skip, n_skip, &k, p);
+      if (past != p)
         {
-          p = skip[2 * k + 1];
+          p = past;
           continue;
         }
 

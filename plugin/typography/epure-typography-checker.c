@@ -1443,6 +1443,7 @@ other_hits (Context *ctx,
   while (p < pe)
     {
       gboolean automatic;
+      gsize past;
       Hit *hit;
 
       /* Most bytes are letters and single spaces: skip them fast, 16 at a
@@ -1465,11 +1466,10 @@ other_hits (Context *ctx,
       if (p >= pe)
         break;
 
-      while (k < n_skip && skip[2 * k + 1] <= p)
-        k++;
-      if (k < n_skip && skip[2 * k] <= p)
+      past = epure_skip_ranges_past (skip, n_skip, &k, p);
+      if (past != p)
         {
-          p = skip[2 * k + 1];
+          p = past;
           continue;
         }
 
