@@ -475,7 +475,35 @@ epure_text_char_offset (EpureText *self,
 static gboolean
 is_url_char (guchar c)
 {
-  return c >= 0x80 || g_ascii_isalnum (c) || strchr ("-._~:/?#[]@!$&'()*+,;=%", c) != NULL;
+  return g_ascii_isalnum (c) || strchr ("-._~:/?#[]@!$&'()*+,;=%", c) != NULL;
+}
+
+/* The end of the run of URL characters at @p: ASCII ones, and the letters,
+ * digits and marks of an internationalised address ("exemple.fr/été"),
+ * but not a no-break space, a guillemet or an apostrophe after it. */
+static const char *
+url_run_end (const char *p,
+             const char *end)
+{
+  while (p < end)
+    {
+      gunichar u;
+
+      if ((guchar) *p < 0x80)
+        {
+          if (!is_url_char (*p))
+            break;
+          p++;
+          continue;
+        }
+      u = g_utf8_get_char_validated (p, end - p);
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        break;
+      if (!g_unichar_isalnum (u) && !g_unichar_ismark (u))
+        break;
+      p = g_utf8_next_char (p);
+    }
+  return p;
 }
 
 static gboolean
@@ -727,10 +755,8 @@ scan_verbatim (EpureText *self)
 
           if (u != NULL && u >= p)
             {
-              const char *q = u;
-              while (q < end && is_url_char (*q))
-                q++;
-              q = trim_url_end (u, q);
+              const char *q = trim_url_end (u, url_run_end (u, end));
+
               if (q - u > 4)
                 {
                   add_span (spans, base, u, q, EPURE_VERBATIM_URL);

@@ -11,10 +11,20 @@
 /* The verbatim scan as first written, one byte at a time: the reference
  * the library's trigger-driven scan must equal. */
 
-static gboolean
-ref_is_url_char (guchar c)
+/* The length of the URL character at @p (letters, digits and marks out
+ * of ASCII), or 0. */
+static gsize
+ref_url_char_len (const char *p,
+                  const char *end)
 {
-  return c >= 0x80 || g_ascii_isalnum (c) || strchr ("-._~:/?#[]@!$&'()*+,;=%", c) != NULL;
+  gunichar u;
+
+  if ((guchar) *p < 0x80)
+    return g_ascii_isalnum (*p) || strchr ("-._~:/?#[]@!$&'()*+,;=%", *p) != NULL;
+  u = g_utf8_get_char_validated (p, end - p);
+  if (u == (gunichar) -1 || u == (gunichar) -2 || (!g_unichar_isalnum (u) && !g_unichar_ismark (u)))
+    return 0;
+  return g_utf8_next_char (p) - p;
 }
 
 static gboolean
@@ -198,8 +208,8 @@ ref_scan_verbatim (const char *str,
            ref_starts_with_ci (p, end, "mailto:")))
         {
           const char *q = p;
-          while (q < end && ref_is_url_char (*q))
-            q++;
+          while (q < end && ref_url_char_len (q, end) > 0)
+            q += ref_url_char_len (q, end);
           q = ref_trim_url_end (p, q);
           if (q - p > 4)
             {
@@ -330,7 +340,8 @@ test_text_verbatim_spans (void)
     "Voir https://exemple.fr/a?b=1&c=%22x%22 (et www.site.org/page).\n"
     "Écrire à jean.dupont@exemple.fr. Le code `printf(\"%d\", x)` compte.\n"
     "```\nlet a = \"b\";\n```\n"
-    "Fin (voir http://fr.wikipedia.org/wiki/Paris_(France)).";
+    "Fin (voir http://fr.wikipedia.org/wiki/Paris_(France)).\n"
+    "« https://exemple.fr/été\u00a0», https://exemple.fr/a\u202f; https://exemple.fr/b’s.";
   g_autoptr(EpureText) text = epure_text_new (s, -1, NULL);
   const EpureVerbatimSpan *spans;
   guint n;
@@ -341,6 +352,10 @@ test_text_verbatim_spans (void)
     "`printf(\"%d\", x)`",
     "```\nlet a = \"b\";\n```",
     "http://fr.wikipedia.org/wiki/Paris_(France)",
+    /* Letters of an internationalised address, but no space or quote. */
+    "https://exemple.fr/été",
+    "https://exemple.fr/a",
+    "https://exemple.fr/b",
   };
 
   spans = epure_text_get_verbatim_spans (text, &n);
@@ -364,7 +379,7 @@ test_text_verbatim_spans (void)
 static const char *verbatim_fragments[] = {
   "`", "``", "```", "~~~", "~", "\n", "\n\n", "\r\n", " ", "  ", "   ", "    ", "http://", "https://",
   "HTTP://", "www.", "WWW.", "ftp://", "sftp://", "mailto:", "@", "a", "x", "h", "w", "hhttp://", ".", ":",
-  "(", ")", "é", "mot", "exemple.fr", "jean@exemple.fr", "a.b", ",", "'", "\"", "-", "?q=1&r=2", "/",
+  "(", ")", "é", "\u00a0", "\u202f", "»", "’", "\u0301", "mot", "exemple.fr", "jean@exemple.fr", "a.b", ",", "'", "\"", "-", "?q=1&r=2", "/",
 };
 
 /* The trigger-driven verbatim scan finds exactly the spans of the byte by
