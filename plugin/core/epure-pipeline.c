@@ -857,6 +857,10 @@ epure_pipeline_clean (EpurePipeline  *self,
       g_clear_pointer (&current, epure_text_unref);
       current = next;
       g_ptr_array_add (all_passes, g_steal_pointer (&edits));
+
+      /* Every change settled: another pass would check nothing. */
+      if (fix_state.dirty != NULL && fix_state.dirty->len == 0)
+        break;
     }
 
   if (n_changes != NULL)

@@ -1844,6 +1844,78 @@ joins_runs (Context *ctx)
   return FALSE;
 }
 
+/* The verbatim spans of the text that meet [ps, pe): the index of the
+ * first, and their number into @n. */
+static guint
+paragraph_spans (Context *ctx,
+                 gsize    ps,
+                 gsize    pe,
+                 guint   *n)
+{
+  guint first = epure_verbatim_spans_find (ctx->verbatim, ctx->n_verbatim, ps);
+  guint last = first;
+
+  while (last < ctx->n_verbatim && ctx->verbatim[last].start < pe)
+    last++;
+  *n = last - first;
+  return first;
+}
+
+/* Does the paragraph [ps, pe) read alone as it reads within the text:
+ * each of its verbatim spans whole within it, and the same spans found
+ * when it is read alone?  Then it may be simulated alone, as the next
+ * pass of a clean reads it (a piece cut at empty lines). */
+static gboolean
+reads_alone (Context *ctx,
+             gsize    ps,
+             gsize    pe)
+{
+  g_autoptr(EpureText) sub = NULL;
+  const EpureVerbatimSpan *spans = ctx->verbatim, *local;
+  guint n, n_local, first = paragraph_spans (ctx, ps, pe, &n);
+
+  if (n == 0)
+    return TRUE;
+  if (spans[first].start < ps || spans[first + n - 1].end > pe)
+    return FALSE;
+  sub = epure_text_new_take_valid (g_strndup (ctx->s + ps, pe - ps), pe - ps);
+  epure_text_set_syntax (sub, epure_text_get_syntax (ctx->text));
+  local = epure_text_get_verbatim_spans (sub, &n_local);
+  if (n_local != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (local[i].start + ps != spans[first + i].start || local[i].end + ps != spans[first + i].end ||
+        local[i].kind != spans[first + i].kind)
+      return FALSE;
+  return TRUE;
+}
+
+/* Are @fixed's spans (the paragraph as fixed, read alone) those the
+ * paragraph [ps, pe) had in the text, with the same words?  Fixes never
+ * reach into a span, so then none was made, lost or moved by them. */
+static gboolean
+keeps_spans (Context                 *ctx,
+             gsize                    ps,
+             gsize                    pe,
+             const char              *fixed,
+             const EpureVerbatimSpan *local,
+             guint                    n_local)
+{
+  guint n, first = paragraph_spans (ctx, ps, pe, &n);
+
+  if (n != n_local)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const EpureVerbatimSpan *a = &ctx->verbatim[first + i], *b = &local[i];
+
+      if (a->kind != b->kind || a->end - a->start != b->end - b->start ||
+          memcmp (ctx->s + a->start, fixed + b->start, a->end - a->start) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 settles (Context  *ctx,
          gsize     ps,
@@ -1862,6 +1934,7 @@ settles (Context  *ctx,
   gsize len;
   char *cur = apply_automatic (ctx->s, ps, pe, ctx->hits, &len);
   gsize first_len = len;
+  gboolean has_spans = epure_text_overlaps_verbatim (ctx->text, ps, pe);
 
   g_array_set_size (hits, 0);
   g_array_set_size (skip, 0);
@@ -1874,10 +1947,10 @@ settles (Context  *ctx,
       g_autoptr(EpureText) sub = NULL;
       Context c = *ctx;
 
-      if (round == 0 && !joins_runs (ctx))
+      if (round == 0 && !has_spans && !joins_runs (ctx))
         {
-          /* It had no verbatim span in the text (or it would not be
-           * simulated), and these fixes make none: read it as is. */
+          /* It had no verbatim span in the text, and these fixes make
+           * none: read it as is. */
           first_str = cur;
           c.text = NULL;
           c.s = cur;
@@ -1908,9 +1981,10 @@ settles (Context  *ctx,
       if (!has_automatic (hits))
         {
           /* Alone, the paragraph must read as it does within the text:
-           * no verbatim span of its own, no blank line splitting it. */
+           * the spans it had there, no blank line splitting it. */
           if (at_once != NULL)
-            *at_once = round == 0 && c.n_verbatim == 0 && !has_blank_line (c.s, len);
+            *at_once = round == 0 && !has_blank_line (c.s, len) &&
+                       keeps_spans (ctx, ps, pe, c.s, c.verbatim, c.n_verbatim);
           settled = TRUE;
         }
       else
@@ -2028,11 +2102,11 @@ check_paragraph (Context *ctx,
   /* For clean: whether checking the fixed paragraph again would find
    * nothing, so that it need not be.  Checked, not assumed: the same
    * rules run over the paragraph as fixed, read alone, which is how it
-   * reads within the text when it touches no verbatim span (its
-   * findings depend on it alone) and no edit reaches past it. */
+   * reads within the text when its verbatim spans read the same alone
+   * (its findings depend on it alone) and no edit reaches past it. */
   if (ctx->unsettled != NULL && has_automatic (ctx->hits))
     {
-      gboolean alone = !epure_text_overlaps_verbatim (ctx->text, ps, pe);
+      gboolean alone = reads_alone (ctx, ps, pe);
 
       for (guint i = 0; i < ctx->hits->len && alone; i++)
         {

@@ -834,6 +834,44 @@ test_settled (void)
   g_assert_cmpuint (n_unsettled, >, 0);
 }
 
+/* A paragraph holding an address, a link or code is settled in one pass
+ * too, when its spans read the same alone and its fixes leave them be;
+ * not when a span reaches past it. */
+static void
+test_settled_with_spans (void)
+{
+  g_autoptr(EpurePipeline) skip = typography_pipeline (NULL);
+  g_autoptr(EpurePipeline) full = typography_pipeline (NULL);
+  EpureChecker *checker = epure_pipeline_get_checker (skip, "typography");
+  const struct { const char *text; gboolean settled; } cases[] = {
+    { "Voir https://exemple.fr/recherche?q=1 : c'est l'adresse.\n", TRUE },
+    { "Écrivez à nom@exemple.fr ; l'équipe répond vite !\n", TRUE },
+    { "Tapez `ls -l` puis \"Entrée\" ...\n\nVoir aussi https://exemple.fr/a.\n", TRUE },
+    { "Il a dit \"éliminé,\" sur https://exemple.fr/x?y=\"z\" hier.\n", TRUE },
+    /* The fence holds an empty line: its paragraphs do not read alone. */
+    { "```\nun \"code\"\n\nsuite\n```\nIl dit \"oui\" .\n", FALSE },
+  };
+  guint n_settled = 0, n_unsettled = 0;
+
+  epure_pipeline_set_recheck_settled (full, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(EpureText) text = epure_text_new (cases[i].text, -1, NULL);
+      g_autoptr(GArray) unsettled = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_autoptr(GPtrArray) edits = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_spans;
+
+      epure_text_get_verbatim_spans (text, &n_spans);
+      g_assert_cmpuint (n_spans, >, 0);
+      edits = epure_checker_fix_settled (checker, text, EPURE_DEFAULT_MIN_CONFIDENCE, unsettled, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (edits->len, >, 0);
+      g_assert_cmpint (unsettled->len == 0, ==, cases[i].settled);
+      assert_settled_same (skip, full, cases[i].text, &n_settled, &n_unsettled);
+    }
+}
+
 /* The typography checker without its fix() fast path, so that a pipeline
  * of it cleans through findings: check → automatic → create_edits. */
 #define TEST_TYPE_FINDINGS_ONLY (test_findings_only_get_type ())
@@ -1104,6 +1142,7 @@ main (int   argc,
   g_test_add_func ("/typography/with-whitespace", test_with_whitespace);
   g_test_add_func ("/typography/translations", test_translations);
   g_test_add_func ("/typography/settled", test_settled);
+  g_test_add_func ("/typography/settled-with-spans", test_settled_with_spans);
   g_test_add_func ("/typography/fix-route", test_fix_route);
   g_test_add_func ("/typography/parallel", test_parallel);
 
