@@ -821,8 +821,6 @@ epure_pipeline_clean (EpurePipeline  *self,
       g_autoptr(GPtrArray) pass_problems = NULL;
       g_autoptr(GPtrArray) automatic = NULL;
       g_autoptr(GPtrArray) edits = NULL;
-      g_autofree char *cleaned = NULL;
-      gsize cleaned_len;
       EpureText *next;
 
       /* The fast path when every checker has one: edits without findings. */
@@ -843,17 +841,17 @@ epure_pipeline_clean (EpurePipeline  *self,
       if (edits->len == 0)
         break;
 
-      str = epure_text_get_string (current, &len);
-      cleaned = epure_edits_apply (str, len, edits, &cleaned_len, error);
-      if (cleaned == NULL)
-        return NULL;
-      if (cleaned_len == len && memcmp (cleaned, str, len) == 0)
-        break;
-
-      changes += edits->len;
-      next = epure_text_new_edited (current, edits, g_steal_pointer (&cleaned), cleaned_len, error);
+      next = epure_text_new_edited (current, edits, error);
       if (next == NULL)
         return NULL;
+      str = epure_text_get_string (current, &len);
+      if (epure_text_get_length (next) == len && memcmp (epure_text_get_string (next, NULL), str, len) == 0)
+        {
+          epure_text_unref (next);
+          break;
+        }
+
+      changes += edits->len;
       g_clear_pointer (&current, epure_text_unref);
       current = next;
       g_ptr_array_add (all_passes, g_steal_pointer (&edits));

@@ -169,49 +169,184 @@ at_char_boundary (const char *s,
   return offset >= len || !is_continuation ((guchar) s[offset]);
 }
 
+/* A stretch of the source an edited copy is made from, with the edits in
+ * it: several are copied at once, by as many threads. */
+typedef struct
+{
+  const char *src;
+  gsize src_len;
+  EpureEdit **edits;
+  gsize *lens;        /* of each replacement, measured once */
+  guint first;        /* edits [first, last) */
+  guint last;
+  gsize from;         /* source bytes [from, to) */
+  gsize to;
+  gssize delta;       /* how much longer the copy is than [from, to) */
+  char *out;          /* where the copy goes */
+  gboolean trusted;   /* every replacement valid and of whole characters */
+} Stretch;
+
+/* A stretch per 4 MiB of text, at most one per processor. */
+#define STRETCH_BYTES ((gsize) 4 * 1024 * 1024)
+#define MAX_STRETCHES 8
+
+static gpointer
+measure_stretch (gpointer data)
+{
+  Stretch *st = data;
+
+  st->delta = 0;
+  for (guint i = st->first; i < st->last; i++)
+    {
+      st->lens[i] = strlen (st->edits[i]->replacement);
+      st->delta += (gssize) st->lens[i] - (gssize) (st->edits[i]->end - st->edits[i]->start);
+    }
+  return NULL;
+}
+
+/* Copies the stretch with its edits applied, and checks the replacements
+ * while they are at hand. */
+static gpointer
+copy_stretch (gpointer data)
+{
+  Stretch *st = data;
+  gsize pos = st->from;
+  char *w = st->out;
+  const char *bad;
+
+  st->trusted = TRUE;
+  for (guint i = st->first; i < st->last; i++)
+    {
+      const EpureEdit *e = st->edits[i];
+
+      /* Never memcpy from NULL, which an empty text may be. */
+      if (e->start > pos)
+        memcpy (w, st->src + pos, e->start - pos);
+      w += e->start - pos;
+      memcpy (w, e->replacement, st->lens[i]);
+      w += st->lens[i];
+      pos = e->end;
+      if (st->trusted)
+        st->trusted = at_char_boundary (st->src, st->src_len, e->start) &&
+                      at_char_boundary (st->src, st->src_len, e->end) &&
+                      utf8_validate (e->replacement, st->lens[i], &bad);
+    }
+  if (st->to > pos)
+    memcpy (w, st->src + pos, st->to - pos);
+  return NULL;
+}
+
+/* Runs @func over each of @n stretches, all but the first in threads. */
+static void
+run_stretches (Stretch     *stretches,
+               guint        n,
+               GThreadFunc  func)
+{
+  GThread *threads[MAX_STRETCHES] = { NULL };
+
+  for (guint i = 1; i < n; i++)
+    threads[i] = g_thread_new ("epure-apply", func, &stretches[i]);
+  func (&stretches[0]);
+  for (guint i = 1; i < n; i++)
+    g_thread_join (threads[i]);
+}
+
 /**
  * epure_text_new_edited:
- * @source: the text @edits were made for
- * @edits: (element-type EpureEdit): sorted, non-overlapping edits of @source
- * @utf8: (transfer full): @source with @edits applied (epure_edits_apply())
+ * @source: the text @edits are made for
+ * @edits: (element-type EpureEdit): non-overlapping edits of @source
+ *   (sorted in place)
  *
- * As epure_text_new_take(), for the next snapshot of a cleaning pass:
+ * The next snapshot of a cleaning pass: @source with @edits applied.
  * @source is known to be valid text, so when every edit replaces whole
- * characters by valid UTF-8 without NUL the result is valid too, and only
- * the replacements and the start of the text (for the binary test) are
- * read rather than all of it.  Otherwise everything is checked.
+ * characters by valid UTF-8 the result is valid too, and only the
+ * replacements and the start of the text (for the binary test) are read
+ * rather than all of it; otherwise everything is checked.  A large text
+ * is copied by several threads, a stretch each.
+ *
+ * Returns: (transfer full) (nullable): the edited text, with @source's
+ *   syntax, or NULL with @error set (edits that overlap or fall outside
+ *   @source, or a result that is not valid text).
  */
 EpureText *
 epure_text_new_edited (EpureText  *source,
                        GPtrArray  *edits,
-                       char       *utf8,
-                       gsize       len,
                        GError    **error)
 {
+  Stretch stretches[MAX_STRETCHES];
+  g_autofree gsize *lens = NULL;
+  EpureEdit **e;
   EpureText *next;
-  const char *bad;
   gboolean trusted = TRUE;
+  gsize out_len, at;
+  guint n;
+  char *out;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (edits != NULL, NULL);
-  g_return_val_if_fail (utf8 != NULL, NULL);
 
-  for (guint i = 0; i < edits->len && trusted; i++)
+  if (!epure_edits_sort_and_check (edits, source->len, error))
+    return NULL;
+
+  e = (EpureEdit **) edits->pdata;
+  lens = g_new (gsize, MAX (edits->len, 1));
+  n = CLAMP (MIN (source->len / STRETCH_BYTES, (gsize) g_get_num_processors ()), 1, MAX_STRETCHES);
+  n = MIN (n, MAX (edits->len, 1));
+
+  /* Cut at about equal byte offsets, never inside an edit. */
+  for (guint k = 0; k < n; k++)
     {
-      const EpureEdit *e = g_ptr_array_index (edits, i);
+      Stretch *st = &stretches[k];
 
-      trusted = e->start <= e->end && e->end <= source->len &&
-                at_char_boundary (source->str, source->len, e->start) &&
-                at_char_boundary (source->str, source->len, e->end) &&
-                utf8_validate (e->replacement, strlen (e->replacement), &bad);
+      *st = (Stretch) { .src = source->str, .src_len = source->len, .edits = e, .lens = lens };
+      if (k == 0)
+        st->first = 0;
+      else
+        {
+          gsize target = source->len / n * k;
+          guint lo = stretches[k - 1].first, hi = edits->len;
+
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+              if (e[mid]->start < target)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          st->first = lo;
+          st->from = lo > 0 ? MAX (target, e[lo - 1]->end) : target;
+          st->from = MAX (st->from, stretches[k - 1].from);
+          stretches[k - 1].last = st->first;
+          stretches[k - 1].to = st->from;
+        }
     }
+  stretches[n - 1].last = edits->len;
+  stretches[n - 1].to = source->len;
+
+  run_stretches (stretches, n, measure_stretch);
+  out_len = source->len;
+  for (guint k = 0; k < n; k++)
+    out_len += stretches[k].delta;
+  out = g_malloc (out_len + 1);
+  at = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      stretches[k].out = out + at;
+      at += stretches[k].to - stretches[k].from + stretches[k].delta;
+    }
+  run_stretches (stretches, n, copy_stretch);
+  out[out_len] = '\0';
+
+  for (guint k = 0; k < n; k++)
+    trusted = trusted && stretches[k].trusted;
 
   /* No NUL anywhere (the source had none, nor do the replacements): only
    * the control bytes of the first block remain to count. */
-  if (!trusted || epure_utf8_looks_binary (utf8, MIN (len, 8192)))
-    next = epure_text_new_take (utf8, len, error);
+  if (!trusted || epure_utf8_looks_binary (out, MIN (out_len, 8192)))
+    next = epure_text_new_take (out, out_len, error);
   else
-    next = epure_text_new_take_valid (utf8, len);
+    next = epure_text_new_take_valid (out, out_len);
   if (next != NULL)
     next->syntax = source->syntax;
   return next;

@@ -50,8 +50,6 @@ EpureText   *epure_text_new_take_valid     (char               *utf8,
                                             gsize               len);
 EpureText   *epure_text_new_edited         (EpureText          *source,
                                             GPtrArray          *edits,
-                                            char               *utf8,
-                                            gsize               len,
                                             GError            **error);
 EpureText   *epure_text_new_slice          (EpureText          *source,
                                             gsize               start,

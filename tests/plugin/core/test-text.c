@@ -539,15 +539,9 @@ edited (EpureText  *source,
         GError    **error)
 {
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
-  const char *str;
-  gsize len, out_len;
-  char *out;
 
   g_ptr_array_add (edits, epure_edit_new (start, end, replacement));
-  str = epure_text_get_string (source, &len);
-  out = epure_edits_apply (str, len, edits, &out_len, NULL);
-  g_assert_nonnull (out);
-  return epure_text_new_edited (source, edits, out, out_len, error);
+  return epure_text_new_edited (source, edits, error);
 }
 
 /* The next snapshot of a cleaning pass is checked where the edits changed
@@ -576,6 +570,61 @@ test_text_new_edited (void)
   cut = edited (source, 0, 1, "\x01\x02\x03", &error);
   g_assert_null (cut);
   g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY);
+}
+
+/* A text of several stretches is copied by as many threads: the same
+ * bytes as epure_edits_apply(), edits at the cuts included, and a bad
+ * replacement is caught in the last stretch as in the first. */
+static void
+test_text_new_edited_large (void)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(EpureText) source = NULL;
+  g_autoptr(EpureText) next = NULL;
+  g_autoptr(EpureText) bad = NULL;
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) epure_edit_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  const char *str;
+  gsize len, expected_len, p = 0;
+
+  while (s->len < 18 * 1024 * 1024)
+    g_string_append (s, "l'été \"oui\" ... ");
+  source = epure_text_new (s->str, s->len, &error);
+  g_assert_no_error (error);
+  str = epure_text_get_string (source, &len);
+
+  /* Apostrophes replaced or deleted all along, an edit across the
+   * middle, where stretches are cut, and an insertion at the very end. */
+  while (p + 40 < len)
+    {
+      gsize step = g_test_rand_int_range (1, 30000);
+      const char *at = strchr (str + p, '\'');
+
+      if (at == NULL)
+        break;
+      p = at - str;
+      g_ptr_array_add (edits, epure_edit_new (p, p + 1, (step & 1) ? "’" : ""));
+      p += step;
+    }
+  g_ptr_array_add (edits, epure_edit_new (len / 2 - 7, len / 2 + 7, "«\u00a0x\u00a0»"));
+  epure_edits_sort (edits);
+  g_ptr_array_add (edits, epure_edit_new (len, len, "."));
+  expected = epure_edits_apply (str, len, edits, &expected_len, &error);
+  g_assert_no_error (error);
+
+  next = epure_text_new_edited (source, edits, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (epure_text_get_length (next), ==, expected_len);
+  g_assert_true (memcmp (epure_text_get_string (next, NULL), expected, expected_len) == 0);
+
+  /* A replacement that is not UTF-8, in the last stretch. */
+  g_ptr_array_set_size (edits, 0);
+  g_ptr_array_add (edits, epure_edit_new (1, 2, "’"));
+  g_ptr_array_add (edits, epure_edit_new (len - 3, len - 2, "\xC3"));
+  bad = epure_text_new_edited (source, edits, &error);
+  g_assert_null (bad);
+  g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8);
 }
 
 /* Locating sorted findings in one sweep gives each the line and column
@@ -642,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/text/verbatim-markdown", test_text_verbatim_markdown);
   g_test_add_func ("/text/validation", test_text_validation);
   g_test_add_func ("/text/new-edited", test_text_new_edited);
+  g_test_add_func ("/text/new-edited-large", test_text_new_edited_large);
   g_test_add_func ("/text/locate-sweep", test_findings_locate_sweep);
 
   return g_test_run ();
