@@ -106,60 +106,6 @@ utf8_validate (const char  *s,
   return g_utf8_validate_len (s + p, len - p, bad);
 }
 
-EpureText *
-epure_text_new_take (char   *utf8,
-                     gsize   len,
-                     GError **error)
-{
-  const char *bad = NULL;
-
-  g_return_val_if_fail (utf8 != NULL || len == 0, NULL);
-
-  if (utf8 == NULL)
-    utf8 = g_strdup ("");
-
-  if (epure_utf8_looks_binary (utf8, len))
-    {
-      g_set_error_literal (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY,
-                           "The data contains NUL or control bytes: it is not text");
-      g_free (utf8);
-      return NULL;
-    }
-
-  if (!utf8_validate (utf8, len, &bad))
-    {
-      g_set_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8,
-                   "Invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (bad - utf8));
-      g_free (utf8);
-      return NULL;
-    }
-
-  return epure_text_new_take_valid (utf8, len);
-}
-
-/**
- * epure_text_new_take_valid:
- * @utf8: (transfer full): NUL-terminated text known to be valid UTF-8
- *   without NUL, made by editing an EpureText with valid replacements
- *
- * As epure_text_new_take(), checking nothing: for the many small texts a
- * checker derives from one it was given (a paragraph as fixed).
- */
-EpureText *
-epure_text_new_take_valid (char  *utf8,
-                           gsize  len)
-{
-  EpureText *self;
-
-  g_return_val_if_fail (utf8 != NULL, NULL);
-
-  self = g_new0 (EpureText, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->str = utf8;
-  self->len = len;
-  return self;
-}
-
 /* Does @offset fall between two characters of @s? */
 static gboolean
 at_char_boundary (const char *s,
@@ -169,8 +115,9 @@ at_char_boundary (const char *s,
   return offset >= len || !is_continuation ((guchar) s[offset]);
 }
 
-/* A stretch of the source an edited copy is made from, with the edits in
- * it: several are copied at once, by as many threads. */
+/* A stretch of a text being checked, or of the source an edited copy is
+ * made from, with the edits in it: several are read at once, by as many
+ * threads. */
 typedef struct
 {
   const char *src;
@@ -184,6 +131,7 @@ typedef struct
   gssize delta;       /* how much longer the copy is than [from, to) */
   char *out;          /* where the copy goes */
   gboolean trusted;   /* every replacement valid and of whole characters */
+  const char *bad;    /* for check_stretch(): the first bad byte */
 } Stretch;
 
 /* A stretch per 4 MiB of text, at most one per processor. */
@@ -249,6 +197,121 @@ run_stretches (Stretch     *stretches,
   func (&stretches[0]);
   for (guint i = 1; i < n; i++)
     g_thread_join (threads[i]);
+}
+
+/* Checks that [from, to) of the text is UTF-8, copying it first to @out
+ * when it is set. */
+static gpointer
+check_stretch (gpointer data)
+{
+  Stretch *st = data;
+
+  if (st->out != NULL)
+    memcpy (st->out, st->src + st->from, st->to - st->from);
+  st->trusted = utf8_validate (st->src + st->from, st->to - st->from, &st->bad);
+  return NULL;
+}
+
+/* utf8_validate() of @s, a stretch per thread for a large text, cut
+ * between characters; into @out too when it is set.  The first bad byte
+ * is the one a single scan would find: the stretches before it are
+ * valid, so the scan would be in step at its start. */
+static gboolean
+check_text (const char  *s,
+            char        *out,
+            gsize        len,
+            const char **bad)
+{
+  Stretch stretches[MAX_STRETCHES];
+  guint n = CLAMP (MIN (len / STRETCH_BYTES, (gsize) g_get_num_processors ()), 1, MAX_STRETCHES);
+  gsize from = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      gsize to = k + 1 < n ? MAX (len / n * (k + 1), from) : len;
+
+      for (guint i = 0; i < 3 && to < len && is_continuation ((guchar) s[to]); i++)
+        to++;
+      stretches[k] = (Stretch) { .src = s, .from = from, .to = to, .out = out != NULL ? out + from : NULL };
+      from = to;
+    }
+  run_stretches (stretches, n, check_stretch);
+  for (guint k = 0; k < n; k++)
+    if (!stretches[k].trusted)
+      {
+        *bad = stretches[k].bad;
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The text of @utf8: @owned, which is @utf8, or when @owned is NULL a copy
+ * made while @utf8 is checked. */
+static EpureText *
+new_checked (const char  *utf8,
+             char        *owned,
+             gsize        len,
+             GError     **error)
+{
+  const char *bad = NULL;
+  char *str;
+
+  if (epure_utf8_looks_binary (utf8, len))
+    {
+      g_set_error_literal (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_BINARY,
+                           "The data contains NUL or control bytes: it is not text");
+      g_free (owned);
+      return NULL;
+    }
+
+  str = owned != NULL ? owned : g_malloc (len + 1);
+  if (!check_text (utf8, owned != NULL ? NULL : str, len, &bad))
+    {
+      g_set_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8,
+                   "Invalid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize) (bad - utf8));
+      g_free (str);
+      return NULL;
+    }
+  if (owned == NULL)
+    str[len] = '\0';
+
+  return epure_text_new_take_valid (str, len);
+}
+
+EpureText *
+epure_text_new_take (char   *utf8,
+                     gsize   len,
+                     GError **error)
+{
+  g_return_val_if_fail (utf8 != NULL || len == 0, NULL);
+
+  if (utf8 == NULL)
+    utf8 = g_strdup ("");
+
+  return new_checked (utf8, utf8, len, error);
+}
+
+/**
+ * epure_text_new_take_valid:
+ * @utf8: (transfer full): NUL-terminated text known to be valid UTF-8
+ *   without NUL, made by editing an EpureText with valid replacements
+ *
+ * As epure_text_new_take(), checking nothing: for the many small texts a
+ * checker derives from one it was given (a paragraph as fixed).
+ */
+EpureText *
+epure_text_new_take_valid (char  *utf8,
+                           gsize  len)
+{
+  EpureText *self;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  self = g_new0 (EpureText, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->str = utf8;
+  self->len = len;
+  return self;
 }
 
 /**
@@ -385,8 +448,6 @@ epure_text_new (const char  *utf8,
                 gssize       len,
                 GError     **error)
 {
-  char *copy;
-
   g_return_val_if_fail (utf8 != NULL || len <= 0, NULL);
 
   if (utf8 == NULL)
@@ -394,11 +455,7 @@ epure_text_new (const char  *utf8,
   if (len < 0)
     len = strlen (utf8);
 
-  copy = g_malloc (len + 1);
-  memcpy (copy, utf8, len);
-  copy[len] = '\0';
-
-  return epure_text_new_take (copy, len, error);
+  return new_checked (utf8, NULL, len, error);
 }
 
 EpureText *

@@ -266,6 +266,44 @@ test_text_rejects_invalid_utf8 (void)
   g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8);
 }
 
+/* A large text is checked a stretch per thread: characters across the
+ * cuts are whole, and the bad byte reported is the first one. */
+static void
+test_text_invalid_utf8_large (void)
+{
+  const char *chars[] = { "é", "€", "😀" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (chars); c++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(EpureText) text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = NULL;
+      gsize bad;
+
+      /* One ASCII byte first: the cuts fall inside characters. */
+      g_string_append_c (s, 'a');
+      while (s->len < 17 * 1024 * 1024)
+        g_string_append (s, chars[c]);
+      text = epure_text_new (s->str, s->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (epure_text_get_length (text), ==, s->len);
+      g_assert_true (memcmp (epure_text_get_string (text, NULL), s->str, s->len) == 0);
+      g_clear_pointer (&text, epure_text_unref);
+
+      /* A lone continuation byte three quarters in, and another after it. */
+      bad = s->len / 4 * 3;
+      bad -= (bad - 1) % strlen (chars[c]);
+      s->str[bad] = (char) 0x80;
+      s->str[s->len - 1] = (char) 0x80;
+      expected = g_strdup_printf ("Invalid UTF-8 at byte %" G_GSIZE_FORMAT, bad);
+      text = epure_text_new_take (g_strndup (s->str, s->len), s->len, &error);
+      g_assert_null (text);
+      g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+}
+
 static void
 test_text_rejects_binary (void)
 {
@@ -683,6 +721,7 @@ main (int   argc,
   epure_init ();
 
   g_test_add_func ("/text/invalid-utf8", test_text_rejects_invalid_utf8);
+  g_test_add_func ("/text/invalid-utf8-large", test_text_invalid_utf8_large);
   g_test_add_func ("/text/binary", test_text_rejects_binary);
   g_test_add_func ("/text/lines-columns", test_text_lines_and_columns);
   g_test_add_func ("/text/empty", test_text_empty);
