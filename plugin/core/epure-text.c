@@ -132,11 +132,23 @@ typedef struct
   char *out;          /* where the copy goes */
   gboolean trusted;   /* every replacement valid and of whole characters */
   const char *bad;    /* for check_stretch(): the first bad byte */
+  GArray *spans;      /* for scan_verbatim(): the spans found */
+  gboolean open_fence;  /* a code block still open at the stretch's end */
 } Stretch;
 
 /* A stretch per 4 MiB of text, at most one per processor. */
 #define STRETCH_BYTES ((gsize) 4 * 1024 * 1024)
 #define MAX_STRETCHES 8
+
+/* How many stretches a text of @len bytes is read in.  Small texts, the
+ * most made, do not ask how many processors there are. */
+static guint
+n_stretches (gsize len)
+{
+  if (len < 2 * STRETCH_BYTES)
+    return 1;
+  return MIN (MIN (len / STRETCH_BYTES, (gsize) g_get_num_processors ()), MAX_STRETCHES);
+}
 
 static gpointer
 measure_stretch (gpointer data)
@@ -223,7 +235,7 @@ check_text (const char  *s,
             const char **bad)
 {
   Stretch stretches[MAX_STRETCHES];
-  guint n = CLAMP (MIN (len / STRETCH_BYTES, (gsize) g_get_num_processors ()), 1, MAX_STRETCHES);
+  guint n = n_stretches (len);
   gsize from = 0;
 
   for (guint k = 0; k < n; k++)
@@ -353,8 +365,7 @@ epure_text_new_edited (EpureText  *source,
 
   e = (EpureEdit **) edits->pdata;
   lens = g_new (gsize, MAX (edits->len, 1));
-  n = CLAMP (MIN (source->len / STRETCH_BYTES, (gsize) g_get_num_processors ()), 1, MAX_STRETCHES);
-  n = MIN (n, MAX (edits->len, 1));
+  n = MIN (n_stretches (source->len), MAX (edits->len, 1));
 
   /* Cut at about equal byte offsets, never inside an edit. */
   for (guint k = 0; k < n; k++)
@@ -853,13 +864,14 @@ url_start (const char *base,
 
 /* One left-to-right scan; a span found is skipped whole.  Only trigger
  * bytes are looked at, each as the scan of every byte would have. */
-static GArray *
-scan_verbatim (EpureText *self)
+static gpointer
+scan_verbatim (gpointer data)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (EpureVerbatimSpan));
-  const char *base = self->str;
-  const char *end = self->str + self->len;
-  const char *p = base;
+  Stretch *st = data;
+  GArray *spans = st->spans;
+  const char *base = st->src;
+  const char *end = base + st->to;
+  const char *p = base + st->from;
 
   while (p < end)
     {
@@ -889,6 +901,7 @@ scan_verbatim (EpureText *self)
               char fence = content[0];
               const char *q = next_line (ls, end);
 
+              st->open_fence = TRUE;
               while (q < end)
                 {
                   const char *inner;
@@ -896,6 +909,7 @@ scan_verbatim (EpureText *self)
                       inner[0] == fence && inner[1] == fence && inner[2] == fence)
                     {
                       q = line_end (q, end);
+                      st->open_fence = FALSE;
                       break;
                     }
                   q = next_line (q, end);
@@ -992,7 +1006,7 @@ scan_verbatim (EpureText *self)
       ;
     }
 
-  return spans;
+  return NULL;
 }
 
 static gboolean
@@ -1179,10 +1193,61 @@ add_markdown_spans (EpureText *self,
   return all;
 }
 
+/* The spans of @self's plain syntax.  A large text is read a stretch per
+ * thread, cut after empty lines, which only a fenced code block crosses:
+ * when a stretch but the last ends inside one, the text is read again in
+ * one go. */
+static GArray *
+find_plain_verbatim (EpureText *self)
+{
+  Stretch stretches[MAX_STRETCHES];
+  GArray *spans;
+  guint n = n_stretches (self->len);
+  gboolean whole = FALSE;
+  gsize from = 0;
+  guint k;
+
+  for (k = 0; k < n && from < self->len; k++)
+    {
+      const char *cut = NULL;
+      gsize to = self->len;
+
+      if (k + 1 < n)
+        {
+          gsize target = MAX (self->len / n * (k + 1), from);
+          cut = g_strstr_len (self->str + target, self->len - target, "\n\n");
+        }
+      if (cut != NULL)
+        to = cut - self->str + 2;
+      stretches[k] = (Stretch) { .src = self->str, .from = from, .to = to,
+                                 .spans = g_array_new (FALSE, FALSE, sizeof (EpureVerbatimSpan)) };
+      from = to;
+    }
+  n = k;
+  run_stretches (stretches, n, scan_verbatim);
+
+  spans = g_steal_pointer (&stretches[0].spans);
+  for (k = 1; k < n; k++)
+    {
+      whole = whole || stretches[k - 1].open_fence;
+      if (!whole)
+        g_array_append_vals (spans, stretches[k].spans->data, stretches[k].spans->len);
+      g_array_unref (stretches[k].spans);
+    }
+  if (whole)
+    {
+      Stretch all = { .src = self->str, .from = 0, .to = self->len, .spans = spans };
+
+      g_array_set_size (spans, 0);
+      scan_verbatim (&all);
+    }
+  return spans;
+}
+
 static GArray *
 find_verbatim (EpureText *self)
 {
-  GArray *spans = scan_verbatim (self);
+  GArray *spans = find_plain_verbatim (self);
 
   if (self->syntax == EPURE_TEXT_SYNTAX_MARKDOWN)
     spans = add_markdown_spans (self, spans);

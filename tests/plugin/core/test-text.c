@@ -524,6 +524,62 @@ test_text_verbatim_reference (void)
     }
 }
 
+/* A large text is scanned a stretch per thread, cut after empty lines:
+ * the same spans as the reference, with code blocks that hold empty lines
+ * across the cuts or not, and one left open to the end. */
+static void
+test_text_verbatim_large (void)
+{
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(EpureText) text = NULL;
+      g_autoptr(GArray) expected = NULL;
+      g_autoptr(GError) error = NULL;
+      const EpureVerbatimSpan *spans;
+      guint n;
+
+      while (s->len < 17 * 1024 * 1024)
+        {
+          g_string_append (s, verbatim_fragments[g_test_rand_int_range (0, G_N_ELEMENTS (verbatim_fragments))]);
+          if (g_test_rand_int_range (0, 1000) == 0)
+            g_string_append (s, "\n\n```\ncode\n\n");
+          if (g_test_rand_int_range (0, 1000) == 0)
+            g_string_append (s, "\n```\n\n");
+        }
+      /* Round 1: a fence opened just before the middle, closed after it. */
+      if (round == 1)
+        {
+          gsize middle = s->len / 2 - 64;
+
+          /* Between characters: after a byte below 0x80. */
+          while ((guchar) s->str[middle - 1] >= 0x80)
+            middle++;
+          g_string_insert (s, middle, "\n\n```\nx\n\n\n");
+          middle += 4096;
+          while ((guchar) s->str[middle - 1] >= 0x80)
+            middle++;
+          g_string_insert (s, middle, "\n```\n\n");
+        }
+      /* Round 2: one left open at the end of the text. */
+      if (round == 2)
+        g_string_append (s, "\n\n~~~\nouvert\n\n");
+
+      text = epure_text_new (s->str, s->len, &error);
+      g_assert_no_error (error);
+      expected = ref_scan_verbatim (s->str, s->len);
+      spans = epure_text_get_verbatim_spans (text, &n);
+      g_assert_cmpuint (n, ==, expected->len);
+      for (guint i = 0; i < n; i++)
+        {
+          const EpureVerbatimSpan *e = &g_array_index (expected, EpureVerbatimSpan, i);
+          g_assert_cmpuint (spans[i].start, ==, e->start);
+          g_assert_cmpuint (spans[i].end, ==, e->end);
+          g_assert_cmpint (spans[i].kind, ==, e->kind);
+        }
+    }
+}
+
 /* Snapshots accept exactly the valid UTF-8 and name the first bad byte,
  * whatever the mix of ASCII runs and multibyte characters around it. */
 static void
@@ -727,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/text/empty", test_text_empty);
   g_test_add_func ("/text/verbatim", test_text_verbatim_spans);
   g_test_add_func ("/text/verbatim-reference", test_text_verbatim_reference);
+  g_test_add_func ("/text/verbatim-large", test_text_verbatim_large);
   g_test_add_func ("/text/verbatim-markdown", test_text_verbatim_markdown);
   g_test_add_func ("/text/validation", test_text_validation);
   g_test_add_func ("/text/new-edited", test_text_new_edited);
