@@ -115,9 +115,8 @@ at_char_boundary (const char *s,
   return offset >= len || !is_continuation ((guchar) s[offset]);
 }
 
-/* A stretch of a text being checked, or of the source an edited copy is
- * made from, with the edits in it: several are read at once, by as many
- * threads. */
+/* A stretch of a large text, read by one of several threads at once:
+ * checked, searched for verbatim spans, or copied with its edits applied. */
 typedef struct
 {
   const char *src;
@@ -205,7 +204,7 @@ run_stretches (Stretch     *stretches,
   GThread *threads[MAX_STRETCHES] = { NULL };
 
   for (guint i = 1; i < n; i++)
-    threads[i] = g_thread_new ("epure-apply", func, &stretches[i]);
+    threads[i] = g_thread_new ("epure-stretch", func, &stretches[i]);
   func (&stretches[0]);
   for (guint i = 1; i < n; i++)
     g_thread_join (threads[i]);
@@ -1207,7 +1206,8 @@ find_plain_verbatim (EpureText *self)
   gsize from = 0;
   guint k;
 
-  for (k = 0; k < n && from < self->len; k++)
+  /* One stretch at least, for an empty text too. */
+  for (k = 0; k < n && (k == 0 || from < self->len); k++)
     {
       const char *cut = NULL;
       gsize to = self->len;

@@ -354,7 +354,7 @@ static void
 test_text_empty (void)
 {
   g_autoptr(EpureText) text = epure_text_new ("", 0, NULL);
-  guint line, column;
+  guint line, column, n_spans;
 
   g_assert_nonnull (text);
   g_assert_cmpuint (epure_text_get_length (text), ==, 0);
@@ -362,6 +362,8 @@ test_text_empty (void)
   epure_text_get_line_column (text, 0, &line, &column);
   g_assert_cmpuint (line, ==, 1);
   g_assert_cmpuint (column, ==, 1);
+  epure_text_get_verbatim_spans (text, &n_spans);
+  g_assert_cmpuint (n_spans, ==, 0);
 }
 
 static char *
