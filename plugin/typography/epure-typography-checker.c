@@ -1916,32 +1916,36 @@ keeps_spans (Context                 *ctx,
   return TRUE;
 }
 
+/* Do the automatic fixes of the paragraph [ps, pe) settle: does fixing
+ * it again, up to @max_rounds times, come to a version with nothing left
+ * to fix?  Each version is read as the next pass of a clean reads it.
+ * @fixed, when wanted, gets the paragraph as this pass fixes it; or, when
+ * it settles and every version reads alone as it would within the text
+ * (@final set), the version it settles at: what the next passes of a
+ * clean would make of it, so that they need not be made. */
 static gboolean
 settles (Context  *ctx,
          gsize     ps,
          gsize     pe,
          guint     max_rounds,
-         gboolean *at_once,
+         gboolean *final,
          char    **fixed,
          gsize    *fixed_len)
 {
   GArray *hits = ctx->settle_hits;
   GArray *skip = ctx->settle_skip;
   GArray *foreign = ctx->settle_foreign;
-  g_autoptr(EpureText) first = NULL;
-  g_autofree char *first_str = NULL;
-  gboolean settled = FALSE;
-  gsize len;
-  char *cur = apply_automatic (ctx->s, ps, pe, ctx->hits, &len);
-  gsize first_len = len;
   gboolean has_spans = epure_text_overlaps_verbatim (ctx->text, ps, pe);
+  gboolean settled = FALSE, alone = TRUE;
+  gsize len, first_len;
+  char *cur = apply_automatic (ctx->s, ps, pe, ctx->hits, &len);
+  char *first = cur;
 
+  first_len = len;
   g_array_set_size (hits, 0);
   g_array_set_size (skip, 0);
   g_array_set_size (foreign, 0);
 
-  if (at_once != NULL)
-    *at_once = FALSE;
   for (guint round = 0; round < max_rounds && !settled; round++)
     {
       g_autoptr(EpureText) sub = NULL;
@@ -1951,7 +1955,6 @@ settles (Context  *ctx,
         {
           /* It had no verbatim span in the text, and these fixes make
            * none: read it as is. */
-          first_str = cur;
           c.text = NULL;
           c.s = cur;
           c.verbatim = NULL;
@@ -1962,7 +1965,7 @@ settles (Context  *ctx,
           /* Read as the next pass would: a text made by editing valid
            * text with valid replacements, not checked again (nor judged
            * binary on a paragraph's few bytes). */
-          sub = epure_text_new_take_valid (cur, len);
+          sub = epure_text_new_take_valid (g_memdup2 (cur, len + 1), len);
           epure_text_set_syntax (sub, epure_text_get_syntax (ctx->text));
           c.text = sub;
           c.s = epure_text_get_string (sub, NULL);
@@ -1977,37 +1980,47 @@ settles (Context  *ctx,
       c.unsettled = NULL;
       c.known_french = TRUE;
 
+      /* Alone, a version must read as it would within the text: the
+       * spans the paragraph had there, no blank line splitting it. */
+      if (final != NULL)
+        alone = alone && !has_blank_line (c.s, len) && keeps_spans (ctx, ps, pe, c.s, c.verbatim, c.n_verbatim);
+
       collect_hits (&c, 0, len);
       if (!has_automatic (hits))
-        {
-          /* Alone, the paragraph must read as it does within the text:
-           * the spans it had there, no blank line splitting it. */
-          if (at_once != NULL)
-            *at_once = round == 0 && !has_blank_line (c.s, len) &&
-                       keeps_spans (ctx, ps, pe, c.s, c.verbatim, c.n_verbatim);
-          settled = TRUE;
-        }
+        settled = TRUE;
       else
-        cur = apply_automatic (c.s, 0, len, hits, &len);
-      /* The paragraph as this pass fixes it: the edit clean makes. */
-      if (round == 0 && sub != NULL)
-        first = g_steal_pointer (&sub);
+        {
+          gsize next_len;
+          char *next = apply_automatic (c.s, 0, len, hits, &next_len);
+
+          if (cur != first)
+            g_free (cur);
+          cur = next;
+          len = next_len;
+        }
     }
 
-  if (!settled)
+  if (final != NULL)
+    *final = settled && alone;
+  if (fixed != NULL && final != NULL && *final)
     {
-      if (cur != first_str)
-        g_free (cur);
-      return FALSE;
+      /* The version it settles at. */
+      if (first != cur)
+        g_free (first);
+      *fixed = cur;
+      *fixed_len = len;
+      return TRUE;
     }
-  if (fixed != NULL && first_str != NULL)
+  if (cur != first)
+    g_free (cur);
+  if (fixed != NULL)
     {
-      *fixed = g_steal_pointer (&first_str);
+      *fixed = first;
       *fixed_len = first_len;
     }
-  else if (fixed != NULL)
-    *fixed = epure_text_steal_string (g_steal_pointer (&first), fixed_len);
-  return TRUE;
+  else
+    g_free (first);
+  return settled;
 }
 
 static const char *
@@ -2087,23 +2100,24 @@ check_paragraph (Context *ctx,
                  gsize    ps,
                  gsize    pe)
 {
-  gboolean at_once = FALSE;
+  gboolean final = FALSE;
   g_autofree char *fixed = NULL;
   gsize fixed_len = 0;
 
   collect_hits (ctx, ps, pe);
 
   if (ctx->risky && has_automatic (ctx->hits) &&
-      !settles (ctx, ps, pe, MAX_SETTLE_ROUNDS, ctx->unsettled != NULL ? &at_once : NULL,
+      !settles (ctx, ps, pe, MAX_SETTLE_ROUNDS, ctx->unsettled != NULL ? &final : NULL,
                 ctx->unsettled != NULL ? &fixed : NULL, &fixed_len))
     for (guint i = 0; i < ctx->hits->len; i++)
       g_array_index (ctx->hits, Hit, i).automatic = FALSE;
 
-  /* For clean: whether checking the fixed paragraph again would find
-   * nothing, so that it need not be.  Checked, not assumed: the same
-   * rules run over the paragraph as fixed, read alone, which is how it
-   * reads within the text when its verbatim spans read the same alone
-   * (its findings depend on it alone) and no edit reaches past it. */
+  /* For clean: what the next passes would make of the paragraph, so that
+   * they need not be made.  Checked, not assumed: the same rules run over
+   * the paragraph as fixed, read alone, again until nothing is left to
+   * fix, which is how the next passes read it when its verbatim spans
+   * read the same alone (its findings depend on it alone) and no edit
+   * reaches past it. */
   if (ctx->unsettled != NULL && has_automatic (ctx->hits))
     {
       gboolean alone = reads_alone (ctx, ps, pe);
@@ -2114,8 +2128,8 @@ check_paragraph (Context *ctx,
           alone = !h->automatic || (h->start >= ps && h->end <= pe);
         }
       if (alone && !ctx->risky)
-        settles (ctx, ps, pe, 1, &at_once, &fixed, &fixed_len);
-      if (!alone || !at_once)
+        settles (ctx, ps, pe, MAX_SETTLE_ROUNDS, &final, &fixed, &fixed_len);
+      if (!alone || !final)
         {
           gsize range[2] = { ps, pe };
           g_array_append_vals (ctx->unsettled, range, 2);

@@ -814,6 +814,9 @@ test_settled (void)
          "Écrivez à nom@exemple .fr , ou voyez www .exemple.fr .\n",
          "Voir http://exemple.fr/?q=\"a\" , puis \"b\" .\n",
          "Le site www.exemple.fr , \"dit-il\" , ferme .\n",
+         /* A code block with an empty line: its paragraphs do not read
+          * alone, and are checked again. */
+         "```\nun \"code\"\n\nsuite\n```\nIl dit \"oui\" .\n",
          NULL }; *t != NULL; t++)
     assert_settled_same (skip, full, *t, &n_settled, &n_unsettled);
 
@@ -832,6 +835,44 @@ test_settled (void)
   g_test_message ("%u texts settled in one pass, %u re-checked", n_settled, n_unsettled);
   g_assert_cmpuint (n_settled, >, 0);
   g_assert_cmpuint (n_unsettled, >, 0);
+}
+
+/* A paragraph that takes two passes to settle (the straight quotes next
+ * to a guillemet are read again once converted) gets them both at once
+ * from fix_settled(): the edits it returns give the cleaned text, where
+ * one fix() pass leaves work for the next. */
+static void
+test_settled_passes (void)
+{
+  g_autoptr(EpurePipeline) pipeline = typography_pipeline (NULL);
+  EpureChecker *checker = epure_pipeline_get_checker (pipeline, "typography");
+  const char *input = "Un schéma «\"basic\" (non-sécurisé), \"digest\" ou autre.\n";
+  const char *expected = "Un schéma «\u00a0basic\u00a0» (non-sécurisé), «\u00a0digest\u00a0» ou autre.\n";
+  g_autoptr(EpureText) text = epure_text_new (input, -1, NULL);
+  g_autoptr(GArray) unsettled = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GPtrArray) settled = NULL;
+  g_autoptr(GPtrArray) once = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cleaned = NULL;
+  g_autofree char *after_once = NULL;
+  g_autofree char *by_pipeline = NULL;
+  guint n;
+
+  settled = epure_checker_fix_settled (checker, text, EPURE_DEFAULT_MIN_CONFIDENCE, unsettled, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unsettled->len, ==, 0);
+  cleaned = epure_edits_apply (input, strlen (input), settled, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cleaned, ==, expected);
+
+  once = epure_checker_fix (checker, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &error);
+  g_assert_no_error (error);
+  after_once = epure_edits_apply (input, strlen (input), once, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after_once, !=, expected);
+
+  by_pipeline = clean_with (pipeline, input, &n);
+  g_assert_cmpstr (by_pipeline, ==, expected);
 }
 
 /* A paragraph holding an address, a link or code is settled in one pass
@@ -1143,6 +1184,7 @@ main (int   argc,
   g_test_add_func ("/typography/translations", test_translations);
   g_test_add_func ("/typography/settled", test_settled);
   g_test_add_func ("/typography/settled-with-spans", test_settled_with_spans);
+  g_test_add_func ("/typography/settled-passes", test_settled_passes);
   g_test_add_func ("/typography/fix-route", test_fix_route);
   g_test_add_func ("/typography/parallel", test_parallel);
 
