@@ -458,37 +458,6 @@ fix_state_clear (FixState *state)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FixState, fix_state_clear)
 
-/* Pieces are cut just after an empty line, where the streaming CLI cuts
- * too: the start of a paragraph for every PARAGRAPH checker. */
-static gboolean
-is_cut (const char *s,
-        gsize       len,
-        gsize       p)
-{
-  return p == 0 || p >= len || (p >= 2 && s[p - 1] == '\n' && s[p - 2] == '\n');
-}
-
-static gsize
-cut_before (const char *s,
-            gsize       len,
-            gsize       p)
-{
-  p = MIN (p, len);
-  while (!is_cut (s, len, p))
-    p--;
-  return p;
-}
-
-static gsize
-cut_after (const char *s,
-           gsize       len,
-           gsize       p)
-{
-  while (!is_cut (s, len, p))
-    p++;
-  return p;
-}
-
 /* The pieces of @text to check again: the dirty ranges widened to cuts
  * and to whole verbatim spans (a code block may hold empty lines). */
 static GArray *
@@ -514,12 +483,12 @@ make_pieces (EpureText *text,
       if (last != NULL && a <= last[1] + PIECE_GAP)
         {
           if (b > last[1])
-            last[1] = cut_after (s, len, b);
+            last[1] = epure_piece_cut_after (s, len, b);
           continue;
         }
 
-      a = cut_before (s, len, a);
-      b = cut_after (s, len, MAX (a, b));
+      a = epure_piece_cut_before (s, len, a);
+      b = epure_piece_cut_after (s, len, MAX (a, b));
       do
         {
           grown = FALSE;
@@ -529,12 +498,12 @@ make_pieces (EpureText *text,
             {
               if (spans[j].start < a)
                 {
-                  a = cut_before (s, len, spans[j].start);
+                  a = epure_piece_cut_before (s, len, spans[j].start);
                   grown = TRUE;
                 }
               if (spans[j].end > b)
                 {
-                  b = cut_after (s, len, spans[j].end);
+                  b = epure_piece_cut_after (s, len, spans[j].end);
                   grown = TRUE;
                 }
             }

@@ -52,6 +52,64 @@ epure_utf8_looks_binary (const char *data,
   return probe > 0 && controls * 100 > probe;
 }
 
+/**
+ * epure_piece_is_cut:
+ * @s: a text
+ * @len: its length in bytes, or %G_MAXSIZE when more may follow (a stream
+ *   read a block at a time)
+ * @offset: a byte offset, at most the length of @s
+ *
+ * Whether a text may be cut at @offset into pieces checked apart: just
+ * after an empty line, where a paragraph of every %EPURE_CHECKER_SCOPE_PARAGRAPH
+ * checker starts, or at the text's ends.  The one rule clean's passes,
+ * the checkers' threads and epure-cli's streaming all cut by.
+ */
+gboolean
+epure_piece_is_cut (const char *s,
+                    gsize       len,
+                    gsize       offset)
+{
+  return offset == 0 || offset >= len || (offset >= 2 && s[offset - 1] == '\n' && s[offset - 2] == '\n');
+}
+
+/**
+ * epure_piece_cut_before:
+ *
+ * The last cut (epure_piece_is_cut()) at or before @offset: 0 when none.
+ */
+gsize
+epure_piece_cut_before (const char *s,
+                        gsize       len,
+                        gsize       offset)
+{
+  offset = MIN (offset, len);
+  while (!epure_piece_is_cut (s, len, offset))
+    offset--;
+  return offset;
+}
+
+/**
+ * epure_piece_cut_after:
+ *
+ * The first cut (epure_piece_is_cut()) at or after @offset: @len when none.
+ */
+gsize
+epure_piece_cut_after (const char *s,
+                       gsize       len,
+                       gsize       offset)
+{
+  const char *nl;
+
+  if (epure_piece_is_cut (s, len, offset))
+    return MIN (offset, len);
+  /* A cut follows a '\n' that follows another. */
+  for (nl = memchr (s + offset - 1, '\n', len - offset + 1); nl != NULL;
+       nl = memchr (nl + 1, '\n', s + len - nl - 1))
+    if (nl + 1 < s + len && nl[1] == '\n')
+      return nl - s + 2;
+  return len;
+}
+
 static inline gboolean
 is_continuation (guchar c)
 {
@@ -1209,16 +1267,10 @@ find_plain_verbatim (EpureText *self)
   /* One stretch at least, for an empty text too. */
   for (k = 0; k < n && (k == 0 || from < self->len); k++)
     {
-      const char *cut = NULL;
       gsize to = self->len;
 
       if (k + 1 < n)
-        {
-          gsize target = MAX (self->len / n * (k + 1), from);
-          cut = g_strstr_len (self->str + target, self->len - target, "\n\n");
-        }
-      if (cut != NULL)
-        to = cut - self->str + 2;
+        to = epure_piece_cut_after (self->str, self->len, MAX (self->len / n * (k + 1), from + 1));
       stretches[k] = (Stretch) { .src = self->str, .from = from, .to = to,
                                  .spans = g_array_new (FALSE, FALSE, sizeof (EpureVerbatimSpan)) };
       from = to;

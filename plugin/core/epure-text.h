@@ -82,6 +82,16 @@ gboolean     epure_text_overlaps_verbatim  (EpureText          *self,
 gboolean     epure_utf8_looks_binary       (const char         *data,
                                             gsize               len);
 
+gboolean     epure_piece_is_cut            (const char         *s,
+                                            gsize               len,
+                                            gsize               offset);
+gsize        epure_piece_cut_before        (const char         *s,
+                                            gsize               len,
+                                            gsize               offset);
+gsize        epure_piece_cut_after         (const char         *s,
+                                            gsize               len,
+                                            gsize               offset);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpureText, epure_text_unref)
 
 G_END_DECLS

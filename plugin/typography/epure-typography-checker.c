@@ -2292,11 +2292,7 @@ scan_text (EpureTypographyChecker  *self,
       gsize end = len;
 
       if (n + 1 < n_wanted)
-        {
-          gsize target = MAX (at + 1, len / n_wanted * (n + 1));
-          const char *cut = target < len ? g_strstr_len (s + target - 1, len - target + 1, "\n\n") : NULL;
-          end = cut != NULL ? (gsize) (cut - s) + 2 : len;
-        }
+        end = epure_piece_cut_after (s, len, MAX (at + 1, len / n_wanted * (n + 1)));
       pieces[n] = (Piece) {
         .self = self, .text = text, .spaces = spaces, .start = at, .end = end,
         .findings = findings ? g_ptr_array_new_with_free_func (g_object_unref) : NULL,

@@ -315,13 +315,15 @@ find_cut (const GString *s,
           gsize          block_size)
 {
   const char *p;
+  gsize cut;
 
   if (s->len < block_size)
     return 0;
 
-  for (p = s->str + s->len - 1; p > s->str; p--)
-    if (p[0] == '\n' && p[-1] == '\n')
-      return p - s->str + 1;
+  /* More text follows: the end of what is read is no cut by itself. */
+  cut = epure_piece_cut_before (s->str, G_MAXSIZE, s->len);
+  if (cut > 0)
+    return cut;
 
   if (s->len < block_size * MAX_BLOCKS_PER_PIECE)
     return 0;
@@ -344,7 +346,7 @@ static gsize
 cut_before_open_code_block (EpureText *piece)
 {
   const EpureVerbatimSpan *spans;
-  const char *s, *p;
+  const char *s;
   gsize len;
   guint n = 0;
 
@@ -353,10 +355,7 @@ cut_before_open_code_block (EpureText *piece)
   if (n == 0 || spans[n - 1].kind != EPURE_VERBATIM_CODE_BLOCK || spans[n - 1].end < len)
     return G_MAXSIZE;
 
-  for (p = s + spans[n - 1].start; p > s + 1; p--)
-    if (p[-1] == '\n' && p[-2] == '\n')
-      return p - s;
-  return 0;
+  return epure_piece_cut_before (s, G_MAXSIZE, spans[n - 1].start);
 }
 
 /* The first @cut bytes of the pending text, read as the input's format

@@ -723,6 +723,47 @@ test_text_new_edited_large (void)
   g_assert_error (error, EPURE_DOCUMENT_ERROR, EPURE_DOCUMENT_ERROR_INVALID_UTF8);
 }
 
+/* Where a text may be cut into pieces: after an empty line, and at its
+ * ends unless more follows; the nearest cut either way of any offset. */
+static void
+test_piece_cuts (void)
+{
+  static const char *pieces[] = { "\n", "\n\n", "a", " ", "\r\n", "é" };
+
+  g_assert_true (epure_piece_is_cut ("a\n\nb", 4, 3));
+  g_assert_false (epure_piece_is_cut ("a\n \nb", 5, 4));
+  g_assert_true (epure_piece_is_cut ("ab", 2, 2));
+  g_assert_false (epure_piece_is_cut ("ab", G_MAXSIZE, 2));
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      guint n = g_test_rand_int_range (0, 30);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (s, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+
+      for (gsize p = 0; p <= s->len; p++)
+        for (guint stream = 0; stream < 2; stream++)
+          {
+            gsize len = stream ? G_MAXSIZE : s->len;
+            gsize before = p, after = p;
+
+            while (before > 0 && !(before >= 2 && s->str[before - 1] == '\n' && s->str[before - 2] == '\n') &&
+                   (stream || before < s->len))
+              before--;
+            g_assert_cmpuint (epure_piece_cut_before (s->str, len, p), ==, before);
+            if (!stream)
+              {
+                while (after < s->len && !(after >= 2 && s->str[after - 1] == '\n' && s->str[after - 2] == '\n') &&
+                       after > 0)
+                  after++;
+                g_assert_cmpuint (epure_piece_cut_after (s->str, len, p), ==, after);
+              }
+          }
+    }
+}
+
 /* Locating sorted findings in one sweep gives each the line and column
  * epure_finding_locate() gives it alone, out of order and mid-character
  * offsets included. */
@@ -790,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/text/validation", test_text_validation);
   g_test_add_func ("/text/new-edited", test_text_new_edited);
   g_test_add_func ("/text/new-edited-large", test_text_new_edited_large);
+  g_test_add_func ("/text/piece-cuts", test_piece_cuts);
   g_test_add_func ("/text/locate-sweep", test_findings_locate_sweep);
 
   return g_test_run ();
