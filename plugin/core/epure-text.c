@@ -730,6 +730,43 @@ epure_text_char_offset (EpureText *self,
   return g_array_index (index->line_chars, gsize, l) + g_utf8_strlen (self->str + start, offset - start);
 }
 
+/**
+ * epure_text_byte_offset:
+ * @char_offset: a character offset, as GtkTextIter counts them
+ *
+ * The byte offset of the @char_offset-th character: the converse of
+ * epure_text_char_offset(), clamped to the text's length.
+ */
+gsize
+epure_text_byte_offset (EpureText *self,
+                        gsize      char_offset)
+{
+  LineIndex *index;
+  GArray *chars;
+  guint lo = 0, hi;
+  gsize start;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  index = get_lines (self);
+  chars = index->line_chars;
+  hi = chars->len;
+  /* Last line whose first character is at or before @char_offset. */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (chars, gsize, mid) <= char_offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  start = g_array_index (index->line_starts, gsize, lo);
+  char_offset -= g_array_index (chars, gsize, lo);
+  while (char_offset-- > 0 && start < self->len)
+    start = g_utf8_next_char (self->str + start) - self->str;
+  return MIN (start, self->len);
+}
+
 /* Verbatim spans: what is not prose and must never be rewritten. */
 
 static gboolean

@@ -72,6 +72,8 @@ void         epure_text_get_line_column    (EpureText          *self,
                                             guint              *column);
 gsize        epure_text_char_offset        (EpureText          *self,
                                             gsize               offset);
+gsize        epure_text_byte_offset        (EpureText          *self,
+                                            gsize               char_offset);
 const EpureVerbatimSpan *
              epure_text_get_verbatim_spans (EpureText          *self,
                                             guint              *n_spans);

@@ -764,6 +764,34 @@ test_piece_cuts (void)
     }
 }
 
+/* Character and byte offsets convert both ways, across lines and
+ * multibyte characters, and past the end clamp to it. */
+static void
+test_byte_offset (void)
+{
+  static const char *pieces[] = { "a", "é", "’", "😀", "\n", "\r\n", " " };
+
+  for (guint round = 0; round < 500; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(EpureText) text = NULL;
+      guint n = g_test_rand_int_range (0, 40);
+      gsize chars = 0;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (s, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+      text = epure_text_new (s->str, s->len, NULL);
+      for (const char *p = s->str; ; p = g_utf8_next_char (p), chars++)
+        {
+          g_assert_cmpuint (epure_text_byte_offset (text, chars), ==, (gsize) (p - s->str));
+          g_assert_cmpuint (epure_text_char_offset (text, p - s->str), ==, chars);
+          if (*p == '\0')
+            break;
+        }
+      g_assert_cmpuint (epure_text_byte_offset (text, chars + 5), ==, s->len);
+    }
+}
+
 /* Locating sorted findings in one sweep gives each the line and column
  * epure_finding_locate() gives it alone, out of order and mid-character
  * offsets included. */
@@ -832,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/text/new-edited", test_text_new_edited);
   g_test_add_func ("/text/new-edited-large", test_text_new_edited_large);
   g_test_add_func ("/text/piece-cuts", test_piece_cuts);
+  g_test_add_func ("/text/byte-offset", test_byte_offset);
   g_test_add_func ("/text/locate-sweep", test_findings_locate_sweep);
 
   return g_test_run ();
