@@ -218,6 +218,60 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+/* Does the buffer checker's tag lie on the character at @offset? */
+static gboolean
+has_finding_tag (GtkTextBuffer *buffer,
+                 int            offset)
+{
+  GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  return tags != NULL;
+}
+
+/* In a long document only the findings near what the view shows carry
+ * tags; scrolling to the end tags the last one and untags the first. */
+static void
+test_tags_follow_view (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (epure_window_get_source_view (fixture->window));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  EpureBufferChecker *checker = epure_window_get_buffer_checker (fixture->window);
+  g_autoptr(GString) text = g_string_new ("Il parle de l'homme.\n\n");
+  g_autofree char *path = NULL;
+  GtkAdjustment *adjustment;
+  int first, last;
+
+  g_settings_set_boolean (epure_application_get_settings (fixture->app), "spell-checking", FALSE);
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (text, "Une ligne de plus.\n");
+  g_string_append (text, "\nEt de l'autre.\n");
+  path = write_fixture (fixture, "long.txt", text->str);
+  open_file (fixture, path);
+  wait_for_check (fixture);
+  spin (200);
+
+  first = g_utf8_pointer_to_offset (text->str, strchr (text->str, '\''));
+  last = g_utf8_pointer_to_offset (text->str, strrchr (text->str, '\''));
+  g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)), ==, 2);
+  g_assert_true (has_finding_tag (buffer, first));
+  g_assert_false (has_finding_tag (buffer, last));
+
+  /* As the scroll bar dragged to the bottom, once GTK has laid out the
+   * whole document (until then line heights are guesses). */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  for (double upper = -1; upper != gtk_adjustment_get_upper (adjustment); spin (300))
+    upper = gtk_adjustment_get_upper (adjustment);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  spin (300);
+  g_assert_true (has_finding_tag (buffer, last));
+  g_assert_false (has_finding_tag (buffer, first));
+  g_settings_reset (epure_application_get_settings (fixture->app), "spell-checking");
+}
+
 /* Opens a file with problems, sees them in the panel, selects one. */
 static void
 test_open_shows_findings (Fixture       *fixture,
@@ -1580,6 +1634,7 @@ main (int   argc,
   g_test_add ("/ui/window/save-keeps-crlf", Fixture, NULL, fixture_set_up, test_save_keeps_crlf, fixture_tear_down);
 
   g_test_add ("/ui/window/typography-cleanup", Fixture, "typography", fixture_set_up, test_typography_cleanup, fixture_tear_down);
+  g_test_add ("/ui/window/tags-follow-view", Fixture, "typography", fixture_set_up, test_tags_follow_view, fixture_tear_down);
   g_test_add ("/ui/window/remove-extras", Fixture, "boilerplate", fixture_set_up, test_remove_extras, fixture_tear_down);
 
   g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);

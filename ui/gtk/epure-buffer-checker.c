@@ -5,12 +5,18 @@
  * cancelled.  Findings (byte offsets into the snapshot) become text tags,
  * one style per category, and a list model the findings panel shows.
  *
+ * Only the findings near what the view shows carry tags: a tag makes
+ * GtkTextView lay its line out again, and GTK 4.8 does that 2000 lines at
+ * a time, a 60 ms freeze for a long article tagged all over.  Scrolling
+ * moves the window, as for the spell adapter's underlines.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "epure-buffer-checker.h"
 #include "epure-document.h"
+#include "epure-view-window.h"
 
 /* Long enough not to check between two keystrokes, short enough to feel live. */
 #define CHECK_DELAY_MS 300
@@ -37,12 +43,22 @@ struct _EpureBufferChecker
   GPtrArray     *graveyard;
   guint          release_id;
 
-  /* Tagging in slices: the next finding, where the walk is, what is cleared. */
+  /* Tagging in slices: the next finding, where the walk is, what is
+   * cleared, where the range being tagged ends, the ranges still to tag. */
   guint          tag_idle_id;
   guint          tag_index;
   gsize          tag_cursor_byte;
   int            tag_cursor_char;
   int            tag_cleared_char;
+  gsize          tag_end_byte;
+  int            tag_end_char;
+  GArray        *tag_queue;      /* int pairs: character ranges */
+
+  /* The characters whose findings carry tags: around what the view shows,
+   * the whole buffer without a view. */
+  EpureViewWindow *window;
+  int            win_start;
+  int            win_end;
   guint64        stamp;
   guint64        text_stamp;
 
@@ -192,11 +208,84 @@ remove_tags (EpureBufferChecker *self,
     }
 }
 
+static void
+compute_window (EpureBufferChecker *self)
+{
+  gint64 start, end;
+
+  epure_view_window_get_range (self->window, self->buffer, &start, &end);
+  self->win_start = (int) MIN (start, G_MAXINT);
+  self->win_end = (int) MIN (end, gtk_text_buffer_get_char_count (self->buffer));
+}
+
+static void
+remove_tags_between (EpureBufferChecker *self,
+                     int                 start,
+                     int                 end)
+{
+  GtkTextIter s, e;
+
+  if (start >= end)
+    return;
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &e, end);
+  remove_tags (self, &s, &e);
+}
+
+static void
+queue_range (EpureBufferChecker *self,
+             int                 start,
+             int                 end)
+{
+  int range[2] = { start, end };
+
+  if (start < end)
+    g_array_append_vals (self->tag_queue, range, 2);
+}
+
+/* Starts on the next queued range: from the first finding that reaches
+ * into it (a boilerplate block may start before). */
+static gboolean
+begin_next_range (EpureBufferChecker *self)
+{
+  int start, end;
+  gsize byte;
+  guint lo = 0, hi = self->shown->len, first;
+
+  if (self->tag_queue->len == 0)
+    return FALSE;
+  start = g_array_index (self->tag_queue, int, 0);
+  end = g_array_index (self->tag_queue, int, 1);
+  g_array_remove_range (self->tag_queue, 0, 2);
+
+  byte = epure_text_byte_offset (self->text, start);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (epure_finding_get_start (g_ptr_array_index (self->shown, mid)) < byte)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  first = lo;
+  for (guint k = 0; k < 64 && lo > 0; k++)
+    if (epure_finding_get_end (g_ptr_array_index (self->shown, --lo)) > byte)
+      first = lo;
+
+  self->tag_index = first;
+  self->tag_cursor_byte = byte;
+  self->tag_cursor_char = start;
+  self->tag_cleared_char = start;
+  self->tag_end_byte = epure_text_byte_offset (self->text, end);
+  self->tag_end_char = end;
+  return TRUE;
+}
+
 /* Tags are applied in slices of a few milliseconds, in text order, so that
- * thousands of findings in a long document never stall drawing or typing.
- * Old tags are cleared just ahead of the new ones; a finding that reaches
- * far (a boilerplate block) clears up to its end first, so later slices
- * never clear a tag already applied. */
+ * thousands of findings never stall drawing or typing.  Old tags are
+ * cleared just ahead of the new ones; a finding that reaches far (a
+ * boilerplate block) clears up to its end first, so later slices never
+ * clear a tag already applied. */
 static gboolean
 tag_slice (gpointer user_data)
 {
@@ -214,12 +303,23 @@ tag_slice (gpointer user_data)
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, self->tag_cursor_char);
 
-  while (self->tag_index < self->shown->len)
+  for (;;)
     {
-      EpureFinding *finding = g_ptr_array_index (self->shown, self->tag_index);
-      gsize fstart = epure_finding_get_start (finding);
-      gsize fend = epure_finding_get_end (finding);
+      EpureFinding *finding = self->tag_index < self->shown->len ? g_ptr_array_index (self->shown, self->tag_index) : NULL;
+      gsize fstart = finding ? epure_finding_get_start (finding) : G_MAXSIZE;
+      gsize fend = finding ? epure_finding_get_end (finding) : G_MAXSIZE;
+      gsize from;
       int end_char;
+
+      /* The range is done: clear what is left of it, go on to the next. */
+      if (finding == NULL || fstart >= self->tag_end_byte)
+        {
+          remove_tags_between (self, self->tag_cleared_char, self->tag_end_char);
+          if (!begin_next_range (self))
+            break;
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, self->tag_cursor_char);
+          continue;
+        }
 
       /* Findings come in text order: walk forward from the last one, a
        * megabyte at a time (the next finding may be 20 MB further). */
@@ -240,8 +340,13 @@ tag_slice (gpointer user_data)
               return G_SOURCE_REMOVE;
             }
         }
+      self->tag_index++;
+      /* A block that began before the range: only its part in the range. */
+      from = MAX (fstart, self->tag_cursor_byte);
+      if (fend < from)
+        continue;
       start = end = iter;
-      end_char = self->tag_cursor_char + (int) g_utf8_strlen (str + fstart, fend - fstart);
+      end_char = self->tag_cursor_char + (int) g_utf8_strlen (str + from, MIN (fend, self->tag_end_byte) - from);
       gtk_text_iter_set_offset (&end, end_char);
       /* An insertion point (a missing space) still needs something to see. */
       if (gtk_text_iter_equal (&start, &end) && !gtk_text_iter_forward_char (&end))
@@ -249,15 +354,11 @@ tag_slice (gpointer user_data)
 
       if (gtk_text_iter_get_offset (&end) > self->tag_cleared_char)
         {
-          GtkTextIter clear_start;
-
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &clear_start, self->tag_cleared_char);
-          remove_tags (self, &clear_start, &end);
+          remove_tags_between (self, self->tag_cleared_char, gtk_text_iter_get_offset (&end));
           self->tag_cleared_char = gtk_text_iter_get_offset (&end);
         }
       gtk_text_buffer_apply_tag (self->buffer, tag_for_category (self, epure_finding_get_category (finding)),
                                  &start, &end);
-      self->tag_index++;
 
       /* A pause lets a pending frame be drawn: a higher priority than
        * redrawing, the slices would hold frames back; an idle, and slow
@@ -269,14 +370,73 @@ tag_slice (gpointer user_data)
         }
     }
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->tag_cleared_char);
-  gtk_text_buffer_get_end_iter (self->buffer, &end);
-  remove_tags (self, &start, &end);
-
   self->tag_idle_id = 0;
   if (self->cancellable == NULL && self->timeout_id == 0)
     set_busy (self, FALSE);
   return G_SOURCE_REMOVE;
+}
+
+/* Tags the window afresh: clears what lies outside it, then tags it. */
+static void
+retag (EpureBufferChecker *self)
+{
+  g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  g_array_set_size (self->tag_queue, 0);
+  compute_window (self);
+  remove_tags_between (self, 0, self->win_start);
+  remove_tags_between (self, self->win_end, gtk_text_buffer_get_char_count (self->buffer));
+  queue_range (self, self->win_start, self->win_end);
+  if (begin_next_range (self))
+    {
+      set_busy (self, TRUE);
+      self->tag_idle_id = g_timeout_add (0, tag_slice, self);
+    }
+}
+
+/* The view scrolled or resized: untag what left the window, tag what came
+ * in.  While a pass is still going, it starts again on the new window. */
+static void
+on_window_moved (EpureBufferChecker *self)
+{
+  int old_start = self->win_start, old_end = self->win_end;
+
+  if (!text_is_current (self) || self->shown == NULL)
+    return;
+  if (self->tag_idle_id != 0)
+    {
+      retag (self);
+      return;
+    }
+
+  compute_window (self);
+  if (old_start == self->win_start && old_end == self->win_end)
+    return;
+  remove_tags_between (self, old_start, MIN (old_end, self->win_start));
+  remove_tags_between (self, MAX (old_start, self->win_end), old_end);
+  queue_range (self, self->win_start, MIN (self->win_end, MAX (old_start, self->win_start)));
+  queue_range (self, MAX (self->win_start, MIN (old_end, self->win_end)), self->win_end);
+  if (begin_next_range (self))
+    {
+      set_busy (self, TRUE);
+      self->tag_idle_id = g_timeout_add (0, tag_slice, self);
+    }
+}
+
+/**
+ * epure_buffer_checker_set_view:
+ * @view: (nullable): the view showing the buffer
+ *
+ * Only findings near what @view shows carry tags, the window following
+ * its scrolling; without a view, all of them do.
+ */
+void
+epure_buffer_checker_set_view (EpureBufferChecker *self,
+                               GtkTextView        *view)
+{
+  g_return_if_fail (EPURE_IS_BUFFER_CHECKER (self));
+  g_return_if_fail (view == NULL || GTK_IS_TEXT_VIEW (view));
+
+  epure_view_window_set_view (self->window, view);
 }
 
 static gboolean
@@ -332,22 +492,12 @@ publish (EpureBufferChecker *self)
                        self->shown->pdata, self->shown->len);
   g_signal_emit (self, signals[CHECKED], 0);
 
-  g_clear_handle_id (&self->tag_idle_id, g_source_remove);
-  self->tag_index = 0;
-  self->tag_cursor_byte = 0;
-  self->tag_cursor_char = 0;
-  self->tag_cleared_char = 0;
   if (text_is_current (self))
-    {
-      set_busy (self, TRUE);
-      self->tag_idle_id = g_timeout_add (0, tag_slice, self);
-    }
+    retag (self);
   else
     {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-      remove_tags (self, &start, &end);
+      g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+      remove_tags_between (self, 0, gtk_text_buffer_get_char_count (self->buffer));
     }
 }
 
@@ -868,6 +1018,9 @@ epure_buffer_checker_dispose (GObject *object)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
   g_clear_handle_id (&self->release_id, g_source_remove);
+  if (self->window != NULL)
+    g_signal_handlers_disconnect_by_data (self->window, self);
+  g_clear_object (&self->window);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -884,6 +1037,7 @@ epure_buffer_checker_finalize (GObject *object)
 
   g_clear_object (&self->buffer);
   g_clear_object (&self->findings);
+  g_clear_pointer (&self->tag_queue, g_array_unref);
   g_clear_pointer (&self->text, epure_text_unref);
   g_clear_pointer (&self->raw_findings, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
@@ -927,5 +1081,8 @@ epure_buffer_checker_init (EpureBufferChecker *self)
 {
   self->findings = g_list_store_new (EPURE_TYPE_FINDING);
   self->graveyard = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tag_queue = g_array_new (FALSE, FALSE, sizeof (int));
+  self->window = epure_view_window_new ();
+  g_signal_connect_swapped (self->window, "moved", G_CALLBACK (on_window_moved), self);
   self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

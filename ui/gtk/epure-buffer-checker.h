@@ -46,6 +46,8 @@ void                epure_buffer_checker_dismiss            (EpureBufferChecker 
 gboolean            epure_buffer_checker_is_dismissed       (EpureBufferChecker *self,
                                                              EpureText          *text,
                                                              EpureFinding       *finding);
+void                epure_buffer_checker_set_view           (EpureBufferChecker *self,
+                                                             GtkTextView        *view);
 void                epure_buffer_checker_set_dark           (EpureBufferChecker *self,
                                                              gboolean            dark);
 void                epure_buffer_checker_set_skip_checker   (EpureBufferChecker *self,

@@ -23,6 +23,7 @@
 
 #include "epure-spell-adapter.h"
 #include "epure-document.h"
+#include "epure-view-window.h"
 #include "epure-spelling-checker.h"
 
 /* Characters copied for the worker at once: about 0.3 ms of get_slice. */
@@ -96,8 +97,7 @@ struct _EpureSpellAdapter
   GArray *words;           /* Word: every known misspelling, sorted */
   gint64 win_start;        /* words in [win_start, win_end) are tagged */
   gint64 win_end;
-  GtkAdjustment *vadjustment;
-  guint window_idle_id;
+  EpureViewWindow *window;
 
   guint n_misspelled;
   gboolean enabled;
@@ -132,8 +132,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (EpureSpellAdapter, epure_spell_adapter, G_TYPE_OBJECT)
 
 static void schedule (EpureSpellAdapter *self);
-static void watch_view (EpureSpellAdapter *self, GtkTextView *view);
-static void on_scrolled (EpureSpellAdapter *self);
+static void on_window_moved (EpureSpellAdapter *self);
 static void dispatch (EpureSpellAdapter *self);
 
 static void
@@ -376,29 +375,12 @@ replace_words (EpureSpellAdapter *self,
 static void
 update_window (EpureSpellAdapter *self)
 {
-  g_autoptr(GtkTextView) view = g_weak_ref_get (&self->view);
   gint64 old_start = self->win_start, old_end = self->win_end;
-  GdkRectangle rect;
-  GtkTextIter s, e;
 
   if (self->buffer == NULL)
     return;
 
-  if (view == NULL || gtk_text_view_get_buffer (view) != self->buffer)
-    {
-      self->win_start = 0;
-      self->win_end = G_MAXINT64;
-    }
-  else
-    {
-      gtk_text_view_get_visible_rect (view, &rect);
-      gtk_text_view_get_line_at_y (view, &s, MAX (0, rect.y - rect.height), NULL);
-      gtk_text_view_get_line_at_y (view, &e, rect.y + 2 * MAX (rect.height, 1), NULL);
-      if (!gtk_text_iter_ends_line (&e))
-        gtk_text_iter_forward_to_line_end (&e);
-      self->win_start = gtk_text_iter_get_offset (&s);
-      self->win_end = gtk_text_iter_get_offset (&e) + 1;
-    }
+  epure_view_window_get_range (self->window, self->buffer, &self->win_start, &self->win_end);
 
   if (old_start == self->win_start && old_end == self->win_end)
     return;
@@ -873,8 +855,7 @@ record_edit (EpureSpellAdapter *self,
   dirty_shift (self, pos, delta);
   shift_words (self, pos, delta);
   /* The view may show other lines now (a whole new text, say). */
-  if (self->vadjustment != NULL)
-    on_scrolled (self);
+  epure_view_window_queue_moved (self->window);
 }
 
 /* Extends [start, end) to the white space around, where words end. */
@@ -1294,8 +1275,9 @@ epure_spell_adapter_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->suggest_cancellable);
   g_queue_clear_full (&self->jobs, (GDestroyNotify) job_free);
-  watch_view (self, NULL);
-  g_clear_handle_id (&self->window_idle_id, g_source_remove);
+  if (self->window != NULL)
+    g_signal_handlers_disconnect_by_data (self->window, self);
+  g_clear_object (&self->window);
   g_clear_handle_id (&self->idle_id, g_source_remove);
 
   if (self->checker != NULL)
@@ -1454,73 +1436,18 @@ epure_spell_adapter_init (EpureSpellAdapter *self)
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->jobs);
   g_weak_ref_init (&self->view, NULL);
+  self->window = epure_view_window_new ();
+  g_signal_connect_swapped (self->window, "moved", G_CALLBACK (on_window_moved), self);
 }
 
 /* ---- Following the view ------------------------------------------------- */
 
-static gboolean
-window_idle (gpointer data)
+static void
+on_window_moved (EpureSpellAdapter *self)
 {
-  EpureSpellAdapter *self = data;
-
-  self->window_idle_id = 0;
   update_window (self);
   /* Newly shown text that is not checked yet goes first. */
   schedule (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Adjustments change during the view's allocation, when tags must not:
- * move the window just after, still before the frame is drawn. */
-static void
-on_scrolled (EpureSpellAdapter *self)
-{
-  if (self->window_idle_id == 0)
-    self->window_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, window_idle, self, NULL);
-}
-
-static void
-watch_adjustment (EpureSpellAdapter *self,
-                  GtkAdjustment     *adjustment)
-{
-  if (self->vadjustment == adjustment)
-    return;
-  if (self->vadjustment != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->vadjustment, self);
-      g_clear_object (&self->vadjustment);
-    }
-  if (adjustment != NULL)
-    {
-      self->vadjustment = g_object_ref (adjustment);
-      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_scrolled), self);
-      g_signal_connect_swapped (adjustment, "changed", G_CALLBACK (on_scrolled), self);
-    }
-}
-
-static void
-on_vadjustment_notify (GtkTextView       *view,
-                       GParamSpec        *pspec,
-                       EpureSpellAdapter *self)
-{
-  watch_adjustment (self, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
-  on_scrolled (self);
-}
-
-static void
-watch_view (EpureSpellAdapter *self,
-            GtkTextView       *view)
-{
-  g_autoptr(GtkTextView) old = g_weak_ref_get (&self->view);
-
-  if (old != NULL)
-    g_signal_handlers_disconnect_by_data (old, self);
-  watch_adjustment (self, NULL);
-  if (view != NULL)
-    {
-      g_signal_connect_object (view, "notify::vadjustment", G_CALLBACK (on_vadjustment_notify), self, 0);
-      watch_adjustment (self, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
-    }
 }
 
 /* ---- Public API --------------------------------------------------------- */
@@ -1549,9 +1476,8 @@ epure_spell_adapter_set_view (EpureSpellAdapter *self,
   g_return_if_fail (EPURE_IS_SPELL_ADAPTER (self));
   g_return_if_fail (view == NULL || GTK_IS_TEXT_VIEW (view));
 
-  watch_view (self, view);
   g_weak_ref_set (&self->view, view);
-  on_scrolled (self);
+  epure_view_window_set_view (self->window, view);
 }
 
 EpureChecker *

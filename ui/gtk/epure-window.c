@@ -1635,6 +1635,7 @@ epure_window_init (EpureWindow *self)
   self->document = epure_document_new ();
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->document));
   self->checker = epure_buffer_checker_new (GTK_TEXT_BUFFER (self->document));
+  epure_buffer_checker_set_view (self->checker, GTK_TEXT_VIEW (self->source_view));
   epure_findings_panel_set_checker (self->panel, self->checker);
   g_signal_connect_object (self->panel, "finding-activated", G_CALLBACK (on_finding_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "modified-changed", G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
