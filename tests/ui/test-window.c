@@ -272,6 +272,58 @@ test_tags_follow_view (Fixture       *fixture,
   g_settings_reset (epure_application_get_settings (fixture->app), "spell-checking");
 }
 
+/* The texts of the labels under @widget, in order, joined by '|'. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The panel's rows are kept from one check to the next (GTK binds them
+ * again rather than making new ones): what they show follows the text. */
+static void
+test_panel_rows_follow (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (epure_window_get_findings_panel (fixture->window)));
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  g_assert_nonnull (list_view);
+  gtk_text_buffer_set_text (buffer, "Il parle de l'homme.\n", -1);
+  wait_for_check (fixture);
+  spin (100);
+  collect_labels (list_view, labels);
+  g_assert_nonnull (strstr (labels->str, "Typographic apostrophe"));
+  g_assert_null (strstr (labels->str, "ellipsis"));
+
+  gtk_text_buffer_set_text (buffer, "Il attend... encore.\n", -1);
+  wait_for_check (fixture);
+  spin (100);
+  g_string_truncate (labels, 0);
+  collect_labels (list_view, labels);
+  g_assert_nonnull (strstr (labels->str, "ellipsis"));
+  g_assert_null (strstr (labels->str, "Typographic apostrophe"));
+}
+
 /* Opens a file with problems, sees them in the panel, selects one. */
 static void
 test_open_shows_findings (Fixture       *fixture,
@@ -1635,6 +1687,7 @@ main (int   argc,
 
   g_test_add ("/ui/window/typography-cleanup", Fixture, "typography", fixture_set_up, test_typography_cleanup, fixture_tear_down);
   g_test_add ("/ui/window/tags-follow-view", Fixture, "typography", fixture_set_up, test_tags_follow_view, fixture_tear_down);
+  g_test_add ("/ui/window/panel-rows-follow", Fixture, "typography", fixture_set_up, test_panel_rows_follow, fixture_tear_down);
   g_test_add ("/ui/window/remove-extras", Fixture, "boilerplate", fixture_set_up, test_remove_extras, fixture_tear_down);
 
   g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);
