@@ -231,8 +231,18 @@ has_finding_tag (GtkTextBuffer *buffer,
   return tags != NULL;
 }
 
+static void
+count_busy (EpureBufferChecker *checker,
+            GParamSpec         *pspec,
+            guint              *n_busy)
+{
+  if (epure_buffer_checker_get_busy (checker))
+    (*n_busy)++;
+}
+
 /* In a long document only the findings near what the view shows carry
- * tags; scrolling to the end tags the last one and untags the first. */
+ * tags; scrolling to the end tags the last one and untags the first,
+ * without the checker saying it is busy (nothing is checked again). */
 static void
 test_tags_follow_view (Fixture       *fixture,
                        gconstpointer  data)
@@ -243,6 +253,7 @@ test_tags_follow_view (Fixture       *fixture,
   g_autoptr(GString) text = g_string_new ("Il parle de l'homme.\n\n");
   g_autofree char *path = NULL;
   GtkAdjustment *adjustment;
+  guint n_busy = 0;
   int first, last;
 
   g_settings_set_boolean (epure_application_get_settings (fixture->app), "spell-checking", FALSE);
@@ -265,10 +276,13 @@ test_tags_follow_view (Fixture       *fixture,
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   for (double upper = -1; upper != gtk_adjustment_get_upper (adjustment); spin (300))
     upper = gtk_adjustment_get_upper (adjustment);
+  g_signal_connect (checker, "notify::busy", G_CALLBACK (count_busy), &n_busy);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
   spin (300);
+  g_signal_handlers_disconnect_by_func (checker, count_busy, &n_busy);
   g_assert_true (has_finding_tag (buffer, last));
   g_assert_false (has_finding_tag (buffer, first));
+  g_assert_cmpuint (n_busy, ==, 0);
   g_settings_reset (epure_application_get_settings (fixture->app), "spell-checking");
 }
 

@@ -387,10 +387,7 @@ retag (EpureBufferChecker *self)
   remove_tags_between (self, self->win_end, gtk_text_buffer_get_char_count (self->buffer));
   queue_range (self, self->win_start, self->win_end);
   if (begin_next_range (self))
-    {
-      set_busy (self, TRUE);
-      self->tag_idle_id = g_timeout_add (0, tag_slice, self);
-    }
+    self->tag_idle_id = g_timeout_add (0, tag_slice, self);
 }
 
 /* The view scrolled or resized: untag what left the window, tag what came
@@ -415,11 +412,9 @@ on_window_moved (EpureBufferChecker *self)
   remove_tags_between (self, MAX (old_start, self->win_end), old_end);
   queue_range (self, self->win_start, MIN (self->win_end, MAX (old_start, self->win_start)));
   queue_range (self, MAX (self->win_start, MIN (old_end, self->win_end)), self->win_end);
+  /* Not busy: nothing is being checked, the panel's spinner stays still. */
   if (begin_next_range (self))
-    {
-      set_busy (self, TRUE);
-      self->tag_idle_id = g_timeout_add (0, tag_slice, self);
-    }
+    self->tag_idle_id = g_timeout_add (0, tag_slice, self);
 }
 
 /**
@@ -493,7 +488,12 @@ publish (EpureBufferChecker *self)
   g_signal_emit (self, signals[CHECKED], 0);
 
   if (text_is_current (self))
-    retag (self);
+    {
+      set_busy (self, TRUE);
+      retag (self);
+      if (self->tag_idle_id == 0 && self->cancellable == NULL && self->timeout_id == 0)
+        set_busy (self, FALSE);
+    }
   else
     {
       g_clear_handle_id (&self->tag_idle_id, g_source_remove);
