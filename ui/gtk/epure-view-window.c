@@ -12,6 +12,9 @@
 
 #include "epure-view-window.h"
 
+/* A screen's worth of lines at most, however tall the view says it is. */
+#define MAX_LINES 300
+
 struct _EpureViewWindow
 {
   GObject        parent_instance;
@@ -142,7 +145,7 @@ epure_view_window_get_range (EpureViewWindow *self,
 {
   g_autoptr(GtkTextView) view = NULL;
   GdkRectangle rect;
-  GtkTextIter s, e;
+  GtkTextIter top, s, e;
 
   g_return_val_if_fail (EPURE_IS_VIEW_WINDOW (self), FALSE);
 
@@ -155,8 +158,15 @@ epure_view_window_get_range (EpureViewWindow *self,
     }
 
   gtk_text_view_get_visible_rect (view, &rect);
+  gtk_text_view_get_line_at_y (view, &top, rect.y, NULL);
   gtk_text_view_get_line_at_y (view, &s, MAX (0, rect.y - rect.height), NULL);
   gtk_text_view_get_line_at_y (view, &e, rect.y + 2 * MAX (rect.height, 1), NULL);
+  /* GTK only guesses the height of lines it has not laid out yet: right
+   * after a long text is loaded, "one screen" may reach much further. */
+  if (gtk_text_iter_get_line (&top) - gtk_text_iter_get_line (&s) > MAX_LINES)
+    gtk_text_buffer_get_iter_at_line (buffer, &s, gtk_text_iter_get_line (&top) - MAX_LINES);
+  if (gtk_text_iter_get_line (&e) - gtk_text_iter_get_line (&top) > 2 * MAX_LINES)
+    gtk_text_buffer_get_iter_at_line (buffer, &e, gtk_text_iter_get_line (&top) + 2 * MAX_LINES);
   if (!gtk_text_iter_ends_line (&e))
     gtk_text_iter_forward_to_line_end (&e);
   *start = gtk_text_iter_get_offset (&s);
