@@ -159,7 +159,7 @@ create_row (EpureCleanupDialog *self,
       gtk_box_append (GTK_BOX (box), texts);
 
       gtk_widget_set_valign (keep, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (keep, _("Keep this block and stop flagging it in this document"));
+      epure_widget_set_lazy_tooltip (keep, _("Keep this block and stop flagging it in this document"));
       g_object_set_data (G_OBJECT (keep), "index", GUINT_TO_POINTER (index));
       g_signal_connect (keep, "clicked", G_CALLBACK (on_keep_clicked), self);
       gtk_box_append (GTK_BOX (box), keep);

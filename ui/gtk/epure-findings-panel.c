@@ -247,7 +247,7 @@ epure_findings_panel_set_extra_group (EpureFindingsPanel *self,
   g_return_if_fail (EPURE_IS_FINDINGS_PANEL (self));
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->extra_button), action_name);
-  gtk_widget_set_tooltip_text (self->extra_button, tooltip);
+  epure_widget_set_lazy_tooltip (self->extra_button, tooltip);
 
   g_free (self->extra_title);
   self->extra_title = g_strdup (title);

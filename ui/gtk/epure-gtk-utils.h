@@ -19,6 +19,8 @@ char *epure_markup_change         (EpureText  *text,
                                    const char *replacement,
                                    gboolean    after);
 char *epure_category_css_class    (const char *category);
+void  epure_widget_set_lazy_tooltip (GtkWidget  *widget,
+                                     const char *text);
 gsize epure_utf8_clamp            (const char *str,
                                    gsize       start,
                                    gsize       end,
