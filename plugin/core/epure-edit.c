@@ -8,6 +8,7 @@
 
 #include "epure-edit.h"
 #include "epure-error.h"
+#include "epure-text-private.h"
 
 G_DEFINE_BOXED_TYPE (EpureEdit, epure_edit, epure_edit_copy, epure_edit_free)
 
@@ -159,8 +160,9 @@ epure_edits_sort_and_check (GPtrArray *edits,
   return TRUE;
 }
 
-/* Applies non-overlapping @edits (sorted in place) to @text in one pass.
- * Returns a new NUL-terminated string, or NULL with @error set. */
+/* Applies non-overlapping @edits (sorted in place) to @text, a stretch
+ * per thread for a large text (epure_edits_copy()).  Returns a new
+ * NUL-terminated string, or NULL with @error set. */
 char *
 epure_edits_apply (const char *text,
                    gsize       len,
@@ -168,42 +170,15 @@ epure_edits_apply (const char *text,
                    gsize      *out_len,
                    GError    **error)
 {
-  gsize pos = 0, out_size = len;
-  char *out, *w;
+  gsize out_size;
+  char *out;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
   g_return_val_if_fail (edits != NULL, NULL);
 
   if (!epure_edits_sort_and_check (edits, len, error))
     return NULL;
-
-  /* The exact size first, then plain copies: a clean pass may apply
-   * hundreds of thousands of edits. */
-  for (guint i = 0; i < edits->len; i++)
-    {
-      const EpureEdit *e = g_ptr_array_index (edits, i);
-      out_size += strlen (e->replacement) - (e->end - e->start);
-    }
-
-  w = out = g_malloc (out_size + 1);
-  for (guint i = 0; i < edits->len; i++)
-    {
-      const EpureEdit *e = g_ptr_array_index (edits, i);
-      gsize n = strlen (e->replacement);
-
-      /* Never memcpy from NULL, which an empty text may be. */
-      if (e->start > pos)
-        memcpy (w, text + pos, e->start - pos);
-      w += e->start - pos;
-      memcpy (w, e->replacement, n);
-      w += n;
-      pos = e->end;
-    }
-  if (len > pos)
-    memcpy (w, text + pos, len - pos);
-  w += len - pos;
-  *w = '\0';
-
+  out = epure_edits_copy (text, len, edits, &out_size, NULL);
   if (out_len != NULL)
     *out_len = out_size;
   return out;

@@ -14,5 +14,10 @@ char *epure_text_steal_string (EpureText *self,
 guint epure_verbatim_spans_find (const EpureVerbatimSpan *spans,
                                  guint                    n_spans,
                                  gsize                    offset);
+char *epure_edits_copy          (const char              *text,
+                                 gsize                    len,
+                                 GPtrArray               *edits,
+                                 gsize                   *out_len,
+                                 gboolean                *valid);
 
 G_END_DECLS

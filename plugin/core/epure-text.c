@@ -222,7 +222,7 @@ measure_stretch (gpointer data)
 }
 
 /* Copies the stretch with its edits applied, and checks the replacements
- * while they are at hand. */
+ * while they are at hand when asked to (@trusted set beforehand). */
 static gpointer
 copy_stretch (gpointer data)
 {
@@ -231,7 +231,6 @@ copy_stretch (gpointer data)
   char *w = st->out;
   const char *bad;
 
-  st->trusted = TRUE;
   for (guint i = st->first; i < st->last; i++)
     {
       const EpureEdit *e = st->edits[i];
@@ -383,6 +382,72 @@ epure_text_new_take_valid (char  *utf8,
   return self;
 }
 
+/* @text with sorted, non-overlapping @edits (epure_edits_sort_and_check())
+ * applied, into a new string of *@out_len bytes; a large text is copied a
+ * stretch per thread.  With @valid, says too whether every edit replaces
+ * whole characters by valid UTF-8: then a valid @text gives valid text. */
+char *
+epure_edits_copy (const char *text,
+                  gsize       len,
+                  GPtrArray  *edits,
+                  gsize      *out_len,
+                  gboolean   *valid)
+{
+  Stretch stretches[MAX_STRETCHES];
+  g_autofree gsize *lens = g_new (gsize, MAX (edits->len, 1));
+  EpureEdit **e = (EpureEdit **) edits->pdata;
+  guint n = MIN (n_stretches (len), MAX (edits->len, 1));
+  gsize at;
+  char *out;
+
+  /* Cut at about equal byte offsets, never inside an edit. */
+  for (guint k = 0; k < n; k++)
+    {
+      Stretch *st = &stretches[k];
+
+      *st = (Stretch) { .src = text, .src_len = len, .edits = e, .lens = lens, .trusted = valid != NULL };
+      if (k > 0)
+        {
+          gsize target = len / n * k;
+          guint lo = stretches[k - 1].first, hi = edits->len;
+
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+              if (e[mid]->start < target)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          st->first = lo;
+          st->from = lo > 0 ? MAX (target, e[lo - 1]->end) : target;
+          st->from = MAX (st->from, stretches[k - 1].from);
+          stretches[k - 1].last = st->first;
+          stretches[k - 1].to = st->from;
+        }
+    }
+  stretches[n - 1].last = edits->len;
+  stretches[n - 1].to = len;
+
+  run_stretches (stretches, n, measure_stretch);
+  *out_len = len;
+  for (guint k = 0; k < n; k++)
+    *out_len += stretches[k].delta;
+  out = g_malloc (*out_len + 1);
+  at = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      stretches[k].out = out + at;
+      at += stretches[k].to - stretches[k].from + stretches[k].delta;
+    }
+  run_stretches (stretches, n, copy_stretch);
+  out[*out_len] = '\0';
+
+  for (guint k = 0; valid != NULL && k < n; k++)
+    *valid = k == 0 ? stretches[k].trusted : *valid && stretches[k].trusted;
+  return out;
+}
+
 /**
  * epure_text_new_edited:
  * @source: the text @edits are made for
@@ -405,13 +470,9 @@ epure_text_new_edited (EpureText  *source,
                        GPtrArray  *edits,
                        GError    **error)
 {
-  Stretch stretches[MAX_STRETCHES];
-  g_autofree gsize *lens = NULL;
-  EpureEdit **e;
   EpureText *next;
-  gboolean trusted = TRUE;
-  gsize out_len, at;
-  guint n;
+  gboolean trusted;
+  gsize out_len;
   char *out;
 
   g_return_val_if_fail (source != NULL, NULL);
@@ -419,58 +480,7 @@ epure_text_new_edited (EpureText  *source,
 
   if (!epure_edits_sort_and_check (edits, source->len, error))
     return NULL;
-
-  e = (EpureEdit **) edits->pdata;
-  lens = g_new (gsize, MAX (edits->len, 1));
-  n = MIN (n_stretches (source->len), MAX (edits->len, 1));
-
-  /* Cut at about equal byte offsets, never inside an edit. */
-  for (guint k = 0; k < n; k++)
-    {
-      Stretch *st = &stretches[k];
-
-      *st = (Stretch) { .src = source->str, .src_len = source->len, .edits = e, .lens = lens };
-      if (k == 0)
-        st->first = 0;
-      else
-        {
-          gsize target = source->len / n * k;
-          guint lo = stretches[k - 1].first, hi = edits->len;
-
-          while (lo < hi)
-            {
-              guint mid = lo + (hi - lo) / 2;
-              if (e[mid]->start < target)
-                lo = mid + 1;
-              else
-                hi = mid;
-            }
-          st->first = lo;
-          st->from = lo > 0 ? MAX (target, e[lo - 1]->end) : target;
-          st->from = MAX (st->from, stretches[k - 1].from);
-          stretches[k - 1].last = st->first;
-          stretches[k - 1].to = st->from;
-        }
-    }
-  stretches[n - 1].last = edits->len;
-  stretches[n - 1].to = source->len;
-
-  run_stretches (stretches, n, measure_stretch);
-  out_len = source->len;
-  for (guint k = 0; k < n; k++)
-    out_len += stretches[k].delta;
-  out = g_malloc (out_len + 1);
-  at = 0;
-  for (guint k = 0; k < n; k++)
-    {
-      stretches[k].out = out + at;
-      at += stretches[k].to - stretches[k].from + stretches[k].delta;
-    }
-  run_stretches (stretches, n, copy_stretch);
-  out[out_len] = '\0';
-
-  for (guint k = 0; k < n; k++)
-    trusted = trusted && stretches[k].trusted;
+  out = epure_edits_copy (source->str, source->len, edits, &out_len, &trusted);
 
   /* No NUL anywhere (the source had none, nor do the replacements): only
    * the control bytes of the first block remain to count. */
