@@ -1878,8 +1878,7 @@ reads_alone (Context *ctx,
     return TRUE;
   if (spans[first].start < ps || spans[first + n - 1].end > pe)
     return FALSE;
-  sub = epure_text_new_take_valid (g_strndup (ctx->s + ps, pe - ps), pe - ps);
-  epure_text_set_syntax (sub, epure_text_get_syntax (ctx->text));
+  sub = epure_text_new_slice (ctx->text, ps, pe);
   local = epure_text_get_verbatim_spans (sub, &n_local);
   if (n_local != n)
     return FALSE;
@@ -1935,13 +1934,14 @@ settles (Context  *ctx,
   GArray *hits = ctx->settle_hits;
   GArray *skip = ctx->settle_skip;
   GArray *foreign = ctx->settle_foreign;
-  gboolean has_spans = epure_text_overlaps_verbatim (ctx->text, ps, pe);
   gboolean settled = FALSE, alone = TRUE;
+  guint n_spans;
   gsize len, first_len;
   char *cur = apply_automatic (ctx->s, ps, pe, ctx->hits, &len);
   char *first = cur;
 
   first_len = len;
+  paragraph_spans (ctx, ps, pe, &n_spans);
   g_array_set_size (hits, 0);
   g_array_set_size (skip, 0);
   g_array_set_size (foreign, 0);
@@ -1951,7 +1951,7 @@ settles (Context  *ctx,
       g_autoptr(EpureText) sub = NULL;
       Context c = *ctx;
 
-      if (round == 0 && !has_spans && !joins_runs (ctx))
+      if (round == 0 && n_spans == 0 && !joins_runs (ctx))
         {
           /* It had no verbatim span in the text, and these fixes make
            * none: read it as is. */
