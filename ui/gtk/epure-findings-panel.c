@@ -313,25 +313,6 @@ on_activate (EpureFindingsPanel *self,
   epure_findings_panel_activate_row (self, position);
 }
 
-/* A finding's row shows its whole message as a tooltip, asked for when
- * the pointer rests: setting one at every bind makes GTK look for the
- * widget under the pointer each time (60 ms for a list's 200 rows). */
-static gboolean
-query_row_tooltip (GtkWidget   *box,
-                   int          x,
-                   int          y,
-                   gboolean     keyboard,
-                   GtkTooltip  *tooltip,
-                   GtkListItem *item)
-{
-  GObject *object = g_object_get_data (gtk_list_item_get_item (item), "row");
-
-  if (!EPURE_IS_FINDING (object))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, epure_finding_get_message (EPURE_FINDING (object)));
-  return TRUE;
-}
-
 /* Row widgets: one layout serves headers and findings; bind shows the
  * parts that apply. */
 static void
@@ -364,8 +345,6 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), count);
-  gtk_widget_set_has_tooltip (box, TRUE);
-  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_row_tooltip), item);
   gtk_list_item_set_child (item, box);
 }
 
@@ -406,6 +385,7 @@ bind_row (GtkSignalListItemFactory *factory,
           gtk_widget_remove_css_class (title, "heading");
           gtk_label_set_label (GTK_LABEL (count), "");
         }
+      epure_widget_set_lazy_tooltip (box, NULL);
       gtk_widget_set_visible (count, header);
       gtk_widget_set_visible (detail, FALSE);
       gtk_widget_set_visible (dot, FALSE);
@@ -438,6 +418,7 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_label_set_label (GTK_LABEL (title), word ? word : "");
       gtk_widget_remove_css_class (title, "heading");
       gtk_label_set_label (GTK_LABEL (detail), line ? line : "");
+      epure_widget_set_lazy_tooltip (box, NULL);
       gtk_widget_set_visible (detail, line != NULL);
       gtk_widget_set_visible (count, FALSE);
       gtk_widget_set_visible (dot, TRUE);
@@ -455,8 +436,9 @@ bind_row (GtkSignalListItemFactory *factory,
       g_autofree char *markup = NULL;
       guint line = epure_finding_get_line (finding);
 
-      /* Rows are one line: the whole message is in the tooltip. */
       gtk_label_set_label (GTK_LABEL (title), epure_finding_get_message (finding));
+      /* Rows are one line: the whole message is in the tooltip. */
+      epure_widget_set_lazy_tooltip (box, epure_finding_get_message (finding));
       gtk_widget_remove_css_class (title, "heading");
       gtk_widget_set_visible (count, FALSE);
       gtk_widget_set_visible (dot, TRUE);
