@@ -41,45 +41,22 @@ report (const char *mode, gsize bytes, double seconds, double cpu)
   fflush (stdout);
 }
 
-/* The end of the chunk starting at @p: just after its next blank line. */
-static const char *
-next_chunk (const char *p, const char *end)
-{
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      if (nl == NULL)
-        return end;
-      p = nl + 1;
-      if (p < end && (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n')))
-        {
-          while (p < end && (*p == '\n' || *p == '\r'))
-            p++;
-          /* Chunks of a few paragraphs at least 64 KiB long: fewer calls. */
-          return p;
-        }
-    }
-  return end;
-}
-
 static GString *
 clean_streaming (EpurePipeline *pipeline, const char *data, gsize len)
 {
   GString *out = g_string_sized_new (len + len / 8);
-  const char *p = data, *end = data + len;
+  gsize p = 0;
 
-  while (p < end)
+  while (p < len)
     {
-      const char *q = p;
       g_autoptr(EpureText) text = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *cleaned = NULL;
       gsize cleaned_len;
+      /* Pieces of about 64 KiB (bounded memory), cut where epure-cli cuts. */
+      gsize q = epure_piece_cut_after (data, len, p + 65536);
 
-      /* Group paragraphs into chunks of about 64 KiB (bounded memory). */
-      while (q < end && q - p < 65536)
-        q = next_chunk (q, end);
-      text = epure_text_new (p, q - p, &error);
+      text = epure_text_new (data + p, q - p, &error);
       if (text == NULL)
         g_error ("%s", error->message);
       cleaned = epure_pipeline_clean (pipeline, text, EPURE_DEFAULT_MIN_CONFIDENCE, NULL, &cleaned_len, NULL, NULL, NULL, &error);
