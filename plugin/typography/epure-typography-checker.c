@@ -1796,6 +1796,17 @@ apply_automatic (const char *s,
 #define MAX_SETTLE_ROUNDS 3
 
 static gboolean
+line_is_blank (const char *s,
+               gsize       start,
+               gsize       end)
+{
+  for (gsize p = start; p < end; p++)
+    if (s[p] != ' ' && s[p] != '\t' && s[p] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 has_blank_line (const char *s,
                 gsize       len)
 {
@@ -1805,11 +1816,8 @@ has_blank_line (const char *s,
     {
       const char *nl = memchr (s + p, '\n', len - p);
       gsize eol = nl != NULL ? (gsize) (nl - s) : len;
-      gboolean blank = TRUE;
 
-      for (gsize q = p; q < eol && blank; q++)
-        blank = s[q] == ' ' || s[q] == '\t' || s[q] == '\r';
-      if (blank)
+      if (line_is_blank (s, p, eol))
         return TRUE;
       p = eol + 1;
     }
@@ -2143,17 +2151,6 @@ check_paragraph (Context *ctx,
     }
 
   emit_findings (ctx);
-}
-
-static gboolean
-line_is_blank (const char *s,
-               gsize       start,
-               gsize       end)
-{
-  for (gsize p = start; p < end; p++)
-    if (s[p] != ' ' && s[p] != '\t' && s[p] != '\r')
-      return FALSE;
-  return TRUE;
 }
 
 /* Runs the rules over the paragraphs of [@start, @end) of @text, adding
