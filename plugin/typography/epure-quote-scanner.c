@@ -275,6 +275,36 @@ static const guint8 starts_quote[256] = {
   ['"'] = 1, ['<'] = 1, ['>'] = 1, [0xC2] = 1, [0xE2] = 1,
 };
 
+/* Skips, 16 bytes at a time, what cannot start a quote: the whole
+ * sequence is looked at, not its first byte, for French text is full of
+ * other characters starting with 0xC2 or 0xE2 (no-break spaces, ’, …).
+ * Returns the first that may, or a point at most 17 bytes before @end
+ * from where the byte loop goes on. */
+static inline gsize
+skip_to_quote (const guchar *u,
+               gsize         p,
+               gsize         end)
+{
+  EpureBytes16 zero = { 0 };
+
+  while (p + 18 <= end)
+    {
+      EpureBytes16 v = epure_bytes16_load (u + p);
+      EpureBytes16 next = epure_bytes16_load (u + p + 1);
+      EpureBytes16 third = epure_bytes16_load (u + p + 2);
+      EpureMask16 m = epure_bytes16_eq (v, '"') |
+                      ((epure_bytes16_eq (v, '<') | epure_bytes16_eq (v, '>')) & (EpureMask16) (v == next)) |
+                      (epure_bytes16_eq (v, 0xC2) & epure_bytes16_eq (next | (zero + 0x10), 0xBB)) |
+                      (epure_bytes16_eq (v, 0xE2) & epure_bytes16_eq (next, 0x80) &
+                       (EpureMask16) ((EpureBytes16) (third - (zero + 0x9C)) < zero + 3));
+
+      if (epure_mask16_any (m))
+        return p + epure_mask16_first (m);
+      p += 16;
+    }
+  return p;
+}
+
 /**
  * epure_quote_scanner_scan:
  * @skip: sorted, disjoint [start, end) pairs of byte ranges to ignore
@@ -302,7 +332,7 @@ epure_quote_scanner_scan (EpureQuoteScanner *self,
   while (p < end)
     {
       /* Most bytes cannot start a quote. */
-      p = epure_skip_to_any (u, p, end, (const guchar *) "\"<>\xC2\xE2", 5);
+      p = skip_to_quote (u, p, end);
       while (p < end && !starts_quote[u[p]])
         p++;
       if (p >= end)

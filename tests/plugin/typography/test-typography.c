@@ -400,6 +400,54 @@ test_peer_code_and_urls (void)
     }
 }
 
+/* The scanners skip 16 bytes at a time, looking past characters whose
+ * first byte a rule's starts with (no-break spaces, ’, …, «): each rule's
+ * text, put at every offset of a block after a run of those, and at the
+ * paragraph's very end, is still found. */
+static void
+test_any_offset (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "dit \"oui\" et", "dit «" NBSP "oui" NBSP "» et" },
+    { "dit “oui” et", "dit «" NBSP "oui" NBSP "» et" },
+    { "dit <<oui>> et", "dit «" NBSP "oui" NBSP "» et" },
+    { "dit «oui» et", "dit «" NBSP "oui" NBSP "» et" },
+    { "l'armée", "l’armée" },
+    { "l´armée", "l’armée" },
+    { "l‘armée", "l’armée" },
+    { "a  b", "a b" },
+    { "un ; deux", "un" NNBSP "; deux" },
+    { "un , deux", "un, deux" },
+    { "un... deux", "un… deux" },
+    { "un -- deux", "un — deux" },
+  };
+  /* Unchanged by cleaning, and starting with the same bytes as the rules'. */
+  const char *filler = "l’été" NBSP "à" NNBSP "…";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint n = 0; n < 40; n++)
+      for (guint at_end = 0; at_end < 2; at_end++)
+        {
+          g_autoptr(GString) in = g_string_new ("Voilà");
+          g_autoptr(GString) want = NULL;
+          g_autofree char *out = NULL;
+
+          for (guint k = 0; k < n; k++)
+            g_string_append (in, k % 2 ? filler : "é");
+          g_string_append_c (in, ' ');
+          want = g_string_new (in->str);
+          g_string_append (in, cases[i].in);
+          g_string_append (want, cases[i].out);
+          if (!at_end)
+            {
+              g_string_append (in, " puis la fin du paragraphe, assez longue pour un bloc.");
+              g_string_append (want, " puis la fin du paragraphe, assez longue pour un bloc.");
+            }
+          out = clean (in->str);
+          g_assert_cmpstr (out, ==, want->str);
+        }
+}
+
 /* A Markdown document keeps its indented code and its link titles as
  * written (they are syntax); its prose around them is cleaned.  The same
  * text as plain text is all prose. */
@@ -1176,6 +1224,7 @@ main (int   argc,
   g_test_add_func ("/typography/peer/spaces-kept", test_peer_spaces_kept);
   g_test_add_func ("/typography/peer/code-and-urls", test_peer_code_and_urls);
   g_test_add_func ("/typography/peer/idempotent-quoi-vraiment", test_peer_idempotent_quoi_vraiment);
+  g_test_add_func ("/typography/any-offset", test_any_offset);
   g_test_add_func ("/typography/markdown", test_markdown_code_and_links);
   g_test_add_func ("/typography/properties", test_properties);
   g_test_add_func ("/typography/streaming", test_streaming);
