@@ -1416,17 +1416,25 @@ static const guint8 interesting[256] = {
   [0xC2] = 1, [0xE2] = 1,
 };
 
-/* The same bytes but the space, which only counts when doubled, 16 at a
- * time: , - . and : ; are two runs, 0xC2 and 0xE2 differ by one bit. */
+/* The same bytes 16 at a time, looking at whole sequences: but the space,
+ * which only counts when doubled, and but the characters after 0xC2 and
+ * 0xE2 that no rule reads (no-break spaces, ’, …, all over French text).
+ * , - . and : ; are two runs of bytes. */
 static inline EpureMask16
-interesting16 (EpureBytes16 v)
+interesting16 (const guchar *u)
 {
   EpureBytes16 zero = { 0 };
+  EpureBytes16 v = epure_bytes16_load (u);
+  EpureBytes16 next = epure_bytes16_load (u + 1);
+  EpureBytes16 third = epure_bytes16_load (u + 2);
 
   return (EpureMask16) ((EpureBytes16) (v - (zero + ',')) < zero + 3) |
          (EpureMask16) ((EpureBytes16) (v - (zero + ':')) < zero + 2) |
          epure_bytes16_eq (v, '\'') | epure_bytes16_eq (v, '!') | epure_bytes16_eq (v, '?') |
-         epure_bytes16_eq (v & (zero + 0xDF), 0xC2);
+         (epure_bytes16_eq (v, ' ') & epure_bytes16_eq (next, ' ')) |
+         (epure_bytes16_eq (v, 0xC2) & epure_bytes16_eq (next, 0xB4)) |
+         (epure_bytes16_eq (v, 0xE2) & epure_bytes16_eq (next, 0x80) &
+          (epure_bytes16_eq (third, 0x93) | epure_bytes16_eq (third, 0x94) | epure_bytes16_eq (third, 0x98)));
 }
 
 static void
@@ -1448,11 +1456,9 @@ other_hits (Context *ctx,
 
       /* Most bytes are letters and single spaces: skip them fast, 16 at a
        * time while no block holds an interesting byte or two spaces. */
-      while (p + 17 <= pe)
+      while (p + 18 <= pe)
         {
-          EpureBytes16 v = epure_bytes16_load (u + p);
-          EpureMask16 m = (epure_bytes16_eq (v, ' ') & epure_bytes16_eq (epure_bytes16_load (u + p + 1), ' ')) |
-                          interesting16 (v);
+          EpureMask16 m = interesting16 (u + p);
 
           if (epure_mask16_any (m))
             {
