@@ -807,6 +807,60 @@ test_cli_streaming (void)
                    g_bytes_get_data (check_big.out, NULL), g_bytes_get_size (check_big.out));
 }
 
+/* Spelling suggestions are ranked with the words around the typo, up to
+ * EPURE_SPELLING_CONTEXT_BYTES each side: streamed in small pieces, a typo
+ * near a piece's edge is ranked with the words of the pieces beside it,
+ * as when the file is read whole.  Here "poème", a few hundred bytes
+ * away, puts "poème" before "pomme" for "pome". */
+static void
+test_cli_streaming_suggestions (void)
+{
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_auto(Run) small = { 0 }, whole = { 0 };
+  const char *small_args[] = { "check", "-c", "spelling", "--lang=fr_FR", "-f", "json", "--block-size=1024", NULL, NULL };
+  const char *whole_args[] = { "check", "-c", "spelling", "--lang=fr_FR", "-f", "json", NULL, NULL };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *findings;
+
+  if (!has_checker ("spelling"))
+    {
+      g_test_skip ("no spelling checker");
+      return;
+    }
+
+  for (guint i = 0; i < 120; i++)
+    {
+      if (i % 20 == 0)
+        g_string_append (text, "Le poème est beau. Ce poème parle. Un poème encore.\n\n");
+      else if (i % 20 == 9)
+        g_string_append (text, "Il lit un pome.\n\n");
+      else
+        g_string_append_printf (text, "Le soleil brille sur la ville numéro %u et les enfants jouent.\n\n", i);
+    }
+  path = write_file (dir, "poemes.txt", text->str, text->len);
+  small_args[7] = path;
+  whole_args[6] = path;
+
+  run_full (&whole, whole_args, empty, NULL, NULL);
+  g_assert_cmpint (whole.status, ==, 1);
+  root = parse_json (&whole);
+  findings = json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 6);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonArray *replacements = json_object_get_array_member (json_array_get_object_element (findings, i), "replacements");
+      g_assert_cmpstr (json_array_get_string_element (replacements, 0), ==, "poème");
+    }
+
+  run_full (&small, small_args, empty, NULL, NULL);
+  g_assert_cmpint (small.status, ==, 1);
+  g_assert_cmpmem (g_bytes_get_data (small.out, NULL), g_bytes_get_size (small.out),
+                   g_bytes_get_data (whole.out, NULL), g_bytes_get_size (whole.out));
+}
+
 /* A text bigger than a block, cleaned into an office file, is one whole
  * document, not one per piece; in place, a .docx keeps its shape. */
 static void
@@ -1568,6 +1622,7 @@ main (int    argc,
   g_test_add_func ("/cli/no-gtk", test_cli_no_gtk);
   g_test_add_func ("/cli/sample", test_cli_sample);
   g_test_add_func ("/cli/spelling", test_cli_spelling);
+  g_test_add_func ("/cli/streaming-suggestions", test_cli_streaming_suggestions);
   g_test_add_func ("/cli/typography", test_cli_typography);
   g_test_add_func ("/cli/boilerplate", test_cli_boilerplate);
   g_test_add_func ("/cli/office-formats", test_cli_office_formats);

@@ -25,7 +25,7 @@ struct _EpureCliReport
   FILE *out;
   char *file;             /* the file being reported */
   JsonBuilder *builder;   /* JSON: the whole array, written at the end */
-  GHashTable *suggestions; /* "checker\037start\037word" → GStrv */
+  GHashTable *suggestions; /* the piece's "checker\037start\037word" → GStrv */
   guint max_suggestions;
   guint n_findings;
   guint in_file : 1;
@@ -126,6 +126,8 @@ static const char * const *
 finding_replacements (EpureCliReport *self,
                       EpurePipeline  *pipeline,
                       EpureText      *text,
+                      EpureText      *surroundings,
+                      gsize           offset,
                       EpureFinding   *finding)
 {
   static const char * const none[] = { NULL };
@@ -154,7 +156,18 @@ finding_replacements (EpureCliReport *self,
     return (const char * const *) cached;
 
   checker = epure_pipeline_get_checker (pipeline, epure_finding_get_checker_id (finding));
-  if (checker != NULL)
+  if (checker != NULL && surroundings != NULL)
+    {
+      /* The same word in the text around the piece. */
+      g_autoptr(EpureFinding) moved = epure_finding_new (epure_finding_get_checker_id (finding),
+                                                         epure_finding_get_rule_id (finding),
+                                                         epure_finding_get_category (finding),
+                                                         epure_finding_get_start (finding) + offset,
+                                                         epure_finding_get_end (finding) + offset, "");
+
+      suggested = epure_checker_suggest (checker, surroundings, moved, NULL, NULL);
+    }
+  else if (checker != NULL)
     suggested = epure_checker_suggest (checker, text, finding, NULL, NULL);
   if (suggested != NULL)
     replacements = (const char * const *) suggested;
@@ -244,6 +257,9 @@ add_text (EpureCliReport *self,
 /**
  * epure_cli_report_add:
  * @findings: located findings of @text, in text order
+ * @surroundings: (nullable): for a piece of a streamed file, the file's
+ *   text around it (spelling suggestions are ranked with the words around
+ *   the typo), @text's bytes being at @offset in it
  * @char_base: code points of the file before @text
  * @line_base: lines of the file before @text
  */
@@ -252,16 +268,21 @@ epure_cli_report_add (EpureCliReport *self,
                       EpurePipeline  *pipeline,
                       EpureText      *text,
                       GPtrArray      *findings,
+                      EpureText      *surroundings,
+                      gsize           offset,
                       guint64         char_base,
                       guint           line_base)
 {
   g_return_if_fail (EPURE_IS_CLI_REPORT (self));
   g_return_if_fail (self->in_file);
 
+  /* Suggestions are kept per place in this piece. */
+  g_hash_table_remove_all (self->suggestions);
+
   for (guint i = 0; i < findings->len; i++)
     {
       EpureFinding *finding = g_ptr_array_index (findings, i);
-      const char * const *replacements = finding_replacements (self, pipeline, text, finding);
+      const char * const *replacements = finding_replacements (self, pipeline, text, surroundings, offset, finding);
 
       if (self->builder != NULL)
         add_json (self, text, finding, replacements, char_base, line_base);

@@ -33,6 +33,8 @@ void            epure_cli_report_add            (EpureCliReport       *self,
                                                  EpurePipeline        *pipeline,
                                                  EpureText            *text,
                                                  GPtrArray            *findings,
+                                                 EpureText            *surroundings,
+                                                 gsize                 offset,
                                                  guint64               char_base,
                                                  guint                 line_base);
 void            epure_cli_report_end_file       (EpureCliReport       *self);

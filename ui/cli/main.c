@@ -17,6 +17,7 @@
 
 #include "epure.h"
 #include "formats/epure-format.h"
+#include "spelling/epure-spelling-dictionary.h"
 #include "epure-cli-input.h"
 #include "epure-cli-report.h"
 
@@ -263,6 +264,82 @@ count_piece (EpureText *text,
     (*lines)++;
 }
 
+/* A streamed piece, checked, waiting to be reported until the text after
+ * it is read: its spelling suggestions are ranked with the words around a
+ * typo, on both sides, as when the file is read whole. */
+typedef struct
+{
+  EpureText *text;
+  GPtrArray *findings;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  epure_text_unref (pending->text);
+  g_ptr_array_unref (pending->findings);
+  g_free (pending);
+}
+
+/* The words around a piece that rank a suggestion: a little more than
+ * the spelling checker reads each side. */
+#define SURROUNDINGS_BYTES (EPURE_SPELLING_CONTEXT_BYTES + 64)
+
+/* Does a finding of @findings need the text around its piece? */
+static gboolean
+needs_surroundings (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (epure_finding_get_needs_suggestions (g_ptr_array_index (findings, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* @before, then @head's text, then up to SURROUNDINGS_BYTES of the pieces
+ * after it, cut between characters.  @offset gets where @head starts. */
+static EpureText *
+surroundings_new (GString *before,
+                  GList   *head,
+                  gsize   *offset)
+{
+  g_autoptr(GString) around = g_string_new_len (before->str, before->len);
+  gsize len, wanted;
+  const char *s;
+
+  *offset = before->len;
+  s = epure_text_get_string (((Pending *) head->data)->text, &len);
+  g_string_append_len (around, s, len);
+  wanted = around->len + SURROUNDINGS_BYTES;
+  for (GList *l = head->next; l != NULL && around->len < wanted; l = l->next)
+    {
+      s = epure_text_get_string (((Pending *) l->data)->text, &len);
+      len = MIN (len, wanted - around->len);
+      /* Never half a character. */
+      while (len > 0 && ((guchar) s[len] & 0xC0) == 0x80)
+        len--;
+      g_string_append_len (around, s, len);
+    }
+  return epure_text_new (around->str, around->len, NULL);
+}
+
+/* Keeps the last SURROUNDINGS_BYTES of the text reported so far, cut
+ * between characters. */
+static void
+keep_before (GString   *before,
+             EpureText *text)
+{
+  gsize len, cut;
+  const char *s = epure_text_get_string (text, &len);
+
+  g_string_append_len (before, s, len);
+  if (before->len <= SURROUNDINGS_BYTES)
+    return;
+  cut = before->len - SURROUNDINGS_BYTES;
+  while (cut < before->len && ((guchar) before->str[cut] & 0xC0) == 0x80)
+    cut++;
+  g_string_erase (before, 0, cut);
+}
+
 static int
 command_check (char **args)
 {
@@ -331,6 +408,9 @@ command_check (char **args)
       guint64 chars = 0;
       guint lines = 0;
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GString) before = g_string_new (NULL);
+      GQueue pending = G_QUEUE_INIT;
+      gsize ahead = 0;   /* bytes of the pending pieces after the first */
 
       input = epure_cli_input_open (path, from, streamable, block_size (&options), &error);
       if (input == NULL)
@@ -343,23 +423,52 @@ command_check (char **args)
       note_encoding (path, input);
 
       epure_cli_report_begin_file (report, path);
-      for (;;)
+      for (gboolean done = FALSE; !done || !g_queue_is_empty (&pending);)
         {
-          g_autoptr(EpureText) text = epure_cli_input_next (input, &error);
-          g_autoptr(GPtrArray) findings = NULL;
-          g_autoptr(GPtrArray) problems = NULL;
+          if (!done)
+            {
+              g_autoptr(EpureText) text = epure_cli_input_next (input, &error);
+              g_autoptr(GPtrArray) findings = NULL;
+              g_autoptr(GPtrArray) problems = NULL;
+              Pending *piece;
 
-          if (text == NULL)
-            break;
+              if (text != NULL)
+                findings = epure_pipeline_check (pipeline, text, &problems, NULL, &error);
+              if (findings == NULL)
+                done = TRUE;   /* the end, or an error: what was checked is reported */
+              else
+                {
+                  if (report_problems (path, problems, explicit_checkers, seen))
+                    failed = TRUE;
+                  piece = g_new0 (Pending, 1);
+                  piece->text = g_steal_pointer (&text);
+                  piece->findings = g_steal_pointer (&findings);
+                  if (!g_queue_is_empty (&pending))
+                    ahead += epure_text_get_length (piece->text);
+                  g_queue_push_tail (&pending, piece);
+                }
+            }
 
-          findings = epure_pipeline_check (pipeline, text, &problems, NULL, &error);
-          if (findings == NULL)
-            break;
-          if (report_problems (path, problems, explicit_checkers, seen))
-            failed = TRUE;
+          /* The first piece is reported once enough of the text after it
+           * is read, or all of it. */
+          while (!g_queue_is_empty (&pending) && (done || ahead >= SURROUNDINGS_BYTES))
+            {
+              Pending *piece = g_queue_peek_head (&pending);
+              g_autoptr(EpureText) surroundings = NULL;
+              gsize offset = 0;
 
-          epure_cli_report_add (report, pipeline, text, findings, chars, lines);
-          count_piece (text, &chars, &lines);
+              if ((before->len > 0 || pending.length > 1) && needs_surroundings (piece->findings))
+                surroundings = surroundings_new (before, pending.head, &offset);
+              epure_cli_report_add (report, pipeline, piece->text, piece->findings, surroundings, offset,
+                                    chars, lines);
+              count_piece (piece->text, &chars, &lines);
+              keep_before (before, piece->text);
+
+              g_queue_pop_head (&pending);
+              if (!g_queue_is_empty (&pending))
+                ahead -= epure_text_get_length (((Pending *) g_queue_peek_head (&pending))->text);
+              pending_free (piece);
+            }
         }
       epure_cli_report_end_file (report);
 
