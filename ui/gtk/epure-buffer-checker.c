@@ -396,6 +396,7 @@ static void
 on_window_moved (EpureBufferChecker *self)
 {
   int old_start = self->win_start, old_end = self->win_end;
+  gint64 moved[8];
 
   if (!text_is_current (self) || self->shown == NULL)
     return;
@@ -408,10 +409,11 @@ on_window_moved (EpureBufferChecker *self)
   compute_window (self);
   if (old_start == self->win_start && old_end == self->win_end)
     return;
-  remove_tags_between (self, old_start, MIN (old_end, self->win_start));
-  remove_tags_between (self, MAX (old_start, self->win_end), old_end);
-  queue_range (self, self->win_start, MIN (self->win_end, MAX (old_start, self->win_start)));
-  queue_range (self, MAX (self->win_start, MIN (old_end, self->win_end)), self->win_end);
+  epure_view_window_split_move (old_start, old_end, self->win_start, self->win_end, moved);
+  remove_tags_between (self, (int) moved[0], (int) moved[1]);
+  remove_tags_between (self, (int) moved[2], (int) moved[3]);
+  queue_range (self, (int) moved[4], (int) moved[5]);
+  queue_range (self, (int) moved[6], (int) moved[7]);
   /* Not busy: nothing is being checked, the panel's spinner stays still. */
   if (begin_next_range (self))
     self->tag_idle_id = g_timeout_add (0, tag_slice, self);

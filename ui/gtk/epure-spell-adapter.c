@@ -376,6 +376,7 @@ static void
 update_window (EpureSpellAdapter *self)
 {
   gint64 old_start = self->win_start, old_end = self->win_end;
+  gint64 moved[8];
 
   if (self->buffer == NULL)
     return;
@@ -386,15 +387,12 @@ update_window (EpureSpellAdapter *self)
     return;
 
   /* Untag what left the window, tag what came in. */
-  if (old_start < old_end)
-    {
-      if (old_start < self->win_start)
-        tag_range (self, old_start, MIN (old_end, self->win_start), FALSE);
-      if (old_end > self->win_end)
-        tag_range (self, MAX (old_start, self->win_end), old_end, FALSE);
-    }
-  retag_window (self, self->win_start, MIN (self->win_end, MAX (old_start, self->win_start)));
-  retag_window (self, MAX (self->win_start, MIN (old_end, self->win_end)), self->win_end);
+  epure_view_window_split_move (old_start, old_end, self->win_start, self->win_end, moved);
+  for (guint i = 0; i < 4; i += 2)
+    if (moved[i] < moved[i + 1])
+      tag_range (self, moved[i], moved[i + 1], FALSE);
+  retag_window (self, moved[4], moved[5]);
+  retag_window (self, moved[6], moved[7]);
 }
 
 static void

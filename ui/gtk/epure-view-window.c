@@ -218,3 +218,29 @@ epure_view_window_init (EpureViewWindow *self)
 {
   g_weak_ref_init (&self->view, NULL);
 }
+
+/**
+ * epure_view_window_split_move:
+ * @ranges: (out caller-allocates) (array fixed-size=8): four [start, end)
+ *   pairs: the two parts of the old window that left it, then the two parts
+ *   of the new one that came in; any may be empty (start >= end)
+ *
+ * What moving the window from [@old_start, @old_end) to [@start, @end)
+ * takes out of it and brings into it.
+ */
+void
+epure_view_window_split_move (gint64 old_start,
+                              gint64 old_end,
+                              gint64 start,
+                              gint64 end,
+                              gint64 ranges[8])
+{
+  ranges[0] = old_start;
+  ranges[1] = MIN (old_end, start);
+  ranges[2] = MAX (old_start, end);
+  ranges[3] = old_end;
+  ranges[4] = start;
+  ranges[5] = MIN (end, MAX (old_start, start));
+  ranges[6] = MAX (start, MIN (old_end, end));
+  ranges[7] = end;
+}

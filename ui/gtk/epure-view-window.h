@@ -20,5 +20,10 @@ gboolean         epure_view_window_get_range   (EpureViewWindow *self,
                                                 gint64          *start,
                                                 gint64          *end);
 void             epure_view_window_queue_moved (EpureViewWindow *self);
+void             epure_view_window_split_move  (gint64           old_start,
+                                                gint64           old_end,
+                                                gint64           start,
+                                                gint64           end,
+                                                gint64           ranges[8]);
 
 G_END_DECLS
