@@ -586,14 +586,42 @@ fix_pieces (EpureChecker  *checker,
 /* Where @edits, once applied, leave changed text that must be checked
  * again, in the new offsets: that of the edits within @unsettled (sorted
  * [start, end) pairs), or of all of them when it is NULL. */
+/* Is @e within none of the sorted [start, end) pairs of @unsettled?  *@k
+ * walks them as the edits go forward. */
+static gboolean
+edit_is_settled (const EpureEdit *e,
+                 GArray          *unsettled,
+                 guint           *k)
+{
+  const gsize *u = (const gsize *) (gpointer) unsettled->data;
+
+  while (*k < unsettled->len / 2 && u[2 * *k + 1] < e->end)
+    (*k)++;
+  return *k == unsettled->len / 2 || u[2 * *k] > e->start;
+}
+
 static GArray *
 dirty_ranges (GPtrArray *edits,
               GArray    *unsettled)
 {
-  GArray *dirty = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 2 * edits->len);
+  GArray *dirty;
   gssize delta = 0;
   guint k = 0;
 
+  /* Most often every edit settled: then their lengths need not be read
+   * (a whole paragraph each, for a lone checker). */
+  if (unsettled != NULL)
+    {
+      guint i = 0;
+
+      while (i < edits->len && edit_is_settled (g_ptr_array_index (edits, i), unsettled, &k))
+        i++;
+      if (i == edits->len)
+        return g_array_new (FALSE, FALSE, sizeof (gsize));
+      k = 0;
+    }
+
+  dirty = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 2 * edits->len);
   for (guint i = 0; i < edits->len; i++)
     {
       const EpureEdit *e = g_ptr_array_index (edits, i);
@@ -601,16 +629,8 @@ dirty_ranges (GPtrArray *edits,
       gsize start = e->start + delta;
       /* One byte more: a deletion changes what is on both sides of it. */
       gsize end = start + n + 1;
-      gboolean settled = FALSE;
+      gboolean settled = unsettled != NULL && edit_is_settled (e, unsettled, &k);
 
-      if (unsettled != NULL)
-        {
-          const gsize *u = (const gsize *) (gpointer) unsettled->data;
-
-          while (k < unsettled->len / 2 && u[2 * k + 1] < e->end)
-            k++;
-          settled = k == unsettled->len / 2 || u[2 * k] > e->start;
-        }
       delta += (gssize) n - (gssize) (e->end - e->start);
       if (settled)
         continue;
