@@ -338,6 +338,48 @@ test_panel_rows_follow (Fixture       *fixture,
   g_assert_null (strstr (labels->str, "Typographic apostrophe"));
 }
 
+static void
+on_rows_changed (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 guint      *most_added)
+{
+  /* Rows replaced by as many are bound again, not made. */
+  if (added > removed)
+    *most_added = MAX (*most_added, added - removed);
+}
+
+/* An empty panel given many rows grows by a few a frame: GTK 4.8 makes a
+ * widget for each new row in the frame it appears (ROWS_PER_FRAME).  The
+ * rows of a later check replace them in place. */
+static void
+test_panel_fills_by_frames (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (epure_window_get_findings_panel (fixture->window)));
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  GListModel *rows = epure_findings_panel_get_rows (epure_window_get_findings_panel (fixture->window));
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint most_added = 0;
+  gulong handler;
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append (text, "Il parle de l'homme.\n");
+  handler = g_signal_connect (shown, "items-changed", G_CALLBACK (on_rows_changed), &most_added);
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  wait_for_check (fixture);
+  spin (500);
+  g_signal_handler_disconnect (shown, handler);
+
+  /* A header and the 150 findings, all listed in the end. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 151);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 151);
+  g_assert_cmpuint (most_added, >, 0);
+  g_assert_cmpuint (most_added, <=, 40);
+}
+
 /* Opens a file with problems, sees them in the panel, selects one. */
 static void
 test_open_shows_findings (Fixture       *fixture,
@@ -1702,6 +1744,7 @@ main (int   argc,
   g_test_add ("/ui/window/typography-cleanup", Fixture, "typography", fixture_set_up, test_typography_cleanup, fixture_tear_down);
   g_test_add ("/ui/window/tags-follow-view", Fixture, "typography", fixture_set_up, test_tags_follow_view, fixture_tear_down);
   g_test_add ("/ui/window/panel-rows-follow", Fixture, "typography", fixture_set_up, test_panel_rows_follow, fixture_tear_down);
+  g_test_add ("/ui/window/panel-fills-by-frames", Fixture, "typography", fixture_set_up, test_panel_fills_by_frames, fixture_tear_down);
   g_test_add ("/ui/window/remove-extras", Fixture, "boilerplate", fixture_set_up, test_remove_extras, fixture_tear_down);
 
   g_test_add ("/ui/window/close-prompt", Fixture, NULL, fixture_set_up, test_close_prompt, fixture_tear_down);

@@ -19,6 +19,13 @@
  * counted, and reached with F8 or a cleanup. */
 #define GROUP_LIMIT 200
 
+/* GTK 4.8 makes a widget for each of the first 200 rows the frame they
+ * appear in, a third of a millisecond each: an empty list given all its
+ * rows at once stalls one frame for 60 ms.  It grows by this many rows a
+ * frame instead, up to the 200 that get widgets. */
+#define ROWS_PER_FRAME 40
+#define ROWS_WITH_WIDGETS 200
+
 struct _EpureFindingsPanel
 {
   GtkWidget           parent_instance;
@@ -31,6 +38,8 @@ struct _EpureFindingsPanel
    * GTK 4.8 binds their widgets again instead of making new ones. */
   GListStore         *slots;
   GPtrArray          *slot_pool;
+  guint               n_slots_wanted;   /* the rows of the last rebuild */
+  guint               grow_id;          /* tick callback adding the rest */
 
   GtkWidget          *box;
   GtkWidget          *summary;
@@ -106,6 +115,23 @@ update_summary (EpureFindingsPanel *self,
 }
 
 /* Groups the findings by checker, in the order each checker first appears. */
+/* One frame's worth of the rows still to show. */
+static gboolean
+grow_slots (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  EpureFindingsPanel *self = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  guint add = n < ROWS_WITH_WIDGETS ? MIN (ROWS_PER_FRAME, self->n_slots_wanted - n) : self->n_slots_wanted - n;
+
+  g_list_store_splice (self->slots, n, 0, self->slot_pool->pdata + n, add);
+  if (n + add < self->n_slots_wanted)
+    return G_SOURCE_CONTINUE;
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (EpureFindingsPanel *self)
 {
@@ -163,6 +189,7 @@ rebuild (EpureFindingsPanel *self)
 
   {
     guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+    guint n_now;
 
     g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                          rows->pdata, rows->len);
@@ -172,7 +199,18 @@ rebuild (EpureFindingsPanel *self)
       g_object_set_data_full (g_ptr_array_index (self->slot_pool, i), "row",
                               i < rows->len ? g_object_ref (g_ptr_array_index (rows, i)) : NULL,
                               g_object_unref);
-    g_list_store_splice (self->slots, 0, n_shown, self->slot_pool->pdata, rows->len);
+    /* As many rows as were shown, bound again; the rest a frame at a time
+     * while few rows have widgets. */
+    self->n_slots_wanted = rows->len;
+    n_now = n_shown >= ROWS_WITH_WIDGETS ? rows->len : MIN (rows->len, MAX (n_shown, ROWS_PER_FRAME));
+    g_list_store_splice (self->slots, 0, n_shown, self->slot_pool->pdata, n_now);
+    if (n_now < rows->len && self->grow_id == 0)
+      self->grow_id = gtk_widget_add_tick_callback (self->list_view, grow_slots, self, NULL);
+    else if (n_now == rows->len && self->grow_id != 0)
+      {
+        gtk_widget_remove_tick_callback (self->list_view, self->grow_id);
+        self->grow_id = 0;
+      }
   }
   update_summary (self, n + (self->marks ? self->marks_total : 0));
 }
@@ -481,6 +519,9 @@ epure_findings_panel_dispose (GObject *object)
   if (self->checker != NULL)
     g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_object (&self->checker);
+  if (self->grow_id != 0)
+    gtk_widget_remove_tick_callback (self->list_view, self->grow_id);
+  self->grow_id = 0;
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->rows);
   g_clear_object (&self->slots);
