@@ -114,7 +114,6 @@ update_summary (EpureFindingsPanel *self,
                                     self->loading ? "loading" : n_findings ? "list" : "empty");
 }
 
-/* Groups the findings by checker, in the order each checker first appears. */
 /* One frame's worth of the rows still to show. */
 static gboolean
 grow_slots (GtkWidget     *widget,
@@ -132,6 +131,7 @@ grow_slots (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Groups the findings by checker, in the order each checker first appears. */
 static void
 rebuild (EpureFindingsPanel *self)
 {
