@@ -1016,9 +1016,11 @@ test_cli_checker_options (void)
   g_autofree char *probe_path = g_strdup_printf ("EPURE_PLUGIN_PATH=%s", g_getenv ("EPURE_TEST_PROBE_DIR"));
   const char *env[] = { probe_path, NULL };
   g_autoptr(GBytes) input = g_bytes_new_static ("Voici teh mot.\n", 15);
-  g_auto(Run) run = { 0 }, bad = { 0 }, ignored = { 0 };
+  g_auto(Run) run = { 0 }, bad = { 0 }, ignored = { 0 }, bad_spaces = { 0 }, bad_spaces_fr = { 0 };
   const char *args[] = { "check", "-c", "probe,whitespace", "--lang=de_DE", "--threshold=0.75", "--spaces=narrow", "-", NULL };
   const char *bad_args[] = { "check", "-c", "probe", "--threshold=beaucoup", "-", NULL };
+  const char *bad_spaces_args[] = { "check", "-c", "typography", "--spaces=serré", "-", NULL };
+  const char *french[] = { "LANGUAGE=fr", NULL };
   const char *ignored_args[] = { "check", "-c", "whitespace,typography", "--lang=de_DE", "--spaces=narrow", "--threshold=0.9", "-", NULL };
 
   run_full (&run, args, input, env, NULL);
@@ -1027,7 +1029,15 @@ test_cli_checker_options (void)
 
   run_full (&bad, bad_args, input, env, NULL);
   g_assert_cmpint (bad.status, ==, 2);
-  g_assert_nonnull (strstr (bad.err, "beaucoup"));
+  g_assert_nonnull (strstr (bad.err, "“beaucoup” for --threshold (a number from 0 to 1)"));
+
+  /* Said with the option as typed and the values it takes, in French too. */
+  run_full (&bad_spaces, bad_spaces_args, input, NULL, NULL);
+  g_assert_cmpint (bad_spaces.status, ==, 2);
+  g_assert_nonnull (strstr (bad_spaces.err, "“serré” for --spaces (one of: france, narrow, regular)"));
+  run_full (&bad_spaces_fr, bad_spaces_args, input, french, NULL);
+  g_assert_cmpint (bad_spaces_fr.status, ==, 2);
+  g_assert_nonnull (strstr (bad_spaces_fr.err, "pour --spaces (au choix\u00A0: france, narrow, regular)"));
 
   run_full (&ignored, ignored_args, input, env, NULL);
   g_assert_cmpint (ignored.status, ==, 0);

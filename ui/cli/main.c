@@ -131,16 +131,52 @@ parse_command (GOptionContext  *context,
   return TRUE;
 }
 
+/* Gives the checker property @name the value of --@flag.  A value the
+ * checker refuses is reported as the option the user typed, with the
+ * values it takes. */
 static gboolean
 apply_option (EpureChecker  *checker,
               const char    *name,
+              const char    *flag,
               const char    *value,
               GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  GParamSpec *pspec;
+
   /* An option only concerns the checkers that have it. */
-  if (value == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (checker), name) == NULL)
+  if (value == NULL || (pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (checker), name)) == NULL)
     return TRUE;
-  return epure_checker_set_option (checker, name, value, error);
+  if (epure_checker_set_option (checker, name, value, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, EPURE_CHECKER_ERROR, EPURE_CHECKER_ERROR_INVALID_OPTION))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) nicks = NULL;
+      g_autofree char *list = NULL;
+
+      for (guint i = 0; i < klass->n_values; i++)
+        g_strv_builder_add (builder, klass->values[i].value_nick);
+      nicks = g_strv_builder_end (builder);
+      list = g_strjoinv (", ", nicks);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Invalid value “%s” for --%s (one of: %s)"), value, flag, list);
+    }
+  else if (G_IS_PARAM_SPEC_DOUBLE (pspec))
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("Invalid value “%s” for --%s (a number from %g to %g)"), value, flag,
+                 G_PARAM_SPEC_DOUBLE (pspec)->minimum, G_PARAM_SPEC_DOUBLE (pspec)->maximum);
+  else
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("Invalid value “%s” for --%s"), value, flag);
+  return FALSE;
 }
 
 /* Returns: the pipeline of the checkers named in --checkers (all by
@@ -197,9 +233,9 @@ create_pipeline (EpurePluginEngine     *engine,
     {
       EpureChecker *checker = g_ptr_array_index (checkers, i);
 
-      if (!apply_option (checker, "spaces-profile", options->spaces, error) ||
-          !apply_option (checker, "language", options->lang, error) ||
-          !apply_option (checker, "threshold", options->threshold, error))
+      if (!apply_option (checker, "spaces-profile", "spaces", options->spaces, error) ||
+          !apply_option (checker, "language", "lang", options->lang, error) ||
+          !apply_option (checker, "threshold", "threshold", options->threshold, error))
         return NULL;
     }
 
