@@ -46,6 +46,9 @@ typedef enum
   EPURE_PLUGIN_ERROR_NOT_A_CHECKER,
 } EpurePluginError;
 
+const char *epure_io_error_reason (const GError *error,
+                                   gboolean      writing);
+
 GQuark epure_document_error_quark (void);
 GQuark epure_checker_error_quark  (void);
 GQuark epure_pipeline_error_quark (void);

@@ -627,6 +627,40 @@ test_cli_bad_inputs (void)
 }
 
 /* A file that cannot be read, for users other than root. */
+/* A missing file or folder is said plainly (as in the app), not in
+ * GIO's words with the path twice; in French too. */
+static void
+test_cli_missing_paths (void)
+{
+  g_autoptr(TmpDir) dir = make_tmpdir ();
+  g_autofree char *missing = g_build_filename (dir, "absent.txt", NULL);
+  g_autofree char *out = g_build_filename (dir, "absent", "propre.txt", NULL);
+  g_autofree char *out_odt = g_build_filename (dir, "absent", "propre.odt", NULL);
+  g_auto(Run) check = { 0 }, clean = { 0 }, clean_odt = { 0 }, check_fr = { 0 };
+  const char *check_args[] = { "check", missing, NULL };
+  const char *clean_args[] = { "clean", "-o", out, "-", NULL };
+  const char *clean_odt_args[] = { "clean", "-o", out_odt, "-", NULL };
+  const char *french[] = { "LANGUAGE=fr", NULL };
+  g_autoptr(GBytes) input = g_bytes_new_static ("Texte.\n", 7);
+
+  run_cli (&check, check_args, NULL);
+  g_assert_cmpint (check.status, ==, 2);
+  g_assert_nonnull (strstr (check.err, "absent.txt: The file does not exist"));
+
+  run_full (&clean, clean_args, input, NULL, NULL);
+  g_assert_cmpint (clean.status, ==, 2);
+  g_assert_nonnull (strstr (clean.err, "propre.txt: The folder does not exist"));
+
+  /* An office file is written to a temporary file first: the same words. */
+  run_full (&clean_odt, clean_odt_args, input, NULL, NULL);
+  g_assert_cmpint (clean_odt.status, ==, 2);
+  g_assert_nonnull (strstr (clean_odt.err, "propre.odt: The folder does not exist"));
+
+  run_full (&check_fr, check_args, NULL, french, NULL);
+  g_assert_cmpint (check_fr.status, ==, 2);
+  g_assert_nonnull (strstr (check_fr.err, "Ce fichier n’existe pas"));
+}
+
 static void
 test_cli_unreadable (void)
 {
@@ -1621,6 +1655,7 @@ main (int    argc,
   g_test_add_func ("/cli/legacy-encoding", test_cli_legacy_encoding);
   g_test_add_func ("/cli/bad-inputs", test_cli_bad_inputs);
   g_test_add_func ("/cli/unreadable", test_cli_unreadable);
+  g_test_add_func ("/cli/missing-paths", test_cli_missing_paths);
   g_test_add_func ("/cli/list-checkers", test_cli_list_checkers);
   g_test_add_func ("/cli/convert", test_cli_convert);
   g_test_add_func ("/cli/streaming", test_cli_streaming);

@@ -61,6 +61,15 @@ print_error (const char *file,
     g_printerr ("epure-cli: %s\n", message);
 }
 
+/* A file that could not be read or written, the reason said plainly. */
+static void
+print_failure (const char   *file,
+               const GError *error,
+               gboolean      writing)
+{
+  print_error (file, epure_io_error_reason (error, writing));
+}
+
 /* --from and --to take a format id or any extension of it ("markdown",
  * "htm").  Returns: the format id, or NULL when none matches. */
 static const char *
@@ -451,7 +460,7 @@ command_check (char **args)
       input = epure_cli_input_open (path, from, streamable, block_size (&options), &error);
       if (input == NULL)
         {
-          print_error (path, error->message);
+          print_failure (path, error, FALSE);
           g_clear_error (&error);
           failed = TRUE;
           continue;
@@ -510,7 +519,7 @@ command_check (char **args)
 
       if (error != NULL)
         {
-          print_error (path, error->message);
+          print_failure (path, error, FALSE);
           g_clear_error (&error);
           failed = TRUE;
         }
@@ -819,7 +828,7 @@ clean_streamed (EpurePipeline      *pipeline,
       clean_job_free (job);
       if (bytes == NULL || !write_bytes (output->stream, bytes, &error))
         {
-          print_error (out_label, error->message);
+          print_failure (out_label, error, TRUE);
           status = EXIT_ERROR;
           break;
         }
@@ -832,12 +841,12 @@ clean_streamed (EpurePipeline      *pipeline,
 
   if (status == EXIT_CLEAN && error != NULL)
     {
-      print_error (path, error->message);
+      print_failure (path, error, FALSE);
       status = EXIT_ERROR;
     }
   if (status == EXIT_CLEAN && !output_close_stream (output, &error))
     {
-      print_error (out_label, error->message);
+      print_failure (out_label, error, TRUE);
       status = EXIT_ERROR;
     }
   if (status == EXIT_CLEAN && problem)
@@ -959,7 +968,7 @@ command_clean (char **args)
   input = epure_cli_input_open (path, from, streamable, block_size (&options), &error);
   if (input == NULL)
     {
-      print_error (path, error->message);
+      print_failure (path, error, FALSE);
       return EXIT_ERROR;
     }
   note_encoding (path, input);
@@ -999,7 +1008,7 @@ command_clean (char **args)
     {
       if (!output_open_stream (&output, &error))
         {
-          print_error (out_label, error->message);
+          print_failure (out_label, error, TRUE);
           return EXIT_ERROR;
         }
       return clean_streamed (pipeline, input, options.min_confidence, &output, path, out_label,
@@ -1020,7 +1029,7 @@ command_clean (char **args)
     if (cleaned == NULL)
       {
         if (error != NULL)
-          print_error (path, error->message);
+          print_failure (path, error, FALSE);
         return error != NULL ? EXIT_ERROR : EXIT_CLEAN;
       }
     if (report_problems (path, problems, explicit_checkers, seen))
@@ -1038,7 +1047,7 @@ command_clean (char **args)
       }
     if (!output_write_document (&output, path, cleaned, len, format, &export, &error))
       {
-        print_error (out_label, error->message);
+        print_failure (out_label, error, TRUE);
         return EXIT_ERROR;
       }
   }
@@ -1107,7 +1116,7 @@ command_convert (char **args)
   input = epure_cli_input_open (args[1], from, FALSE, EPURE_CLI_DEFAULT_BLOCK_SIZE, &error);
   if (input == NULL)
     {
-      print_error (args[1], error->message);
+      print_failure (args[1], error, FALSE);
       return EXIT_ERROR;
     }
   note_encoding (args[1], input);
@@ -1127,7 +1136,7 @@ command_convert (char **args)
   str = epure_text_get_string (text, &len);
   if (!output_write_document (&output, args[1], str, len, format, &export, &error))
     {
-      print_error (out_label, error->message);
+      print_failure (out_label, error, TRUE);
       return EXIT_ERROR;
     }
   return EXIT_CLEAN;

@@ -107,22 +107,10 @@ show_error (EpureWindow     *self,
   g_autofree char *heading = NULL;
   g_autofree char *path = g_file_get_parse_name (file);
   g_autofree char *body = NULL;
-  const char *reason = error->message;
   GtkWidget *dialog;
 
-  /* GIO's messages repeat the path in a system's words; the common
-   * cases are said plainly, the path follows on its own line. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    reason = operation == FAILED_OPEN ? _("The file does not exist: it may have been moved, renamed or deleted.")
-                                      : _("The folder does not exist: it may have been moved, renamed or deleted.");
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    reason = operation == FAILED_OPEN ? _("You are not allowed to read this file.")
-                                      : _("You are not allowed to write in this folder.");
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    reason = _("The disk is full.");
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    reason = _("This is a folder, not a file.");
-  body = g_strdup_printf ("%s\n\n%s", reason, path);
+  /* The reason said plainly, the path on its own line. */
+  body = g_strdup_printf ("%s\n\n%s", epure_io_error_reason (error, operation != FAILED_OPEN), path);
 
   if (operation == FAILED_OPEN)
     heading = g_strdup_printf (_("Could Not Open “%s”"), name);
