@@ -62,18 +62,20 @@ static void checker_iface_init (EpureCheckerInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (EpureTypographyChecker, epure_typography_checker, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (EPURE_TYPE_CHECKER, checker_iface_init))
 
-/* The spaces a profile puts before ; ! ?, before :, and inside « ». */
+/* The spaces a profile puts before ; ! ?, before :, inside « », and
+ * between groups of digits (12 000). */
 typedef struct
 {
   const char *before_semicolon;
   const char *before_colon;
   const char *inside_guillemets;
+  const char *digit_groups;
 } Spaces;
 
 static const Spaces profiles[] = {
-  [EPURE_SPACES_PROFILE_FRANCE] = { EPURE_NNBSP, EPURE_NBSP, EPURE_NBSP },
-  [EPURE_SPACES_PROFILE_NARROW] = { EPURE_NNBSP, EPURE_NBSP, EPURE_NNBSP },
-  [EPURE_SPACES_PROFILE_REGULAR] = { EPURE_NBSP, EPURE_NBSP, EPURE_NBSP },
+  [EPURE_SPACES_PROFILE_FRANCE] = { EPURE_NNBSP, EPURE_NBSP, EPURE_NBSP, EPURE_NNBSP },
+  [EPURE_SPACES_PROFILE_NARROW] = { EPURE_NNBSP, EPURE_NBSP, EPURE_NNBSP, EPURE_NNBSP },
+  [EPURE_SPACES_PROFILE_REGULAR] = { EPURE_NBSP, EPURE_NBSP, EPURE_NBSP, EPURE_NBSP },
 };
 
 /* Rule priorities: when two candidate edits overlap, the higher wins; the
@@ -1399,6 +1401,57 @@ dash (Context *ctx,
   return p + 3;
 }
 
+/* 12 000, 1 000 000: is the space of @len bytes at @p between groups of
+ * digits, one to three and then three?  Not after a letter or a mark that
+ * makes the digits something else (A4, 3,5, 12:30, 1/2, ?page=2), nor
+ * between numbers of other shapes (1914 1918, 06 12 34). */
+static gboolean
+separates_digit_groups (const char *s,
+                        gsize       ps,
+                        gsize       pe,
+                        gsize       p,
+                        gsize       len)
+{
+  gsize a = p, b = p + len, n = 0, space;
+
+  while (n < 4 && b + n < pe && g_ascii_isdigit (s[b + n]))
+    n++;
+  if (n != 3)
+    return FALSE;
+  for (n = 0; a > ps && g_ascii_isdigit (s[a - 1]); n++)
+    a--;
+  if (n == 0 || n > 3)
+    return FALSE;
+  if (a == ps)
+    return TRUE;
+  /* Inside a number: the group before is three digits after a separator. */
+  space = epure_typo_space_before (s, ps, a);
+  if (space > 0 && s[a - 1] != '\t' && a - space > ps && g_ascii_isdigit (s[a - space - 1]))
+    return n == 3;
+  return !g_ascii_isalnum (s[a - 1]) && strchr (".,:/-_=?&#%", s[a - 1]) == NULL;
+}
+
+/* A space between groups of digits that is not the profile's. */
+static void
+digit_group_space (Context *ctx,
+                   gsize    ps,
+                   gsize    pe,
+                   gsize    p,
+                   gsize    len,
+                   gboolean automatic)
+{
+  const char *want = ctx->spaces->digit_groups;
+  Hit *hit;
+
+  if ((len == strlen (want) && memcmp (ctx->s + p, want, len) == 0) ||
+      !separates_digit_groups (ctx->s, ps, pe, p, len))
+    return;
+  hit = add_hit (ctx, p, p + len, "typography.digit-groups",
+                 N_("A no-break space goes between groups of digits"), PRIORITY_SPACE, automatic);
+  hit->severity = EPURE_SEVERITY_INFO;
+  hit_append_str (hit, want);
+}
+
 /* Only spaces between the start of the line and @p (an option list). */
 static gboolean
 at_line_indent (const char *s,
@@ -1417,9 +1470,10 @@ static const guint8 interesting[256] = {
 };
 
 /* The same bytes 16 at a time, looking at whole sequences: but the space,
- * which only counts when doubled, and but the characters after 0xC2 and
- * 0xE2 that no rule reads (no-break spaces, ’, …, all over French text).
- * , - . and : ; are two runs of bytes. */
+ * which only counts when doubled or after a digit, and but the characters
+ * after 0xC2 and 0xE2 that no rule reads (no-break spaces, ’, …, all over
+ * French text) unless a digit is before.  , - . and : ; are two runs of
+ * bytes.  @u - 1 is read. */
 static inline EpureMask16
 interesting16 (const guchar *u)
 {
@@ -1434,7 +1488,10 @@ interesting16 (const guchar *u)
          (epure_bytes16_eq (v, ' ') & epure_bytes16_eq (next, ' ')) |
          (epure_bytes16_eq (v, 0xC2) & epure_bytes16_eq (next, 0xB4)) |
          (epure_bytes16_eq (v, 0xE2) & epure_bytes16_eq (next, 0x80) &
-          (epure_bytes16_eq (third, 0x93) | epure_bytes16_eq (third, 0x94) | epure_bytes16_eq (third, 0x98)));
+          (epure_bytes16_eq (third, 0x93) | epure_bytes16_eq (third, 0x94) | epure_bytes16_eq (third, 0x98))) |
+         /* A space of any kind after a digit: 12 000. */
+         ((EpureMask16) ((EpureBytes16) (epure_bytes16_load (u - 1) - (zero + '0')) < zero + 10) &
+          (epure_bytes16_eq (v, ' ') | epure_bytes16_eq (v, 0xC2) | epure_bytes16_eq (v, 0xE2)));
 }
 
 static void
@@ -1456,7 +1513,7 @@ other_hits (Context *ctx,
 
       /* Most bytes are letters and single spaces: skip them fast, 16 at a
        * time while no block holds an interesting byte or two spaces. */
-      while (p + 18 <= pe)
+      while (p > 0 && p + 18 <= pe)
         {
           EpureMask16 m = interesting16 (u + p);
 
@@ -1467,7 +1524,8 @@ other_hits (Context *ctx,
             }
           p += 16;
         }
-      while (p < pe && (interesting[u[p]] == 0 || (u[p] == ' ' && u[p + 1] != ' ')))
+      while (p < pe && (interesting[u[p]] == 0 ||
+                        (u[p] == ' ' && u[p + 1] != ' ' && !(p > ps && g_ascii_isdigit (u[p - 1])))))
         p++;
       if (p >= pe)
         break;
@@ -1537,11 +1595,17 @@ other_hits (Context *ctx,
             /* Not indentation, not trailing spaces (the whitespace checker's). */
             if (q - p >= 2 && p > ps && s[p - 1] != '\n' && q < pe && s[q] != '\n' && s[q] != '\r')
               {
+                /* Between two numbers, columns of a table ("8  370 MiB"):
+                 * made one space, they would read as one number. */
+                gboolean columns = g_ascii_isdigit (s[p - 1]) && g_ascii_isdigit (s[q]);
+
                 hit = add_hit (ctx, p, q, "typography.double-space", N_("Several spaces in a row"),
-                               PRIORITY_SPACE, automatic);
+                               PRIORITY_SPACE, automatic && !columns);
                 hit->severity = EPURE_SEVERITY_INFO;
                 hit_append_str (hit, " ");
               }
+            else if (q - p == 1)
+              digit_group_space (ctx, ps, pe, p, 1, automatic);
             p = q;
             break;
           }
@@ -1573,6 +1637,8 @@ other_hits (Context *ctx,
               hit->severity = EPURE_SEVERITY_INFO;
               hit_append_str (hit, "’");
             }
+          else if (p + 1 < pe && u[p + 1] == 0xA0 && p > ps && g_ascii_isdigit (s[p - 1]))
+            digit_group_space (ctx, ps, pe, p, 2, automatic);
           p += 2;
           break;
 
@@ -1591,7 +1657,13 @@ other_hits (Context *ctx,
               p += 3;
             }
           else
-            p += 3;
+            {
+              /* U+202F, U+2009: narrow and thin spaces. */
+              if (p + 2 < pe && u[p + 1] == 0x80 && (u[p + 2] == 0xAF || u[p + 2] == 0x89) &&
+                  p > ps && g_ascii_isdigit (s[p - 1]))
+                digit_group_space (ctx, ps, pe, p, 3, automatic);
+              p += 3;
+            }
           break;
 
         default:

@@ -8,10 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* Which no-break spaces go before ; : ! ? and inside « ». */
+/* Which no-break spaces go before ; : ! ?, inside « » and between groups
+ * of digits. */
 typedef enum
 {
-  /* Imprimerie nationale: U+202F before ; ! ?, U+00A0 before : and in « ». */
+  /* Imprimerie nationale: U+202F before ; ! ? and in 12 000, U+00A0 before
+   * : and in « ». */
   EPURE_SPACES_PROFILE_FRANCE,
   /* U+202F everywhere except before : (U+00A0). */
   EPURE_SPACES_PROFILE_NARROW,

@@ -420,6 +420,8 @@ test_any_offset (void)
     { "un , deux", "un, deux" },
     { "un... deux", "un… deux" },
     { "un -- deux", "un — deux" },
+    { "de 1 000 euros", "de 1" NNBSP "000 euros" },
+    { "de 1" NBSP "000 euros", "de 1" NNBSP "000 euros" },
   };
   /* Unchanged by cleaning, and starting with the same bytes as the rules'. */
   const char *filler = "l’été" NBSP "à" NNBSP "…";
