@@ -515,6 +515,7 @@ static const char *fragments[] = {
   "12:30", ":)", ";-)", "https://exemple.fr/a?b='c'&d=\"e\"", "jean@exemple.fr", "`code \"x\"`",
   "printf(\"%d\", x)", "```\nbloc \"x\" ; y\n```\n", "Привет", "日本語", "مرحبا", "😀", "e\u0301",
   "the", "and", "don't", "you", "Quoi?Vraiment", "[…]", " ... ", "&amp;", "a != b", "x << 2",
+  "1", "000", "345", "1 000", "12 000", " ", "A4", "3,5", "=",
 };
 
 static char *
