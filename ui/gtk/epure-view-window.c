@@ -22,6 +22,7 @@ struct _EpureViewWindow
   GWeakRef       view;
   GtkAdjustment *vadjustment;
   guint          idle_id;
+  guint          tick_id;     /* on the view: look again after a frame */
 };
 
 G_DEFINE_FINAL_TYPE (EpureViewWindow, epure_view_window, G_TYPE_OBJECT)
@@ -56,6 +57,18 @@ queue_moved (EpureViewWindow *self)
 {
   if (self->idle_id == 0)
     self->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, moved_idle, self, NULL);
+}
+
+static gboolean
+moved_after_frame (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  EpureViewWindow *self = data;
+
+  self->tick_id = 0;
+  queue_moved (self);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -116,7 +129,12 @@ epure_view_window_set_view (EpureViewWindow *self,
 
   old = g_weak_ref_get (&self->view);
   if (old != NULL)
-    g_signal_handlers_disconnect_by_data (old, self);
+    {
+      g_signal_handlers_disconnect_by_data (old, self);
+      if (self->tick_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (old), self->tick_id);
+    }
+  self->tick_id = 0;
   watch_adjustment (self, NULL);
   g_weak_ref_set (&self->view, view);
   if (view != NULL)
@@ -161,6 +179,18 @@ epure_view_window_get_range (EpureViewWindow *self,
   gtk_text_view_get_line_at_y (view, &top, rect.y, NULL);
   gtk_text_view_get_line_at_y (view, &s, MAX (0, rect.y - rect.height), NULL);
   gtk_text_view_get_line_at_y (view, &e, rect.y + 2 * MAX (rect.height, 1), NULL);
+  /* Before the view has laid out its lines GTK may put every y on the
+   * last one (seen on a loaded machine, and nothing said the window moved
+   * after): at the top of the scroll range, the first lines show.  Look
+   * again once a frame is drawn. */
+  if (rect.y <= 0 && gtk_text_iter_get_line (&top) > 0)
+    {
+      gtk_text_buffer_get_start_iter (buffer, &s);
+      gtk_text_buffer_get_start_iter (buffer, &top);
+      gtk_text_buffer_get_iter_at_line (buffer, &e, 2 * MAX_LINES);
+      if (self->tick_id == 0)
+        self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (view), moved_after_frame, self, NULL);
+    }
   /* GTK only guesses the height of lines it has not laid out yet: right
    * after a long text is loaded, "one screen" may reach much further. */
   if (gtk_text_iter_get_line (&top) - gtk_text_iter_get_line (&s) > MAX_LINES)
