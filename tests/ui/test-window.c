@@ -241,6 +241,44 @@ count_busy (EpureBufferChecker *checker,
     (*n_busy)++;
 }
 
+/* GTK says the view changed each time it lays out more of a long text:
+ * on the same window the tagging pass goes on rather than starting over,
+ * or it would never end while GTK works. */
+static void
+test_tags_survive_relayout (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (epure_window_get_source_view (fixture->window));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
+  EpureBufferChecker *checker = epure_window_get_buffer_checker (fixture->window);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean finished = FALSE;
+  gint64 until;
+
+  g_settings_set_boolean (epure_application_get_settings (fixture->app), "spell-checking", FALSE);
+  /* More findings in the window than a slice of tagging takes. */
+  for (guint i = 0; i < 600; i++)
+    g_string_append (text, "l'a l'b l'c l'd l'e l'f l'g l'h l'i l'j l'k l'l l'm l'n l'o l'p\n");
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  wait_for_check (fixture);
+  spin (200);
+
+  /* A new check, and while its findings are tagged, GTK's news. */
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  spin (20);
+  while (!finished && g_get_monotonic_time () < until)
+    {
+      g_signal_emit_by_name (adjustment, "changed");
+      g_main_context_iteration (NULL, FALSE);
+      finished = !epure_buffer_checker_get_busy (checker) && epure_buffer_checker_get_text (checker) != NULL;
+    }
+  g_assert_true (finished);
+  g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (checker)), ==, 9600);
+  g_settings_reset (epure_application_get_settings (fixture->app), "spell-checking");
+}
+
 /* A view that has laid out nothing yet (just given a long text, or not
  * shown yet) may put every y on the last line: the window is then the
  * first lines, where a view at the top of its scroll range starts. */
@@ -1779,6 +1817,7 @@ main (int   argc,
 
   g_test_add ("/ui/window/typography-cleanup", Fixture, "typography", fixture_set_up, test_typography_cleanup, fixture_tear_down);
   g_test_add_func ("/ui/window/view-window-before-layout", test_view_window_before_layout);
+  g_test_add ("/ui/window/tags-survive-relayout", Fixture, "typography", fixture_set_up, test_tags_survive_relayout, fixture_tear_down);
   g_test_add ("/ui/window/tags-follow-view", Fixture, "typography", fixture_set_up, test_tags_follow_view, fixture_tear_down);
   g_test_add ("/ui/window/panel-rows-follow", Fixture, "typography", fixture_set_up, test_panel_rows_follow, fixture_tear_down);
   g_test_add ("/ui/window/panel-fills-by-frames", Fixture, "typography", fixture_set_up, test_panel_fills_by_frames, fixture_tear_down);

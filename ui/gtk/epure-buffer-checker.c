@@ -391,7 +391,9 @@ retag (EpureBufferChecker *self)
 }
 
 /* The view scrolled or resized: untag what left the window, tag what came
- * in.  While a pass is still going, it starts again on the new window. */
+ * in.  While a pass is still going, it starts again on the new window; on
+ * the same window it goes on (GTK says the view changed each time it lays
+ * out more lines of a long text). */
 static void
 on_window_moved (EpureBufferChecker *self)
 {
@@ -400,15 +402,15 @@ on_window_moved (EpureBufferChecker *self)
 
   if (!text_is_current (self) || self->shown == NULL)
     return;
+
+  compute_window (self);
+  if (old_start == self->win_start && old_end == self->win_end)
+    return;
   if (self->tag_idle_id != 0)
     {
       retag (self);
       return;
     }
-
-  compute_window (self);
-  if (old_start == self->win_start && old_end == self->win_end)
-    return;
   epure_view_window_split_move (old_start, old_end, self->win_start, self->win_end, moved);
   remove_tags_between (self, (int) moved[0], (int) moved[1]);
   remove_tags_between (self, (int) moved[2], (int) moved[3]);
