@@ -14,8 +14,8 @@
 
 #include "epure-application.h"
 #include "epure-cleanup-dialog.h"
-#include "epure-view-window.h"
 #include "epure-gtk-utils.h"
+#include "epure-view-window.h"
 #include "epure-window.h"
 
 /* Text with what the whitespace checker finds: a doubled space, trailing
