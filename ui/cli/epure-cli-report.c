@@ -25,7 +25,6 @@ struct _EpureCliReport
   FILE *out;
   char *file;             /* the file being reported */
   JsonBuilder *builder;   /* JSON: the whole array, written at the end */
-  GHashTable *suggestions; /* the piece's "checker\037start\037word" → GStrv */
   guint max_suggestions;
   guint n_findings;
   guint in_file : 1;
@@ -40,7 +39,6 @@ epure_cli_report_finalize (GObject *object)
 
   g_free (self->file);
   g_clear_object (&self->builder);
-  g_clear_pointer (&self->suggestions, g_hash_table_unref);
 
   G_OBJECT_CLASS (epure_cli_report_parent_class)->finalize (object);
 }
@@ -54,7 +52,6 @@ epure_cli_report_class_init (EpureCliReportClass *klass)
 static void
 epure_cli_report_init (EpureCliReport *self)
 {
-  self->suggestions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   self->max_suggestions = EPURE_CLI_MAX_SUGGESTIONS;
 }
 
@@ -120,65 +117,52 @@ epure_cli_report_set_max_suggestions (EpureCliReport *self,
   self->max_suggestions = MIN (max, EPURE_CLI_MAX_SUGGESTIONS);
 }
 
-/* Word findings compute their suggestions only when asked: a French
- * suggestion costs tens of milliseconds, so the checker leaves it to us. */
+/* The replacements to print for @finding: its own, or into @owned the
+ * suggestions asked for.  Word findings compute them only when asked: a
+ * French suggestion costs tens of milliseconds, so the checker leaves it
+ * to us (the dictionary keeps Enchant's slow part per word itself; the
+ * ranking depends on the words around each place). */
 static const char * const *
 finding_replacements (EpureCliReport *self,
                       EpurePipeline  *pipeline,
                       EpureText      *text,
                       EpureText      *surroundings,
                       gsize           offset,
-                      EpureFinding   *finding)
+                      EpureFinding   *finding,
+                      GStrv          *owned)
 {
   static const char * const none[] = { NULL };
   const char * const *replacements = epure_finding_get_replacements (finding);
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) suggested = NULL;
-  g_autofree char *key = NULL;
   EpureChecker *checker;
-  GStrv cached;
-  const char *str;
 
   if (!epure_finding_get_needs_suggestions (finding))
     return replacements != NULL ? replacements : none;
   if (self->max_suggestions == 0)
     return none;
 
-  /* Per place, not per word: the spelling checker ranks by the document
-   * around the word (and keeps Enchant's slow part per word itself). */
-  str = epure_text_get_string (text, NULL);
-  key = g_strdup_printf ("%s\037%zu\037%.*s", epure_finding_get_checker_id (finding),
-                         epure_finding_get_start (finding),
-                         (int) (epure_finding_get_end (finding) - epure_finding_get_start (finding)),
-                         str + epure_finding_get_start (finding));
-  cached = g_hash_table_lookup (self->suggestions, key);
-  if (cached != NULL)
-    return (const char * const *) cached;
-
   checker = epure_pipeline_get_checker (pipeline, epure_finding_get_checker_id (finding));
-  if (checker != NULL && surroundings != NULL)
+  if (checker != NULL)
     {
-      /* The same word in the text around the piece. */
-      g_autoptr(EpureFinding) moved = epure_finding_new (epure_finding_get_checker_id (finding),
-                                                         epure_finding_get_rule_id (finding),
-                                                         epure_finding_get_category (finding),
-                                                         epure_finding_get_start (finding) + offset,
-                                                         epure_finding_get_end (finding) + offset, "");
+      /* In a streamed file, the same word in the text around the piece. */
+      g_autoptr(EpureFinding) moved = NULL;
 
-      suggested = epure_checker_suggest (checker, surroundings, moved, NULL, NULL);
+      if (surroundings != NULL)
+        moved = epure_finding_new (epure_finding_get_checker_id (finding), epure_finding_get_rule_id (finding),
+                                   epure_finding_get_category (finding), epure_finding_get_start (finding) + offset,
+                                   epure_finding_get_end (finding) + offset, "");
+      suggested = epure_checker_suggest (checker, surroundings != NULL ? surroundings : text,
+                                         moved != NULL ? moved : finding, NULL, NULL);
     }
-  else if (checker != NULL)
-    suggested = epure_checker_suggest (checker, text, finding, NULL, NULL);
   if (suggested != NULL)
     replacements = (const char * const *) suggested;
 
   builder = g_strv_builder_new ();
   for (guint i = 0; replacements != NULL && replacements[i] != NULL && i < self->max_suggestions; i++)
     g_strv_builder_add (builder, replacements[i]);
-  cached = g_strv_builder_end (builder);
-  g_hash_table_insert (self->suggestions, g_steal_pointer (&key), cached);
-
-  return (const char * const *) cached;
+  *owned = g_strv_builder_end (builder);
+  return (const char * const *) *owned;
 }
 
 static void
@@ -276,13 +260,12 @@ epure_cli_report_add (EpureCliReport *self,
   g_return_if_fail (EPURE_IS_CLI_REPORT (self));
   g_return_if_fail (self->in_file);
 
-  /* Suggestions are kept per place in this piece. */
-  g_hash_table_remove_all (self->suggestions);
-
   for (guint i = 0; i < findings->len; i++)
     {
       EpureFinding *finding = g_ptr_array_index (findings, i);
-      const char * const *replacements = finding_replacements (self, pipeline, text, surroundings, offset, finding);
+      g_auto(GStrv) owned = NULL;
+      const char * const *replacements = finding_replacements (self, pipeline, text, surroundings, offset,
+                                                               finding, &owned);
 
       if (self->builder != NULL)
         add_json (self, text, finding, replacements, char_base, line_base);
