@@ -583,9 +583,6 @@ fix_pieces (EpureChecker  *checker,
   return g_steal_pointer (&edits);
 }
 
-/* Where @edits, once applied, leave changed text that must be checked
- * again, in the new offsets: that of the edits within @unsettled (sorted
- * [start, end) pairs), or of all of them when it is NULL. */
 /* Is @e within none of the sorted [start, end) pairs of @unsettled?  *@k
  * walks them as the edits go forward. */
 static gboolean
@@ -600,6 +597,9 @@ edit_is_settled (const EpureEdit *e,
   return *k == unsettled->len / 2 || u[2 * *k] > e->start;
 }
 
+/* Where @edits, once applied, leave changed text that must be checked
+ * again, in the new offsets: that of the edits within @unsettled (sorted
+ * [start, end) pairs), or of all of them when it is NULL. */
 static GArray *
 dirty_ranges (GPtrArray *edits,
               GArray    *unsettled)
