@@ -181,13 +181,13 @@ epure_view_window_get_range (EpureViewWindow *self,
   gtk_text_view_get_line_at_y (view, &e, rect.y + 2 * MAX (rect.height, 1), NULL);
   /* Before the view has laid out its lines GTK may put every y on the
    * last one (seen on a loaded machine, and nothing said the window moved
-   * after): at the top of the scroll range, the first lines show.  Look
-   * again once a frame is drawn. */
+   * after): at the top of the scroll range, the first lines show (the
+   * bound below cuts the window's end).  Look again once a frame is
+   * drawn. */
   if (rect.y <= 0 && gtk_text_iter_get_line (&top) > 0)
     {
       gtk_text_buffer_get_start_iter (buffer, &s);
       gtk_text_buffer_get_start_iter (buffer, &top);
-      gtk_text_buffer_get_iter_at_line (buffer, &e, 2 * MAX_LINES);
       if (self->tick_id == 0)
         self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (view), moved_after_frame, self, NULL);
     }
