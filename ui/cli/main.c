@@ -364,7 +364,8 @@ surroundings_new (GString *before,
         len--;
       g_string_append_len (around, s, len);
     }
-  return epure_text_new (around->str, around->len, NULL);
+  len = around->len;
+  return epure_text_new_take (g_string_free (g_steal_pointer (&around), FALSE), len, NULL);
 }
 
 /* Keeps the last SURROUNDINGS_BYTES of the text reported so far, cut
