@@ -161,7 +161,7 @@ epure_preferences_window_new (EpureApplication *app)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (typography), _("Typography"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (typography),
-                                         _("Which no-break spaces go before punctuation and inside guillemets"));
+                                         _("Which no-break spaces go before punctuation, inside guillemets and between groups of digits"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (profile), _("Spacing Profile"));
   /* The profiles' names are long: shown in full under the title, not
    * squeezed beside it ("Fr…"). */
