@@ -15,6 +15,7 @@
 #include "epure-application.h"
 #include "epure-cleanup-dialog.h"
 #include "epure-gtk-utils.h"
+#include "epure-preferences-window.h"
 #include "epure-view-window.h"
 #include "epure-window.h"
 
@@ -1328,6 +1329,106 @@ test_spaces_profile (Fixture       *fixture,
   g_settings_reset (settings, "spaces-profile");
 }
 
+/* Every descendant of @widget of @type, in the order they are shown. */
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+/* Each control of the preferences writes its key, and follows it (the
+ * fixture enables the typography and whitespace checkers). */
+static void
+test_preferences_write_settings (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GSettings *settings = epure_application_get_settings (fixture->app);
+  GtkWidget *prefs = GTK_WIDGET (epure_preferences_window_new (fixture->app));
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  GtkSwitch *whitespace = NULL, *spell_checking = NULL;
+  GtkSpinButton *threshold = NULL, *max_size = NULL;
+  AdwComboRow *profile = ADW_COMBO_ROW (find_descendant (prefs, ADW_TYPE_COMBO_ROW));
+  GtkEditable *language = GTK_EDITABLE (find_descendant (prefs, ADW_TYPE_ENTRY_ROW));
+  g_auto(GStrv) without = NULL;
+  g_auto(GStrv) with = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *spaces = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  find_all (prefs, GTK_TYPE_SWITCH, switches);
+  find_all (prefs, GTK_TYPE_SPIN_BUTTON, spins);
+  for (guint i = 0; i < switches->len; i++)
+    {
+      const char *id = g_object_get_data (switches->pdata[i], "checker-id");
+
+      if (g_strcmp0 (id, "whitespace") == 0)
+        whitespace = switches->pdata[i];
+      else if (id == NULL && spell_checking == NULL)
+        spell_checking = switches->pdata[i];   /* the first after the checkers' */
+    }
+  for (guint i = 0; i < spins->len; i++)
+    {
+      GtkAdjustment *adj = gtk_spin_button_get_adjustment (spins->pdata[i]);
+
+      if (gtk_adjustment_get_upper (adj) == 1.0)
+        threshold = spins->pdata[i];
+      else
+        max_size = spins->pdata[i];
+    }
+  g_assert_nonnull (profile);
+  g_assert_nonnull (language);
+  g_assert_nonnull (whitespace);
+  g_assert_nonnull (spell_checking);
+  g_assert_nonnull (threshold);
+  g_assert_nonnull (max_size);
+
+  /* The spacing profile, both ways. */
+  g_assert_cmpuint (adw_combo_row_get_selected (profile), ==, 0);
+  adw_combo_row_set_selected (profile, 2);
+  spaces = g_settings_get_string (settings, "spaces-profile");
+  g_assert_cmpstr (spaces, ==, "regular");
+  g_settings_set_string (settings, "spaces-profile", "narrow");
+  g_assert_cmpuint (adw_combo_row_get_selected (profile), ==, 1);
+
+  /* A checker's switch takes it out of the enabled list and back. */
+  g_assert_true (gtk_switch_get_active (whitespace));
+  gtk_switch_set_active (whitespace, FALSE);
+  without = g_settings_get_strv (settings, "enabled-checkers");
+  g_assert_false (g_strv_contains ((const char * const *) without, "whitespace"));
+  g_assert_true (g_strv_contains ((const char * const *) without, "typography"));
+  gtk_switch_set_active (whitespace, TRUE);
+  with = g_settings_get_strv (settings, "enabled-checkers");
+  g_assert_true (g_strv_contains ((const char * const *) with, "whitespace"));
+
+  gtk_switch_set_active (spell_checking, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "spell-checking"));
+
+  gtk_editable_set_text (language, "fr_CA");
+  lang = g_settings_get_string (settings, "spelling-language");
+  g_assert_cmpstr (lang, ==, "fr_CA");
+
+  gtk_spin_button_set_value (threshold, 0.5);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "boilerplate-threshold"), 0.5, 1e-9);
+  gtk_spin_button_set_value (max_size, 300);
+  g_assert_cmpuint (g_settings_get_uint (settings, "max-file-size"), ==, 300);
+  g_settings_set_uint (settings, "max-file-size", 50);
+  g_assert_cmpfloat (gtk_spin_button_get_value (max_size), ==, 50);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "spaces-profile");
+  g_settings_reset (settings, "enabled-checkers");
+  g_settings_reset (settings, "spell-checking");
+  g_settings_reset (settings, "spelling-language");
+  g_settings_reset (settings, "boilerplate-threshold");
+  g_settings_reset (settings, "max-file-size");
+}
+
 /* F8 walks through the findings; turning the checker off empties the panel. */
 static void
 test_next_finding_and_disable (Fixture       *fixture,
@@ -1837,6 +1938,7 @@ main (int   argc,
   g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
 
   g_test_add ("/ui/window/spaces-profile", Fixture, "typography", fixture_set_up, test_spaces_profile, fixture_tear_down);
+  g_test_add ("/ui/window/preferences-write-settings", Fixture, "typography,whitespace", fixture_set_up, test_preferences_write_settings, fixture_tear_down);
 
   g_test_add ("/ui/window/next-finding-and-disable", Fixture, NULL, fixture_set_up, test_next_finding_and_disable, fixture_tear_down);
 

@@ -1,14 +1,14 @@
 /* epure-preferences-window.c: the settings, bound to GSettings.
  *
- * Every control writes its key directly; the application reacts to the
- * key (rebuilding the pipeline, setting checker options), so the window
- * holds no state of its own.
+ * The controls are in epure-preferences-window.ui, but for a switch per
+ * checker plugin, which depends on the plugins found.  Every control
+ * writes its key directly; the application reacts to the key (rebuilding
+ * the pipeline, setting checker options), so the window holds no state of
+ * its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
-
-#include <glib/gi18n.h>
 
 #include "epure-preferences-window.h"
 
@@ -17,10 +17,20 @@ struct _EpurePreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+
+  /* Template widgets */
+  AdwPreferencesGroup  *checkers;
+  AdwComboRow          *spaces_profile;
+  GtkSwitch            *spell_checking;
+  GtkSwitch            *skip_capitals;
+  AdwEntryRow          *spelling_language;
+  GtkSpinButton        *boilerplate_threshold;
+  GtkSpinButton        *max_file_size;
 };
 
 G_DEFINE_FINAL_TYPE (EpurePreferencesWindow, epure_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+/* The spacing profiles in the order of the template's list. */
 static const char *profile_ids[] = { "france", "narrow", "regular" };
 
 /* One switch per plugin, in or out of the enabled-checkers list. */
@@ -71,45 +81,29 @@ profile_set_mapping (const GValue       *value,
   return g_variant_new_string (profile_ids[MIN (i, G_N_ELEMENTS (profile_ids) - 1)]);
 }
 
+/* A row with a switch for the checker plugin @id. */
 static GtkWidget *
-switch_row (GSettings  *settings,
-            const char *key,
-            const char *title,
-            const char *subtitle)
+checker_row (EpurePreferencesWindow *self,
+             EpurePluginEngine      *engine,
+             const char             *id,
+             gboolean                enabled)
 {
+  /* Names and descriptions come translated from the .plugin files. */
+  const char *name = epure_plugin_engine_get_name (engine, id);
+  const char *description = epure_plugin_engine_get_description (engine, id);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : id);
+  if (description != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  if (settings != NULL)
-    g_settings_bind (settings, key, toggle, "active", G_SETTINGS_BIND_DEFAULT);
-  return row;
-}
 
-static GtkWidget *
-spin_row (GSettings  *settings,
-          const char *key,
-          const char *title,
-          const char *subtitle,
-          double      min,
-          double      max,
-          double      step,
-          guint       digits)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  g_settings_bind (settings, key, spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_object_set_data_full (G_OBJECT (toggle), "checker-id", g_strdup (id), g_free);
+  gtk_switch_set_active (GTK_SWITCH (toggle), enabled);
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (on_checker_switch), self);
   return row;
 }
 
@@ -120,83 +114,24 @@ epure_preferences_window_new (EpureApplication *app)
   EpurePluginEngine *engine = epure_application_get_engine (app);
   g_auto(GStrv) available = epure_plugin_engine_list_checkers (engine);
   g_auto(GStrv) enabled = NULL;
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *checkers = adw_preferences_group_new ();
-  GtkWidget *typography = adw_preferences_group_new ();
-  GtkWidget *spelling = adw_preferences_group_new ();
-  GtkWidget *extras = adw_preferences_group_new ();
-  GtkWidget *files = adw_preferences_group_new ();
-  GtkWidget *profile = adw_combo_row_new ();
-  GtkWidget *language = adw_entry_row_new ();
-  const char *profile_names[] = {
-    _("France (narrow no-break space before ; ! ?)"),
-    _("Narrow no-break spaces everywhere"),
-    _("Regular no-break spaces (older fonts)"),
-    NULL
-  };
 
   self->settings = g_object_ref (epure_application_get_settings (app));
   enabled = g_settings_get_strv (self->settings, "enabled-checkers");
 
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (checkers), _("Checkers"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (checkers),
-                                         _("What Épure looks for in every document."));
   for (guint i = 0; available[i] != NULL; i++)
-    {
-      /* Names and descriptions come translated from the .plugin files. */
-      const char *name = epure_plugin_engine_get_name (engine, available[i]);
-      GtkWidget *row = switch_row (NULL, NULL, name ? name : available[i],
-                                   epure_plugin_engine_get_description (engine, available[i]));
-      GtkWidget *toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+    adw_preferences_group_add (self->checkers,
+                               checker_row (self, engine, available[i],
+                                            g_strv_contains ((const char * const *) enabled, available[i])));
 
-      g_object_set_data_full (G_OBJECT (toggle), "checker-id", g_strdup (available[i]), g_free);
-      gtk_switch_set_active (GTK_SWITCH (toggle), g_strv_contains ((const char * const *) enabled, available[i]));
-      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_checker_switch), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (checkers), row);
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (checkers));
+  g_settings_bind_with_mapping (self->settings, "spaces-profile", self->spaces_profile, "selected",
+                                G_SETTINGS_BIND_DEFAULT, profile_get_mapping, profile_set_mapping, NULL, NULL);
+  g_settings_bind (self->settings, "spell-checking", self->spell_checking, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "spelling-skip-capitals", self->skip_capitals, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "spelling-language", self->spelling_language, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "boilerplate-threshold", self->boilerplate_threshold, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "max-file-size", self->max_file_size, "value", G_SETTINGS_BIND_DEFAULT);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (typography), _("Typography"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (typography),
-                                         _("Which no-break spaces go before punctuation, inside guillemets and between groups of digits"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (profile), _("Spacing Profile"));
-  /* The profiles' names are long: shown in full under the title, not
-   * squeezed beside it ("Fr…"). */
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (profile), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (profile), G_LIST_MODEL (gtk_string_list_new (profile_names)));
-  g_settings_bind_with_mapping (self->settings, "spaces-profile", profile, "selected", G_SETTINGS_BIND_DEFAULT,
-                                profile_get_mapping, profile_set_mapping, NULL, NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (typography), profile);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (typography));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (spelling), _("Spelling"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (spelling),
-                             switch_row (self->settings, "spell-checking", _("Check Spelling"), NULL));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (spelling),
-                             switch_row (self->settings, "spelling-skip-capitals", _("Ignore Words in Capitals"),
-                                         _("Acronyms such as ONU or OTSC")));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (language), _("Default Language"));
-  g_settings_bind (self->settings, "spelling-language", language, "text", G_SETTINGS_BIND_DEFAULT);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (spelling), language);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (spelling));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (extras), _("Extras"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (extras),
-                             spin_row (self->settings, "boilerplate-threshold", _("Removal Threshold"),
-                                       _("Blocks flagged with at least this confidence are ticked for removal"),
-                                       0.0, 1.0, 0.05, 2));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (extras));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (files), _("Files"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (files),
-                             spin_row (self->settings, "max-file-size", _("Largest File to Open"),
-                                       _("In MiB; larger files are refused"), 1, 4096, 10, 0));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (files));
-
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
   return self;
 }
 
@@ -213,11 +148,22 @@ epure_preferences_window_dispose (GObject *object)
 static void
 epure_preferences_window_class_init (EpurePreferencesWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = epure_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/fr/epure/Epure/epure-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EpurePreferencesWindow, checkers);
+  gtk_widget_class_bind_template_child (widget_class, EpurePreferencesWindow, spaces_profile);
+  gtk_widget_class_bind_template_child (widget_class, EpurePreferencesWindow, spell_checking);
+  gtk_widget_class_bind_template_child (widget_class, EpurePreferencesWindow, skip_capitals);
+  gtk_widget_class_bind_template_child (widget_class, EpurePreferencesWindow, spelling_language);
+  gtk_widget_class_bind_template_child (widget_class, EpurePreferencesWindow, boilerplate_threshold);
+  gtk_widget_class_bind_template_child (widget_class, EpurePreferencesWindow, max_file_size);
 }
 
 static void
 epure_preferences_window_init (EpurePreferencesWindow *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 640);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
