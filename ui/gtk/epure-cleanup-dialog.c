@@ -38,6 +38,7 @@ struct _EpureCleanupDialog
   GPtrArray          *rows;     /* GtkListBoxRow, one per change */
   GtkWidget          *rest_check; /* the changes past ROWS_LIMIT */
 
+  /* Template widgets */
   GtkWidget          *stack;
   GtkWidget          *list;
   GtkWidget          *status;
@@ -522,73 +523,26 @@ epure_cleanup_dialog_class_init (EpureCleanupDialogClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/fr/epure/Epure/epure-cleanup-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EpureCleanupDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, EpureCleanupDialog, list);
+  gtk_widget_class_bind_template_child (widget_class, EpureCleanupDialog, status);
+  gtk_widget_class_bind_template_child (widget_class, EpureCleanupDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, EpureCleanupDialog, all_check);
+  gtk_widget_class_bind_template_child (widget_class, EpureCleanupDialog, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_all_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void
 epure_cleanup_dialog_init (EpureCleanupDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->changes = g_ptr_array_new_with_free_func (g_object_unref);
   self->checks = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
   self->min_confidence = EPURE_DEFAULT_MIN_CONFIDENCE;
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->apply_button = gtk_button_new_with_mnemonic (_("_Apply"));
-  gtk_widget_add_css_class (self->apply_button, "suggested-action");
-  gtk_widget_set_sensitive (self->apply_button, FALSE);
-  g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (on_apply_clicked), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->list, "boxed-list");
-  gtk_widget_set_valign (self->list, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (self->list, 12);
-  gtk_widget_set_margin_bottom (self->list, 12);
-  gtk_widget_set_margin_start (self->list, 12);
-  gtk_widget_set_margin_end (self->list, 12);
-  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), self->list);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  self->status = adw_status_page_new ();
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_stack_add_named (GTK_STACK (self->stack), spinner, "loading");
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->status, "status");
-  gtk_box_append (GTK_BOX (box), self->stack);
-
-  gtk_widget_add_css_class (bottom, "toolbar");
-  gtk_widget_add_css_class (bottom, "cleanup-bottom");
-  self->all_check = gtk_check_button_new_with_mnemonic (_("Select _All"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->all_check), TRUE);
-  g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (on_all_toggled), self);
-  self->count_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->count_label, "dim-label");
-  gtk_widget_set_hexpand (self->count_label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->count_label), 1);
-  gtk_box_append (GTK_BOX (bottom), self->all_check);
-  gtk_box_append (GTK_BOX (bottom), self->count_label);
-  gtk_box_append (GTK_BOX (box), bottom);
-
-  adw_window_set_content (ADW_WINDOW (self), box);
 }
