@@ -82,6 +82,43 @@ find_ellipsized_label (GtkWidget *widget)
   return NULL;
 }
 
+/* Mnemonics of the mapped labels of @widget, each keyval once: a key
+ * two controls share only moves the focus between them. */
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   const char *screen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+      const char *other;
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        {
+          keyval = gdk_keyval_to_lower (keyval);
+          other = g_hash_table_lookup (seen, GUINT_TO_POINTER (keyval));
+          if (other != NULL)
+            g_error ("In %s, “%s” and “%s” have the same access key", screen, other,
+                     gtk_label_get_label (GTK_LABEL (widget)));
+          g_hash_table_insert (seen, GUINT_TO_POINTER (keyval), (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen, screen);
+}
+
+static void
+assert_mnemonics_unique (gpointer    window,
+                         const char *screen)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_mnemonics (GTK_WIDGET (window), seen, screen);
+}
+
 static void
 wait_until_checked (EpureWindow *window)
 {
@@ -146,17 +183,20 @@ tour (gboolean dark)
   g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (epure_window_get_buffer_checker (window))), >, 0);
   name = g_strdup_printf ("window%s.png", suffix);
   screenshot (name);
+  assert_mnemonics_unique (window, "the window");
 
   dialog = show_cleanup (window, "typography");
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("cleanup-typography%s.png", suffix);
   screenshot (name);
+  assert_mnemonics_unique (dialog, "the typography cleanup");
   gtk_window_close (GTK_WINDOW (dialog));
 
   dialog = show_cleanup (window, "boilerplate");
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("cleanup-boilerplate%s.png", suffix);
   screenshot (name);
+  assert_mnemonics_unique (dialog, "the extras' removal");
   gtk_window_close (GTK_WINDOW (dialog));
 
   prefs = GTK_WINDOW (epure_preferences_window_new (app));
@@ -171,6 +211,7 @@ tour (gboolean dark)
     if (cut != NULL)
       g_error ("Ellipsized in the preferences: “%s”", gtk_label_get_text (cut));
   }
+  assert_mnemonics_unique (prefs, "the preferences");
   gtk_window_destroy (prefs);
 
   if (!dark)

@@ -146,7 +146,8 @@ create_row (EpureCleanupDialog *self,
       const char *str = epure_text_get_string (self->text, NULL);
       g_autofree char *block = g_strndup (str + start, epure_utf8_clamp (str, start, end, 600) - start);
       GtkWidget *text = gtk_label_new (g_strstrip (block));
-      GtkWidget *keep = gtk_button_new_with_mnemonic (_("This Is _Content"));
+      /* No access key: every row has this button. */
+      GtkWidget *keep = gtk_button_new_with_label (_("This Is Content"));
 
       gtk_label_set_markup (GTK_LABEL (reason), heading);
       gtk_label_set_xalign (GTK_LABEL (text), 0);
