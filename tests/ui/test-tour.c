@@ -179,6 +179,14 @@ tour (gboolean dark)
   epure_window_open_file (window, file);
   while (!loaded)
     g_main_context_iteration (NULL, TRUE);
+  /* The renderer the run is for (EPURE_TOUR_RENDERER), not a fallback. */
+  {
+    GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+    const char *wanted = g_getenv ("EPURE_TOUR_RENDERER");
+
+    g_test_message ("Renderer: %s", G_OBJECT_TYPE_NAME (renderer));
+    g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), ==, wanted != NULL ? wanted : "GskCairoRenderer");
+  }
   wait_until_checked (window);
   g_assert_cmpuint (g_list_model_get_n_items (epure_buffer_checker_get_findings (epure_window_get_buffer_checker (window))), >, 0);
   name = g_strdup_printf ("window%s.png", suffix);
