@@ -41,6 +41,7 @@ struct _EpureFindingsPanel
   guint               n_slots_wanted;   /* the rows of the last rebuild */
   guint               grow_id;          /* tick callback adding the rest */
 
+  /* Template widgets */
   GtkWidget          *box;
   GtkWidget          *summary;
   GtkWidget          *spinner;
@@ -522,7 +523,7 @@ epure_findings_panel_dispose (GObject *object)
   if (self->grow_id != 0)
     gtk_widget_remove_tick_callback (self->list_view, self->grow_id);
   self->grow_id = 0;
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EPURE_TYPE_FINDINGS_PANEL);
   g_clear_object (&self->rows);
   g_clear_object (&self->slots);
   g_clear_pointer (&self->slot_pool, g_ptr_array_unref);
@@ -559,73 +560,33 @@ epure_findings_panel_class_init (EpureFindingsPanelClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingspanel");
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/fr/epure/Epure/epure-findings-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, EpureFindingsPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, EpureFindingsPanel, summary);
+  gtk_widget_class_bind_template_child (widget_class, EpureFindingsPanel, spinner);
+  gtk_widget_class_bind_template_child (widget_class, EpureFindingsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, EpureFindingsPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, EpureFindingsPanel, extra_button);
+  gtk_widget_class_bind_template_child (widget_class, EpureFindingsPanel, extra_label);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
 }
 
 static void
 epure_findings_panel_init (EpureFindingsPanel *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *status = adw_status_page_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkSelectionModel *selection;
+  g_autoptr(GtkSelectionModel) selection = NULL;
 
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   self->slots = g_list_store_new (G_TYPE_OBJECT);
   self->slot_pool = g_ptr_array_new_with_free_func (g_object_unref);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_widget_add_css_class (header, "findings-summary");
-  self->summary = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->summary, "heading");
-  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
-  gtk_widget_set_hexpand (self->summary, TRUE);
-  self->spinner = gtk_spinner_new ();
-  gtk_widget_set_tooltip_text (self->spinner, _("Checking…"));
-  gtk_box_append (GTK_BOX (header), self->summary);
-  gtk_box_append (GTK_BOX (header), self->spinner);
-  gtk_box_append (GTK_BOX (self->box), header);
-
-  /* A count listed elsewhere (misspellings): a click goes to the next one. */
-  self->extra_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->extra_label), 0);
-  self->extra_button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (self->extra_button), self->extra_label);
-  gtk_widget_add_css_class (self->extra_button, "flat");
-  gtk_widget_add_css_class (self->extra_button, "findings-extra");
-  gtk_widget_set_visible (self->extra_button, FALSE);
-  gtk_box_append (GTK_BOX (self->box), self->extra_button);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slots))));
-  self->list_view = gtk_list_view_new (selection, factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
-  gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
-  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_activate), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "object-select-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Nothing to Clean"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), _("The enabled checkers found nothing in this text."));
-  gtk_widget_add_css_class (status, "compact");
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_stack_add_named (GTK_STACK (self->stack), status, "empty");
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
-  {
-    GtkWidget *loading = adw_status_page_new ();
-
-    adw_status_page_set_title (ADW_STATUS_PAGE (loading), _("Opening…"));
-    adw_status_page_set_description (ADW_STATUS_PAGE (loading), _("The findings come once the text is read."));
-    gtk_widget_add_css_class (loading, "compact");
-    gtk_stack_add_named (GTK_STACK (self->stack), loading, "loading");
-  }
-  gtk_box_append (GTK_BOX (self->box), self->stack);
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), selection);
 
   update_summary (self, 0);
   on_busy_changed (self);
