@@ -258,6 +258,27 @@ has_c1_bytes (const char *data,
   return FALSE;
 }
 
+/* Is every non-ASCII character of @utf8 one French text uses (accented
+ * letters, œ æ, guillemets and quotes, dashes, €, no-break space)? */
+static gboolean
+reads_as_french (const char *utf8,
+                 gsize       len)
+{
+  static const char french[] = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’‚“”„–—…€°§©®™²\xC2\xA0";
+
+  for (const char *p = utf8; p < utf8 + len; p = g_utf8_next_char (p))
+    if ((guchar) *p >= 0x80 && g_utf8_strchr (french, -1, g_utf8_get_char (p)) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_western (const char *charset)
+{
+  return g_str_equal (charset, "WINDOWS-1252") || g_str_equal (charset, "ISO-8859-1") ||
+         g_str_equal (charset, "ISO-8859-15");
+}
+
 /* Text that is not UTF-8: uchardet's guess first, then the fallbacks. */
 static char *
 decode_legacy (const char  *data,
@@ -286,6 +307,27 @@ decode_legacy (const char  *data,
   if (guess != NULL && *guess != '\0' && !g_str_equal (guess, "ASCII") && !g_str_equal (guess, "UTF-8"))
     {
       utf8 = g_convert (data, len, "UTF-8", guess, NULL, out_len, NULL);
+
+      /* On a few accented letters uchardet may guess a central European
+       * or Baltic charset ("Où" read as "Oł", "Noël" as "NoŽl").  Where
+       * Windows-1252 reads the bytes as French, French is the likelier:
+       * it is what Épure is for, and saving back then keeps « » and ’. */
+      if (utf8 != NULL && !is_western (guess))
+        {
+          gsize western_len = 0;
+          char *western = g_convert (data, len, "UTF-8", "WINDOWS-1252", NULL, &western_len, NULL);
+
+          if (western != NULL && reads_as_french (western, western_len))
+            {
+              g_free (utf8);
+              utf8 = western;
+              *out_len = western_len;
+              g_free (guess);
+              guess = g_strdup ("WINDOWS-1252");
+            }
+          else
+            g_free (western);
+        }
       if (utf8 != NULL)
         {
           *encoding = g_steal_pointer (&guess);

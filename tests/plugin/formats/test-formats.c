@@ -29,6 +29,40 @@ import_text (EpureImport *import)
   return epure_text_get_string (epure_import_get_text (import), NULL);
 }
 
+/* A line or two of French in Windows-1252: too little for uchardet, which
+ * may answer a central European charset; other languages keep its guess. */
+static void
+test_txt_legacy_short_french (void)
+{
+  const struct { const char *bytes; const char *utf8; const char *charset; } cases[] = {
+    { "O\xF9 est-il ?\n", "Où est-il ?\n", NULL },
+    { "No\xEBl approche.\n", "Noël approche.\n", NULL },
+    { "caf\xE9\n", "café\n", NULL },
+    { "Tr\xE8s bien, \xE0 bient\xF4t.\n", "Très bien, à bientôt.\n", NULL },
+    { "Za\xBF\xF3\xB3\xE6 g\xEA\xB6l\xB1 ja\xBC\xF1. Pchn\xB1\xE6 w t\xEA \xB3\xF3" "d\xBC je\xBF" "a lub o\xB6m skrzy\xF1 fig.\n",
+      "Zażółć gęślą jaźń. Pchnąć w tę łódź jeża lub ośm skrzyń fig.\n", "ISO-8859-2" },
+    { "\xD1\xFA\xE5\xF8\xFC \xE6\xE5 \xE5\xF9\xB8 \xFD\xF2\xE8\xF5 \xEC\xFF\xE3\xEA\xE8\xF5 \xF4\xF0\xE0\xED\xF6\xF3\xE7\xF1\xEA\xE8\xF5 "
+      "\xE1\xF3\xEB\xEE\xEA \xE4\xE0 \xE2\xFB\xEF\xE5\xE9 \xF7\xE0\xFE.\n",
+      "Съешь же ещё этих мягких французских булок да выпей чаю.\n", "WINDOWS-1251" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EpureImport) import = import_string (cases[i].bytes, -1, "txt", &error);
+      const char *charset;
+
+      g_assert_no_error (error);
+      charset = epure_import_get_encoding (import);
+      g_assert_cmpstr (import_text (import), ==, cases[i].utf8);
+      if (cases[i].charset != NULL)
+        g_assert_cmpstr (charset, ==, cases[i].charset);
+      else
+        g_assert_true (g_str_equal (charset, "WINDOWS-1252") || g_str_equal (charset, "ISO-8859-1") ||
+                       g_str_equal (charset, "ISO-8859-15"));
+    }
+}
+
 /* "Où était l’été ? Œuvre à 10 €." in Windows-1252: œ, ’ and € exist only
  * there, not in Latin-1. */
 static void
@@ -1132,6 +1166,7 @@ main (int    argc,
   epure_init ();
 
   g_test_add_func ("/formats/txt/legacy-detected", test_txt_legacy_detected);
+  g_test_add_func ("/formats/txt/legacy-short-french", test_txt_legacy_short_french);
   g_test_add_func ("/formats/txt/utf16-cr", test_txt_utf16_and_cr);
   g_test_add_func ("/formats/txt/binary-refused", test_txt_binary_refused);
   g_test_add_func ("/formats/structure/remap", test_structure_remap);
