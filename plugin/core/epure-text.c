@@ -681,17 +681,18 @@ epure_text_get_line_start (EpureText *self,
   return g_array_index (index->line_starts, gsize, line - 1);
 }
 
+/* The last line whose start, in @starts (the index's line_starts in
+ * bytes or line_chars in characters), is at or before @offset. */
 static guint
-find_line (LineIndex *index,
-           gsize      offset)
+find_line (GArray *starts,
+           gsize   offset)
 {
-  guint lo = 0, hi = index->line_starts->len;
+  guint lo = 0, hi = starts->len;
 
-  /* Last line whose start is <= offset. */
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (index->line_starts, gsize, mid) <= offset)
+      if (g_array_index (starts, gsize, mid) <= offset)
         lo = mid;
       else
         hi = mid;
@@ -713,7 +714,7 @@ epure_text_get_line_column (EpureText *self,
 
   offset = MIN (offset, self->len);
   index = get_lines (self);
-  l = find_line (index, offset);
+  l = find_line (index->line_starts, offset);
   start = g_array_index (index->line_starts, gsize, l);
 
   if (line != NULL)
@@ -734,7 +735,7 @@ epure_text_char_offset (EpureText *self,
 
   offset = MIN (offset, self->len);
   index = get_lines (self);
-  l = find_line (index, offset);
+  l = find_line (index->line_starts, offset);
   start = g_array_index (index->line_starts, gsize, l);
 
   return g_array_index (index->line_chars, gsize, l) + g_utf8_strlen (self->str + start, offset - start);
@@ -752,26 +753,15 @@ epure_text_byte_offset (EpureText *self,
                         gsize      char_offset)
 {
   LineIndex *index;
-  GArray *chars;
-  guint lo = 0, hi;
+  guint l;
   gsize start;
 
   g_return_val_if_fail (self != NULL, 0);
 
   index = get_lines (self);
-  chars = index->line_chars;
-  hi = chars->len;
-  /* Last line whose first character is at or before @char_offset. */
-  while (hi - lo > 1)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (chars, gsize, mid) <= char_offset)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  start = g_array_index (index->line_starts, gsize, lo);
-  char_offset -= g_array_index (chars, gsize, lo);
+  l = find_line (index->line_chars, char_offset);
+  start = g_array_index (index->line_starts, gsize, l);
+  char_offset -= g_array_index (index->line_chars, gsize, l);
   while (char_offset-- > 0 && start < self->len)
     start = g_utf8_next_char (self->str + start) - self->str;
   return MIN (start, self->len);
