@@ -72,6 +72,33 @@ spin (guint ms)
     }
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every descendant of @widget of @type, in the order they are shown. */
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
 static void
 on_loaded (EpureWindow *window,
            gboolean     ok,
@@ -370,20 +397,6 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, out);
 }
 
-static GtkWidget *
-find_list_view (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_VIEW (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_view (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The panel's rows are kept from one check to the next (GTK binds them
  * again rather than making new ones): what they show follows the text. */
 static void
@@ -391,7 +404,7 @@ test_panel_rows_follow (Fixture       *fixture,
                         gconstpointer  data)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
-  GtkWidget *list_view = find_list_view (GTK_WIDGET (epure_window_get_findings_panel (fixture->window)));
+  GtkWidget *list_view = find_descendant (GTK_WIDGET (epure_window_get_findings_panel (fixture->window)), GTK_TYPE_LIST_VIEW);
   g_autoptr(GString) labels = g_string_new (NULL);
 
   g_assert_nonnull (list_view);
@@ -431,7 +444,7 @@ test_panel_fills_by_frames (Fixture       *fixture,
                             gconstpointer  data)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (epure_window_get_document (fixture->window));
-  GtkWidget *list_view = find_list_view (GTK_WIDGET (epure_window_get_findings_panel (fixture->window)));
+  GtkWidget *list_view = find_descendant (GTK_WIDGET (epure_window_get_findings_panel (fixture->window)), GTK_TYPE_LIST_VIEW);
   GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   GListModel *rows = epure_findings_panel_get_rows (epure_window_get_findings_panel (fixture->window));
   g_autoptr(GString) text = g_string_new (NULL);
@@ -1072,21 +1085,6 @@ test_export_markdown_source (Fixture       *fixture,
   g_assert_nonnull (strstr (md_html, "<em>mot</em>"));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A file slow to read (here a pipe whose writer takes its time, like a
  * network share) shows progress, gone once it is open. */
 static gpointer
@@ -1327,18 +1325,6 @@ test_spaces_profile (Fixture       *fixture,
   regular = buffer_text (fixture);
   g_assert_cmpstr (regular, ==, "Quelle surprise\u00a0!\n");
   g_settings_reset (settings, "spaces-profile");
-}
-
-/* Every descendant of @widget of @type, in the order they are shown. */
-static void
-find_all (GtkWidget *widget,
-          GType      type,
-          GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    find_all (child, type, found);
 }
 
 /* Each control of the preferences writes its key, and follows it (the
