@@ -65,49 +65,65 @@ screenshot_menu (GtkWidget  *view,
   spin (100);
 }
 
-/* Returns the first mapped label of @widget cut short with "…". */
-static GtkLabel *
-find_ellipsized_label (GtkWidget *widget)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_ellipsized_label (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Mnemonics of the mapped labels of @widget, each keyval once: a key
- * two controls share only moves the focus between them. */
+/* Calls @func on each mapped label of @widget. */
 static void
-collect_mnemonics (GtkWidget  *widget,
-                   GHashTable *seen,
-                   const char *screen)
+foreach_mapped_label (GtkWidget *widget,
+                      void     (*func) (GtkLabel *label, gpointer data),
+                      gpointer   data)
 {
   if (!gtk_widget_get_mapped (widget))
     return;
   if (GTK_IS_LABEL (widget))
-    {
-      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
-      const char *other;
-
-      if (keyval != GDK_KEY_VoidSymbol)
-        {
-          keyval = gdk_keyval_to_lower (keyval);
-          other = g_hash_table_lookup (seen, GUINT_TO_POINTER (keyval));
-          if (other != NULL)
-            g_error ("In %s, “%s” and “%s” have the same access key", screen, other,
-                     gtk_label_get_label (GTK_LABEL (widget)));
-          g_hash_table_insert (seen, GUINT_TO_POINTER (keyval), (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
-        }
-    }
+    func (GTK_LABEL (widget), data);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_mnemonics (child, seen, screen);
+    foreach_mapped_label (child, func, data);
+}
+
+static void
+note_ellipsized (GtkLabel *label,
+                 gpointer  data)
+{
+  GtkLabel **first = data;
+
+  if (*first == NULL && pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    *first = label;
+}
+
+/* Nothing in @window is cut short with "…". */
+static void
+assert_nothing_ellipsized (gpointer    window,
+                           const char *screen)
+{
+  GtkLabel *cut = NULL;
+
+  foreach_mapped_label (GTK_WIDGET (window), note_ellipsized, &cut);
+  if (cut != NULL)
+    g_error ("Ellipsized in %s: “%s”", screen, gtk_label_get_text (cut));
+}
+
+typedef struct
+{
+  GHashTable *seen;   /* keyval → the label that has it */
+  const char *screen;
+} Mnemonics;
+
+/* Each access key once: a key two controls share only moves the focus
+ * between them. */
+static void
+note_mnemonic (GtkLabel *label,
+               gpointer  data)
+{
+  Mnemonics *m = data;
+  guint keyval = gtk_label_get_mnemonic_keyval (label);
+  const char *other;
+
+  if (keyval == GDK_KEY_VoidSymbol)
+    return;
+  keyval = gdk_keyval_to_lower (keyval);
+  other = g_hash_table_lookup (m->seen, GUINT_TO_POINTER (keyval));
+  if (other != NULL)
+    g_error ("In %s, “%s” and “%s” have the same access key", m->screen, other, gtk_label_get_label (label));
+  g_hash_table_insert (m->seen, GUINT_TO_POINTER (keyval), (gpointer) gtk_label_get_label (label));
 }
 
 static void
@@ -115,8 +131,9 @@ assert_mnemonics_unique (gpointer    window,
                          const char *screen)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  Mnemonics m = { seen, screen };
 
-  collect_mnemonics (GTK_WIDGET (window), seen, screen);
+  foreach_mapped_label (GTK_WIDGET (window), note_mnemonic, &m);
 }
 
 static void
@@ -214,11 +231,7 @@ tour (gboolean dark)
   name = g_strdup_printf ("preferences%s.png", suffix);
   screenshot (name);
   /* Nothing in the preferences is cut short (the spacing profiles were). */
-  {
-    GtkLabel *cut = find_ellipsized_label (GTK_WIDGET (prefs));
-    if (cut != NULL)
-      g_error ("Ellipsized in the preferences: “%s”", gtk_label_get_text (cut));
-  }
+  assert_nothing_ellipsized (prefs, "the preferences");
   assert_mnemonics_unique (prefs, "the preferences");
   gtk_window_destroy (prefs);
 
